@@ -1,0 +1,36 @@
+import type { Finding } from '../findings/index.js';
+import type { Outcome } from '../simulate/outcome.js';
+
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+/** One consumer profile's outcome for one file (spec section 4, question 2). */
+export interface ConsumerReport {
+  readonly profile: string;
+  readonly outcome: Outcome;
+  readonly population: number;
+  /** The first fault for `crash`, the refusal reason for `reject`, null for `load`. */
+  readonly fault: { readonly code: string; readonly path: string; readonly offset: number; readonly message: string } | null;
+}
+
+export interface FileReport {
+  /** As given on the command line. */
+  readonly file: string;
+  readonly verdict: Verdict;
+  /** Sorted: errors before warnings, then by offset. */
+  readonly findings: readonly Finding[];
+  readonly consumers: readonly ConsumerReport[];
+}
+
+export interface FleetMember {
+  readonly name: string;
+  readonly population: number;
+  readonly source: string;
+}
+
+/** Everything one `preflight validate` run produced: the input of every reporter. */
+export interface ValidationReport {
+  readonly tool: { readonly name: 'preflight'; readonly version: string };
+  readonly schema: { readonly name: string; readonly source: string };
+  readonly fleet: readonly FleetMember[];
+  readonly files: readonly FileReport[];
+}

@@ -1,0 +1,6 @@
+export type { CompiledExpr, Expr, BuiltinName } from './ast.js';
+export { parseExpr } from './parse.js';
+export { ExprSyntaxError } from './lexer.js';
+export { evaluate, evaluateBool, evaluateInt, evaluateSize, EvalError } from './evaluate.js';
+export { rootScope, childScope, elementScope } from './scope.js';
+export type { Scope, Locate, Location } from './scope.js';

@@ -1,0 +1,60 @@
+/** A single-pass tokenizer: every step consumes at least one character, so it cannot backtrack or hang. */
+export type Token =
+  | { readonly t: 'int'; readonly v: bigint; readonly at: number }
+  | { readonly t: 'str'; readonly v: string; readonly at: number }
+  | { readonly t: 'id'; readonly v: string; readonly at: number }
+  | { readonly t: 'op'; readonly v: string; readonly at: number }
+  | { readonly t: 'end'; readonly at: number };
+
+export class ExprSyntaxError extends Error {
+  constructor(message: string, readonly position: number) {
+    super(message);
+    this.name = 'ExprSyntaxError';
+  }
+}
+
+const OPERATORS = ['||', '&&', '==', '!=', '<=', '>=', '<<', '>>', '<', '>', '|', '^', '&', '+', '-', '*', '/', '%', '!', '~', '?', ':', '(', ')', '[', ']', '.', ','];
+export const MAX_EXPR_LENGTH = 1000;
+
+const isDigit = (c: string) => c >= '0' && c <= '9';
+const isIdStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
+const isIdPart = (c: string) => isIdStart(c) || isDigit(c);
+const isHexDigit = (c: string) => isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+
+export function tokenize(src: string): Token[] {
+  if (src.length > MAX_EXPR_LENGTH) throw new ExprSyntaxError(`expression is longer than ${MAX_EXPR_LENGTH} characters`, 0);
+  const out: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
+    const at = i;
+    if (isDigit(c)) {
+      let j = i + 1;
+      const hex = c === '0' && (src[j] === 'x' || src[j] === 'X');
+      if (hex) j++;
+      while (j < src.length && (hex ? isHexDigit(src[j]!) : isDigit(src[j]!) || src[j] === '_')) j++;
+      const text = src.slice(i, j).replace(/_/g, '');
+      if (hex && text.length <= 2) throw new ExprSyntaxError('hex literal has no digits', at);
+      out.push({ t: 'int', v: BigInt(text), at });
+      i = j;
+    } else if (isIdStart(c)) {
+      let j = i + 1;
+      while (j < src.length && isIdPart(src[j]!)) j++;
+      out.push({ t: 'id', v: src.slice(i, j), at });
+      i = j;
+    } else if (c === "'" || c === '"') {
+      const j = src.indexOf(c, i + 1);
+      if (j < 0) throw new ExprSyntaxError('unterminated string literal', at);
+      out.push({ t: 'str', v: src.slice(i + 1, j), at });
+      i = j + 1;
+    } else {
+      const op = OPERATORS.find((o) => src.startsWith(o, i));
+      if (!op) throw new ExprSyntaxError(`unexpected character ${JSON.stringify(c)}`, at);
+      out.push({ t: 'op', v: op, at });
+      i += op.length;
+    }
+  }
+  out.push({ t: 'end', at: src.length });
+  return out;
+}
