@@ -48,7 +48,7 @@ function parseTemplates(r: NodeReader, e: Entry): ReadonlyMap<number, TemplateIn
     }
     if (out.has(id)) r.fail(pair.key, key, `type_id ${id} is listed twice`);
     const fields = r.mapping(pair.value, key, ['inputs']);
-    const items = r.sequence(r.required(fields, pair.value ?? pair.key, key, 'inputs'), join(key, 'inputs'));
+    const items = r.sequence(r.required(fields, pair.key, key, 'inputs'), join(key, 'inputs'));
     if (items.length > MAX_INPUTS) r.fail(fields.get('inputs')?.value, join(key, 'inputs'), `at most ${MAX_INPUTS} inputs, got ${items.length}`);
     const inputs: InputKind[] = [];
     items.forEach((item, i) => {
@@ -75,10 +75,9 @@ function parseOps(r: NodeReader, e: Entry): ReadonlySet<OpName> {
 }
 
 function parseLimits(r: NodeReader, e: Entry): ConsumerLimits {
-  const node = e.value ?? e.keyNode;
   const fields = r.mapping(e.value, 'limits', LIMIT_KEYS);
   const int = (k: (typeof LIMIT_KEYS)[number], max: number): number =>
-    r.integer(r.required(fields, node, 'limits', k), `limits.${k}`, 1, max);
+    r.integer(r.required(fields, e.keyNode, 'limits', k), `limits.${k}`, 1, max);
   return {
     max_instances: int('max_instances', Number.MAX_SAFE_INTEGER),
     max_file_size: int('max_file_size', U32_SPAN),

@@ -72,7 +72,7 @@ export function buildCcf(spec: CcfSpec): { bytes: Uint8Array; layout: CcfLayout 
     table.push(...u16(t.id), t.fieldCount ?? t.kinds.length, t.reserved ?? 0, ...t.kinds.map(kindByte));
   }
   const indexOffset = 40 + table.length;
-  let at = indexOffset + 4 * spec.instances.length;
+  const at = indexOffset + 4 * spec.instances.length;
   const records: number[] = [];
   const recordOffsets: number[] = [];
   const criterionOffsets: number[][] = [];

@@ -10,9 +10,14 @@ export class EvalError extends Error {
 }
 
 type Value = unknown;
-interface Ref { readonly value: Value; readonly path: FieldPath | null }
+export interface Ref { readonly value: Value; readonly path: FieldPath | null }
 
 const utf8 = new TextEncoder();
+
+/** Evaluates and also returns the field path the value came from, when it is a plain field reference. */
+export function evaluateRef(expr: CompiledExpr, scope: Scope): Ref {
+  return evalRef(expr.ast, scope);
+}
 
 export function evaluate(expr: CompiledExpr, scope: Scope): Value {
   return evalRef(expr.ast, scope).value;

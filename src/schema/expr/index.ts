@@ -1,6 +1,7 @@
 export type { CompiledExpr, Expr, BuiltinName } from './ast.js';
 export { parseExpr } from './parse.js';
 export { ExprSyntaxError } from './lexer.js';
-export { evaluate, evaluateBool, evaluateInt, evaluateSize, EvalError } from './evaluate.js';
+export { evaluate, evaluateBool, evaluateInt, evaluateRef, evaluateSize, EvalError } from './evaluate.js';
+export type { Ref } from './evaluate.js';
 export { rootScope, childScope, elementScope } from './scope.js';
 export type { Scope, Locate, Location } from './scope.js';

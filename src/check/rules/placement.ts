@@ -1,0 +1,42 @@
+import type { FieldPath } from '../../findings/index.js';
+import { EvalError, evaluateSize, type FieldDef, type Scope } from '../../schema/index.js';
+import { raise, type CheckContext } from '../check-context.js';
+
+/**
+ * Records placed by pointers must sit inside [start, end), in strictly ascending order,
+ * without overlapping; bytes between them (or around them) carry no data and are a gap.
+ */
+export function checkPlacement(ctx: CheckContext, field: FieldDef, items: readonly unknown[], path: FieldPath, scope: Scope): void {
+  const rule = field.placement!;
+  let start: number;
+  let end: number;
+  try {
+    start = evaluateSize(rule.start, scope);
+    end = evaluateSize(rule.end, scope);
+  } catch (e) {
+    if (e instanceof EvalError) return;
+    throw e;
+  }
+  let cursor = start;
+  let previousEnd = start;
+  let previousPartial = false;
+  items.forEach((_, i) => {
+    const recordPath = [...path, i];
+    const loc = ctx.locate(recordPath);
+    if (!loc) return;
+    const at = ctx.pointerOf(recordPath) ?? recordPath;
+    const bad = (reason: string) => raise(ctx, rule.code, at, { value: loc.offset, reason });
+    if (loc.offset < start) return bad(`record ${i} starts before ${start}, the start of its region`);
+    if (loc.offset + loc.size > end) return bad(`record ${i} ends at ${loc.offset + loc.size}, past ${end}, the end of its region`);
+    if (i > 0 && loc.offset < previousEnd) {
+      return bad(loc.offset <= cursor ? `record ${i} does not come after record ${i - 1} (offsets must strictly ascend)` : `record ${i} overlaps record ${i - 1}`);
+    }
+    if (rule.gapCode && !previousPartial && loc.offset > previousEnd) raise(ctx, rule.gapCode, at, { start: previousEnd, end: loc.offset, bytes: loc.offset - previousEnd });
+    cursor = loc.offset;
+    previousEnd = loc.offset + loc.size;
+    previousPartial = ctx.isPartial(recordPath);
+  });
+  if (rule.gapCode && !previousPartial && previousEnd < end && items.length > 0) {
+    raise(ctx, rule.gapCode, [...path, items.length - 1], { start: previousEnd, end, bytes: end - previousEnd });
+  }
+}

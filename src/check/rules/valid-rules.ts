@@ -1,0 +1,43 @@
+import type { FieldPath } from '../../findings/index.js';
+import { EvalError, evaluateBool, type FieldDef, type FormatSchema, type Scope, type ValidDef } from '../../schema/index.js';
+import { raise, type CheckContext } from '../check-context.js';
+import { explainValues } from '../explain-values.js';
+
+/** Applies a field's `valid` rules to one value (one element, for arrays). */
+export function checkValid(ctx: CheckContext, field: FieldDef, value: unknown, path: FieldPath, scope: Scope): void {
+  for (const v of field.valid) {
+    const failure = v.rule.kind === 'expr' ? exprFailure(v, scope) : intFailure(ctx.schema, field, v, value);
+    if (!failure) continue;
+    raise(ctx, v.code, field.reportAtStruct ? scope.path : path, { [field.id]: value, actual: value, ...failure }, v.severity);
+  }
+}
+
+function exprFailure(v: ValidDef, scope: Scope): Record<string, unknown> | null {
+  if (v.rule.kind !== 'expr') return null;
+  try {
+    if (evaluateBool(v.rule.expr, scope)) return null;
+  } catch (e) {
+    if (e instanceof EvalError) return null; // needs data that was not decoded: already reported
+    throw e;
+  }
+  return { rule: v.rule.expr.source, values: explainValues(v.rule.expr, scope) };
+}
+
+function intFailure(schema: FormatSchema, field: FieldDef, v: ValidDef, value: unknown): Record<string, unknown> | null {
+  if (typeof value !== 'number' && typeof value !== 'bigint') return null;
+  const n = BigInt(value);
+  const r = v.rule;
+  switch (r.kind) {
+    case 'eq': return n === r.value ? null : { expected: r.value };
+    case 'range':
+      return (r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max) ? null : { min: r.min ?? '-', max: r.max ?? '∞' };
+    case 'in': return r.values.includes(n) ? null : { allowed: r.values.map(String).join(', ') };
+    case 'mask': return (n & ~r.allowed) === 0n ? null : { mask: r.allowed };
+    case 'enum': {
+      const e = schema.enums.get(field.enumName!)!;
+      if (e.byValue.has(Number(n))) return null;
+      return { allowed: [...e.byValue].map(([k, name]) => `${k} (${name})`).join(', ') };
+    }
+    default: return null;
+  }
+}

@@ -1,0 +1,131 @@
+import { Document, Scalar, isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { FieldPath } from '../findings/index.js';
+import { childScope, rootScope, type FieldDef, type FormatSchema, type Scope, type StructDef } from '../schema/index.js';
+import { EncodeError } from './encode-error.js';
+import { EDIT_KEY, chooseCase, isMap as isPlainMap } from './normalize.js';
+
+export interface FormatOptions {
+  /** Comment lines printed at the top of the source. */
+  readonly comment?: string | readonly string[];
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const noLocate = (): undefined => undefined;
+/** Small collections of scalars print on one line (`{ op: REGEX, text: "^cmd" }`). */
+const FLOW_MAX_ITEMS = 12;
+
+/**
+ * Prints a value as a readable source: fields in schema order, enum values by name,
+ * bytes as text when they are printable UTF-8 (else `{hex: ...}`), u8 beyond 2^53 as digit strings.
+ * Lenient with partial values: absent fields are left out, unknown keys printed as they are.
+ */
+export function formatSource(schema: FormatSchema, value: Record<string, unknown>, options: FormatOptions = {}): string {
+  const root = schema.types.get(schema.root)!;
+  const plain = struct(schema, root, value, rootScope(value, NaN, noLocate, root.lets), []);
+  const doc = new Document(null);
+  doc.contents = doc.createNode(plain, { aliasDuplicateObjects: false }) as Node;
+  flowify(doc.contents, true);
+  const lines = options.comment === undefined ? [] : typeof options.comment === 'string' ? options.comment.split('\n') : options.comment;
+  if (lines.length) doc.commentBefore = lines.map((l) => ` ${l}`).join('\n');
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+}
+
+/** Bottom-up: a collection prints on one line when everything in it does and it is small. Returns its scalar count, or -1. */
+function flowify(node: unknown, top: boolean): number {
+  if (isScalar(node) || node === null) return 1;
+  if (!isMap(node) && !isSeq(node)) return -1;
+  const items = isMap(node) ? node.items.map((p) => p.value) : node.items;
+  let n = 0;
+  for (const item of items) {
+    const c = flowify(item, false);
+    n = n < 0 || c < 0 ? -1 : n + c;
+  }
+  const flat = n >= 0 && (isSeq(node) ? items.every((i) => isScalar(i) || i === null) : n <= FLOW_MAX_ITEMS);
+  if (flat && !top) node.flow = true;
+  return flat && !top ? n : -1;
+}
+
+function struct(schema: FormatSchema, s: StructDef, obj: Record<string, unknown>, scope: Scope, path: FieldPath): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  fields(schema, s, obj, scope, path, out);
+  for (const [k, v] of Object.entries(obj)) if (!(k in out) && v !== undefined) out[k] = k === EDIT_KEY ? v : loose(v);
+  return out;
+}
+
+function fields(schema: FormatSchema, s: StructDef, obj: Record<string, unknown>, scope: Scope, path: FieldPath, out: Record<string, unknown>): void {
+  for (const f of s.fields) {
+    if (f.type.kind === 'switch' && f.inline) {
+      const c = softCase(schema, f, scope, path);
+      if (c) fields(schema, c, obj, scope, path, out);
+      continue;
+    }
+    const v = obj[f.id];
+    if (v === undefined) continue;
+    const p = [...path, f.id];
+    out[f.id] = f.repeat && Array.isArray(v) ? v.map((el: unknown, i) => one(schema, f, el, scope, [...p, i], i)) : one(schema, f, v, scope, p, undefined);
+  }
+}
+
+function one(schema: FormatSchema, f: FieldDef, v: unknown, scope: Scope, path: FieldPath, index: number | undefined): unknown {
+  if (v === null || v === undefined) return null;
+  const t = f.type;
+  if (t.kind === 'int' && (typeof v === 'number' || typeof v === 'bigint')) {
+    const name = f.enumName ? schema.enums.get(f.enumName)?.byValue.get(Number(v)) : undefined;
+    if (name !== undefined) return name;
+    if (f.valid.some((r) => r.rule.kind === 'eq' && r.rule.value >= 0x100n)) {
+      const s = new Scalar(v);
+      s.format = 'HEX';
+      return s;
+    }
+    return integer(v);
+  }
+  if (v instanceof Uint8Array) return bytes(v);
+  if (typeof v === 'string') return quoted(v);
+  if ((t.kind === 'struct' || t.kind === 'switch') && isPlainMap(v)) {
+    const s = t.kind === 'struct' ? schema.types.get(t.struct) : softCase(schema, f, scope, path);
+    return s ? struct(schema, s, v, childScope(scope, v, path, index, s.lets), path) : loose(v);
+  }
+  return loose(v);
+}
+
+function integer(v: number | bigint): number | string {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : String(v);
+}
+
+/** Printable UTF-8 as text; anything else as hex. */
+function bytes(b: Uint8Array): unknown {
+  try {
+    const text = strictUtf8.decode(b);
+    if (!/[\u0000-\u0008\u000b-\u001f\u007f\ufffd\ufeff]/.test(text)) return quoted(text);
+  } catch {
+    // not UTF-8
+  }
+  return { hex: Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex') };
+}
+
+/** Text with line breaks or control characters is double-quoted, so that they print as escapes. */
+function quoted(text: string): unknown {
+  if (!/[\u0000-\u001f]/.test(text)) return text;
+  const s = new Scalar(text);
+  s.type = Scalar.QUOTE_DOUBLE;
+  return s;
+}
+
+/** A value the schema does not describe here (a partial decode): printed as faithfully as it can be. */
+function loose(v: unknown): unknown {
+  if (typeof v === 'bigint') return integer(v);
+  if (v instanceof Uint8Array) return bytes(v);
+  if (Array.isArray(v)) return v.map(loose);
+  if (isPlainMap(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, loose(x)]));
+  return v;
+}
+
+function softCase(schema: FormatSchema, f: FieldDef, scope: Scope, path: FieldPath): StructDef | undefined {
+  try {
+    return chooseCase(schema, f, scope, path);
+  } catch (e) {
+    if (e instanceof EncodeError) return undefined;
+    throw e;
+  }
+}

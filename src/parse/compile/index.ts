@@ -1,0 +1,2 @@
+export { compileFastDecoder } from './fast-decoder.js';
+export type { FastDecoder, FastDecoded } from './fast-decoder.js';

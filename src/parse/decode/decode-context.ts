@@ -1,0 +1,70 @@
+import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
+import { formatPath } from '../../findings/index.js';
+import type { Location } from '../../schema/index.js';
+import type { FieldDef, FormatSchema } from '../../schema/index.js';
+import type { Scope } from '../../schema/index.js';
+
+/** Thrown to abandon the current sequence after a finding was recorded (e.g. a truncated read). */
+export class Stop {
+  readonly stop = true;
+}
+export const STOP = new Stop();
+
+export interface PendingView {
+  readonly scope: Scope;
+  readonly field: FieldDef;
+  readonly path: FieldPath;
+  readonly holder: Record<string, unknown>;
+}
+
+/** Mutable state of one decode: the bytes, what was found, and where every node sits. */
+export class DecodeContext {
+  readonly view: DataView;
+  readonly issues: Issue[] = [];
+  readonly locations = new Map<string, Location>();
+  /** For records placed by a pointer: the path of the pointer field (e.g. instances[3] ← index[3]). */
+  readonly pointers = new Map<string, FieldPath>();
+  readonly pendingViews: PendingView[] = [];
+  /** Structs whose decoding stopped part-way: their true size is unknown. */
+  readonly partial = new Set<string>();
+  nodes = 0;
+  complete = true;
+  readonly nodeBudget: number;
+
+  constructor(readonly schema: FormatSchema, readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // A hostile file can point many records at the same bytes; a legitimate file decodes to about two nodes per byte at most, so cap the work at four per byte.
+    this.nodeBudget = 10_000 + bytes.length * 4;
+  }
+
+  get size(): number {
+    return this.bytes.length;
+  }
+
+  locate = (path: FieldPath): Location | undefined => this.locations.get(formatPath(path));
+
+  place(path: FieldPath, offset: number, size: number): void {
+    this.locations.set(formatPath(path), { offset, size });
+  }
+
+  report(code: FindingCode, path: FieldPath, offset: number, details?: Record<string, unknown>): void {
+    this.issues.push(details ? { code, path, offset, details } : { code, path, offset });
+  }
+
+  /** Kaitai-style: check the bytes are there before every read, and say how many were needed and left. */
+  need(offset: number, count: number, path: FieldPath, what: string): void {
+    if (offset >= 0 && offset + count <= this.bytes.length) return;
+    this.complete = false;
+    this.report('TRUNCATED', path, Math.min(Math.max(offset, 0), this.bytes.length), {
+      needed: count, at: offset, available: Math.max(0, this.bytes.length - offset), what,
+    });
+    throw STOP;
+  }
+
+  countNode(path: FieldPath, offset: number): void {
+    if (++this.nodes <= this.nodeBudget) return;
+    this.complete = false;
+    if (this.nodes === this.nodeBudget + 1) this.report('DECODE_BUDGET', path, offset, { limit: this.nodeBudget });
+    throw STOP;
+  }
+}

@@ -1,0 +1,42 @@
+import { formatPath, type FieldPath, type Issue } from '../../findings/index.js';
+import { rootScope, type FormatSchema, type Locate } from '../../schema/index.js';
+import { DecodeContext, Stop } from './decode-context.js';
+import { decodeFieldsInto } from './decode-struct.js';
+import { resolveViews } from './resolve-views.js';
+
+export interface Decoded {
+  /** The decoded value; partial when `complete` is false. */
+  readonly value: Record<string, unknown>;
+  readonly complete: boolean;
+  /** Findings about the layout itself: truncation, offsets outside the file, unknown tags. */
+  readonly issues: readonly Issue[];
+  readonly locate: Locate;
+  /** For a record placed by a pointer, the pointer's path (instances[3] ← index[3]). */
+  readonly pointerOf: (path: FieldPath) => FieldPath | undefined;
+  /** True for a struct whose decoding stopped part-way (its size is unknown). */
+  readonly isPartial: (path: FieldPath) => boolean;
+  readonly size: number;
+}
+
+/**
+ * The diagnostic decoder: interprets the schema over the bytes, checking every read,
+ * recording where each node sits, and going on past local failures where it can.
+ */
+export function decode(schema: FormatSchema, bytes: Uint8Array): Decoded {
+  const ctx = new DecodeContext(schema, bytes);
+  const root = schema.types.get(schema.root)!;
+  const value: Record<string, unknown> = {};
+  const scope = rootScope(value, bytes.length, ctx.locate, root.lets);
+  ctx.place([], 0, bytes.length);
+  try {
+    decodeFieldsInto(ctx, root, value, 0, [], scope);
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+  }
+  resolveViews(ctx);
+  return {
+    value, complete: ctx.complete, issues: ctx.issues, locate: ctx.locate, size: bytes.length,
+    pointerOf: (path) => ctx.pointers.get(path.join('\u0000')),
+    isPartial: (path) => ctx.partial.has(formatPath(path)),
+  };
+}

@@ -1,0 +1,2 @@
+export { decode } from './decode/decode.js';
+export type { Decoded } from './decode/decode.js';

@@ -1,0 +1,51 @@
+import { patternCacheKey } from './cache-key.js';
+import { counters, syntaxVerdicts } from './regex-caches.js';
+import { formatRe2Error } from './re2-reason.js';
+import { compileWithRe2, RE2_COMPILE_BUDGET_MS } from './re2-worker-client.js';
+
+/**
+ * null when `pattern` compiles as RE2 syntax; else a short human reason (the RE2 error text,
+ * trimmed, without the pattern echoed if it is long). Memoised; never throws.
+ *
+ * It fails closed: whenever no RE2 verdict can be had, the pattern is reported as invalid,
+ * because an invalid pattern crashes the consumer while a rejected one only holds a release.
+ * - RE2 still compiling after RE2_COMPILE_BUDGET_MS (pathological counted repetitions): invalid.
+ * - RE2 exhausting its 16 MiB WASM heap (\pL{100}, patterns of ~100k characters): invalid.
+ * - No RE2 at all (the worker cannot start): invalid, but not cached, so it is retried later.
+ * The check is RE2's own parser and compiler via re2-wasm's raw binding, so JavaScript-only
+ * syntax that re2-wasm's RegExp-like class would translate (\u0041, \cA, (?<name>...)) is
+ * reported as RE2 reports it.
+ */
+export function re2SyntaxError(pattern: string): string | null {
+  let key: string;
+  try {
+    key = patternCacheKey(String(pattern));
+    const cached = syntaxVerdicts.get(key);
+    if (cached !== undefined) {
+      counters.syntaxHits += 1;
+      return cached;
+    }
+  } catch (error) {
+    return internalFailure(error);
+  }
+  counters.syntaxMisses += 1;
+  try {
+    counters.re2Compiles += 1;
+    const outcome = compileWithRe2(String(pattern));
+    if (outcome.kind === 'unavailable') return `RE2 check unavailable (${outcome.reason}); treat as invalid`;
+    const verdict = outcome.kind === 'valid'
+      ? null
+      : outcome.kind === 'invalid'
+        ? formatRe2Error(outcome.reason)
+        : `RE2 did not finish compiling it within ${RE2_COMPILE_BUDGET_MS / 1000} s; treat as invalid`;
+    syntaxVerdicts.set(key, verdict);
+    return verdict;
+  } catch (error) {
+    return internalFailure(error);
+  }
+}
+
+function internalFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `RE2 check failed (${message.slice(0, 80)}); treat as invalid`;
+}

@@ -1,0 +1,101 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { newSharedBuffer, SLOT, STATE, TEXT_CAPACITY, TEXT_OFFSET_BYTES, VERDICT } from './re2-worker-protocol.js';
+import { RE2_WORKER_SCRIPT } from './re2-worker-script.js';
+
+export type Re2Outcome =
+  | { readonly kind: 'valid' }
+  | { readonly kind: 'invalid'; readonly reason: string }
+  /** RE2 was still compiling when the budget ran out. */
+  | { readonly kind: 'timeout' }
+  /** No verdict could be obtained (the worker could not start, or died). */
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+/**
+ * RE2 runs in a worker so that a compile can be abandoned. Compile time in this WASM build is
+ * super-linear in counted repetitions: [a-z]{1,1000} takes 0.3 s, twelve of them 47 s, and a
+ * synchronous WASM call cannot be interrupted. Ordinary patterns compile in well under 1 ms.
+ */
+export const RE2_COMPILE_BUDGET_MS = 3000;
+/** Starting the worker loads and compiles the 1 MB WASM module; allow for a slow CI runner. */
+const STARTUP_BUDGET_MS = 15_000;
+/** After the worker fails to start, answer "unavailable" for this long before trying again. */
+const RETRY_AFTER_MS = 5000;
+
+interface LiveWorker {
+  readonly worker: Worker;
+  readonly header: Int32Array;
+  readonly text: Uint16Array;
+}
+
+const gluePath = createRequire(import.meta.url).resolve('re2-wasm/build/wasm/re2.js');
+let live: LiveWorker | null = null;
+let unavailable: { reason: string; until: number } | null = null;
+let lastRequestId = 0;
+
+/** Compiles `pattern` with RE2, blocking the calling thread for at most the budget. */
+export function compileWithRe2(pattern: string): Re2Outcome {
+  const current = live ?? startWorker();
+  if (!('worker' in current)) return current;
+  lastRequestId = (lastRequestId % 0x7fffffff) + 1;
+  const id = lastRequestId;
+  Atomics.store(current.header, SLOT.state, STATE.busy);
+  current.worker.postMessage({ id, pattern });
+  const finished = waitWhileBusy(current.header, RE2_COMPILE_BUDGET_MS);
+  if (!finished || current.header[SLOT.answered] !== id) {
+    const wasCompiling = current.header[SLOT.started] === id;
+    stopWorker(current);
+    return wasCompiling ? { kind: 'timeout' } : { kind: 'unavailable', reason: 'the RE2 worker stopped answering' };
+  }
+  if (current.header[SLOT.verdict] === VERDICT.valid) return { kind: 'valid' };
+  return { kind: 'invalid', reason: readText(current) };
+}
+
+function startWorker(): LiveWorker | Re2Outcome {
+  if (unavailable !== null && performance.now() < unavailable.until) return { kind: 'unavailable', reason: unavailable.reason };
+  let started: LiveWorker;
+  try {
+    const sharedBuffer = newSharedBuffer();
+    const worker = new Worker(RE2_WORKER_SCRIPT, { eval: true, workerData: { sharedBuffer, gluePath } });
+    // Unreferenced, so an idle worker never keeps the process (a CLI run, a test) alive.
+    worker.unref();
+    started = { worker, header: new Int32Array(sharedBuffer, 0, TEXT_OFFSET_BYTES / 4), text: new Uint16Array(sharedBuffer, TEXT_OFFSET_BYTES, TEXT_CAPACITY) };
+    worker.on('error', () => stopWorker(started));
+    worker.on('exit', () => stopWorker(started));
+  } catch (error) {
+    return markUnavailable(`cannot start the RE2 worker: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const ready = waitWhileBusy(started.header, STARTUP_BUDGET_MS);
+  if (!ready || Atomics.load(started.header, SLOT.state) !== STATE.done) {
+    const reason = ready ? `cannot load RE2: ${readText(started)}` : 'the RE2 worker did not start in time';
+    stopWorker(started);
+    return markUnavailable(reason);
+  }
+  live = started;
+  return started;
+}
+
+function waitWhileBusy(header: Int32Array, budgetMs: number): boolean {
+  const deadline = performance.now() + budgetMs;
+  while (Atomics.load(header, SLOT.state) === STATE.busy) {
+    const remaining = deadline - performance.now();
+    if (remaining <= 0) return false;
+    Atomics.wait(header, SLOT.state, STATE.busy, remaining);
+  }
+  return true;
+}
+
+function readText(worker: LiveWorker): string {
+  const length = Math.min(TEXT_CAPACITY, Math.max(0, worker.header[SLOT.textLength] ?? 0));
+  return String.fromCharCode(...worker.text.subarray(0, length));
+}
+
+function stopWorker(worker: LiveWorker): void {
+  if (live === worker) live = null;
+  worker.worker.terminate().catch(() => undefined);
+}
+
+function markUnavailable(reason: string): Re2Outcome {
+  unavailable = { reason, until: performance.now() + RETRY_AFTER_MS };
+  return { kind: 'unavailable', reason };
+}

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { loadSchema, type FormatSchema } from '../../src/schema/index.js';
+
+export interface FileExpectation {
+  readonly verdict: 'pass' | 'warn' | 'fail';
+  /** The exact set of finding codes the file must produce. */
+  readonly codes: readonly string[];
+  /** Outcome per consumer profile of the default fleet (CCF only). */
+  readonly consumers?: Readonly<Record<string, 'load' | 'crash' | 'reject'>>;
+}
+
+export interface Expectations {
+  /** Corpus folder → schema file, relative to the package root. */
+  readonly schemas: Readonly<Record<string, string>>;
+  /** Corpus-relative .bin path → what validate must say about it. */
+  readonly files: Readonly<Record<string, FileExpectation>>;
+}
+
+export function loadExpectations(root: string): Expectations {
+  return parse(readFileSync(join(root, 'corpus', 'expectations.yaml'), 'utf8')) as Expectations;
+}
+
+export interface CorpusSource {
+  readonly source: string;
+  readonly binary: string;
+  /** Path of the .bin relative to corpus/, the key in expectations.yaml. */
+  readonly key: string;
+  readonly schema: FormatSchema;
+}
+
+export function corpusSources(root: string, expectations: Expectations): CorpusSource[] {
+  const out: CorpusSource[] = [];
+  for (const [folder, schemaFile] of Object.entries(expectations.schemas)) {
+    const schema = loadSchema(join(root, schemaFile));
+    for (const source of walk(join(root, 'corpus', folder))) {
+      if (!source.endsWith('.yaml')) continue;
+      const binary = source.replace(/\.yaml$/, '.bin');
+      out.push({ source, binary, key: relative(join(root, 'corpus'), binary), schema });
+    }
+  }
+  return out;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
+import { pack } from '../../src/encode/index.js';
+import { FINDING_CODES } from '../../src/findings/index.js';
+import { validateBytes } from '../../src/validate/index.js';
+import { corpusSources, loadExpectations } from '../helpers/corpus.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const expectations = loadExpectations(root);
+const sources = corpusSources(root, expectations);
+const fleet = loadFleet(defaultFleetDir());
+
+describe('the corpus is a regression suite', () => {
+  it('every source has an expectation, and every expectation a source', () => {
+    expect(sources.map((s) => s.key).sort()).toEqual(Object.keys(expectations.files).sort());
+  });
+
+  it('every finding code is produced by at least one corpus file', () => {
+    const produced = new Set(Object.values(expectations.files).flatMap((f) => f.codes));
+    expect(Object.keys(FINDING_CODES).filter((c) => !produced.has(c))).toEqual([]);
+  });
+
+  it.each(sources.map((s) => [s.key, s] as const))('%s is rebuilt byte for byte from its source and validates as expected', (key, s) => {
+    const committed = new Uint8Array(readFileSync(s.binary));
+    expect(Buffer.from(pack(s.schema, readFileSync(s.source, 'utf8'), s.source)).equals(Buffer.from(committed))).toBe(true);
+    const want = expectations.files[key]!;
+    const report = validateBytes(key, committed, { schema: s.schema, fleet });
+    expect([...new Set(report.findings.map((f) => f.code))].sort()).toEqual([...want.codes].sort());
+    expect(report.verdict).toBe(want.verdict);
+    if (want.consumers) expect(Object.fromEntries(report.consumers.map((c) => [c.profile, c.outcome]))).toEqual(want.consumers);
+  });
+});
