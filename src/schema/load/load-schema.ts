@@ -30,7 +30,7 @@ export function parseSchema(text: string, source: string): FormatSchema {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const { line, col } = lines.linePos(yamlError.pos[0]);
-    throw new SchemaError(source, line, col, '', `not valid YAML: ${yamlError.message.split('\n')[0]}`);
+    throw new SchemaError(source, line, col, '', `not valid YAML: ${clip(yamlError.message.split('\n')[0] ?? '')}`);
   }
   const fail: Fail = (path, reason) => {
     const pos = positionOf(doc, lines, path);
@@ -42,4 +42,9 @@ export function parseSchema(text: string, source: string): FormatSchema {
   const schema = buildModel(raw as Record<string, unknown>, source, fail);
   checkModel(schema, fail);
   return schema;
+}
+
+/** YAML errors can quote a whole paragraph of the offending text: one line is enough to act on. */
+function clip(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
