@@ -22,7 +22,7 @@ export function checkStruct(ctx: CheckContext, struct: StructDef, obj: Record<st
       if (caseStruct) checkStruct(ctx, caseStruct, obj, scope, depth + 1);
       continue;
     }
-    if (!Object.prototype.hasOwnProperty.call(obj, field.id)) continue; // not decoded: its absence was reported
+    if (!needsVisit(field) || !Object.prototype.hasOwnProperty.call(obj, field.id)) continue; // nothing to check, or not decoded
     checkField(ctx, field, obj[field.id], [...scope.path, field.id], scope, depth);
   }
   for (const a of struct.asserts) {
@@ -55,11 +55,31 @@ function chosenCase(ctx: CheckContext, field: FieldDef, scope: Scope): StructDef
   }
 }
 
+/** Whether a field has anything to check, itself or below it: most integer fields have not. */
+const NEEDS_VISIT = new WeakMap<FieldDef, boolean>();
+function needsVisit(field: FieldDef): boolean {
+  let v = NEEDS_VISIT.get(field);
+  if (v === undefined) {
+    const t = field.type;
+    v = field.valid.length > 0 || !!field.checksum || !!field.pattern || !!field.unique || !!field.placement || t.kind === 'struct' || t.kind === 'switch';
+    NEEDS_VISIT.set(field, v);
+  }
+  return v;
+}
+
+/** Only `expr` rules and checksums read `_index`: other elements share the array's scope. */
+function needsElementScope(field: FieldDef): boolean {
+  return !!field.checksum || field.valid.some((v) => v.rule.kind === 'expr');
+}
+
 function checkField(ctx: CheckContext, field: FieldDef, value: unknown, path: FieldPath, scope: Scope, depth: number): void {
+  if (!needsVisit(field)) return;
   if (field.repeat && Array.isArray(value)) {
-    value.forEach((item, i) => {
-      if (item !== null && item !== undefined) checkElement(ctx, field, item, [...path, i], elementScope(scope, i), i, depth);
-    });
+    const perElement = needsElementScope(field);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && item !== undefined) checkElement(ctx, field, item, [...path, i], perElement ? elementScope(scope, i) : scope, i, depth);
+    }
     if (field.unique) checkUnique(ctx, field, value, path);
     if (field.placement) checkPlacement(ctx, field, value, path, scope);
     return;
@@ -68,17 +88,15 @@ function checkField(ctx: CheckContext, field: FieldDef, value: unknown, path: Fi
 }
 
 function checkElement(ctx: CheckContext, field: FieldDef, value: unknown, path: FieldPath, scope: Scope, index: number | undefined, depth: number): void {
-  checkValid(ctx, field, value, path, scope);
+  if (field.valid.length > 0) checkValid(ctx, field, value, path, scope);
   if (field.checksum) checkChecksum(ctx, field, value, path, scope);
   if (field.pattern) checkPattern(ctx, field, value, field.reportAtStruct ? scope.path : path);
   const t = field.type;
   if ((t.kind === 'struct' || t.kind === 'switch') && typeof value === 'object' && value !== null) {
-    const structName = t.kind === 'struct' ? t.struct : undefined;
     // A non-inline switch's tag is evaluated in the scope of the struct that holds it.
-    const struct = structName ? ctx.schema.types.get(structName) : chosenCase(ctx, field, scope);
+    const struct = t.kind === 'struct' ? ctx.schema.types.get(t.struct) : chosenCase(ctx, field, scope);
     if (!struct) return;
     const obj = value as Record<string, unknown>;
     checkStruct(ctx, struct, obj, childScope(scope, obj, path, index, struct.lets), depth + 1);
   }
 }
-

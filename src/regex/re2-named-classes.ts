@@ -55,7 +55,8 @@ function asciiPartOf(name: string): CharSet {
   if (name === 'Common') return charSetFromPairs([0x00, 0x40, 0x5b, 0x60, 0x7b, 0x7f]);
   if (name === 'Lu') return charSetFromPairs([0x41, 0x5a]);
   if (name === 'Ll') return charSetFromPairs([0x61, 0x7a]);
-  const isCategory = name.length <= 2 && /* general categories are one or two letters */ name.length > 0;
-  if (!isCategory) return [];
-  return charSetFromPairs(ASCII_PART_BY_CATEGORY[name[0]!] ?? []);
+  // General categories are one or two letters (L, Nd); any other name is a script.
+  const isCategory = name.length === 1 || name.length === 2;
+  const asciiPart = isCategory && Object.hasOwn(ASCII_PART_BY_CATEGORY, name[0]!) ? ASCII_PART_BY_CATEGORY[name[0]!]! : [];
+  return charSetFromPairs(asciiPart);
 }

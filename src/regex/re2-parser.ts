@@ -28,8 +28,6 @@ interface Frame {
 
 export interface ParsedPattern {
   readonly root: RegexNode;
-  /** Deepest group nesting seen. */
-  readonly maxGroupDepth: number;
 }
 
 const NEWLINE_EXCLUDED = complementSet(singleChar(0x0a));
@@ -42,7 +40,6 @@ const NEWLINE_EXCLUDED = complementSet(singleChar(0x0a));
  */
 export function parseRe2(source: string): ParsedPattern {
   const stack: Frame[] = [{ flags: { caseInsensitive: false, dotAll: false, ungreedy: false }, start: 0, branches: [], items: [] }];
-  let maxGroupDepth = 0;
   let pos = 0;
   const top = (): Frame => stack[stack.length - 1]!;
   const push = (node: RegexNode): void => void top().items.push(node);
@@ -56,7 +53,6 @@ export function parseRe2(source: string): ParsedPattern {
       pos = group.end;
       if (group.opensFrame) {
         stack.push({ flags: group.flags, start: group.start, branches: [], items: [] });
-        maxGroupDepth = Math.max(maxGroupDepth, stack.length - 1);
       } else {
         frame.flags = group.flags;
       }
@@ -113,7 +109,7 @@ export function parseRe2(source: string): ParsedPattern {
     const unclosed = stack.pop()!;
     top().items.push(closeFrame(unclosed, source.length, source));
   }
-  return { root: closeFrame(stack[0]!, source.length, source), maxGroupDepth };
+  return { root: closeFrame(stack[0]!, source.length, source) };
 }
 
 function closeFrame(frame: Frame, end: number, source: string): RegexNode {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { counters } from './regex-caches.js';
 import { newSharedBuffer, SLOT, STATE, TEXT_CAPACITY, TEXT_OFFSET_BYTES, VERDICT } from './re2-worker-protocol.js';
 import { RE2_WORKER_SCRIPT } from './re2-worker-script.js';
 
@@ -26,9 +27,9 @@ interface LiveWorker {
   readonly worker: Worker;
   readonly header: Int32Array;
   readonly text: Uint16Array;
+  heapResetsSeen: number;
 }
 
-const gluePath = createRequire(import.meta.url).resolve('re2-wasm/build/wasm/re2.js');
 let live: LiveWorker | null = null;
 let unavailable: { reason: string; until: number } | null = null;
 let lastRequestId = 0;
@@ -42,6 +43,9 @@ export function compileWithRe2(pattern: string): Re2Outcome {
   Atomics.store(current.header, SLOT.state, STATE.busy);
   current.worker.postMessage({ id, pattern });
   const finished = waitWhileBusy(current.header, RE2_COMPILE_BUDGET_MS);
+  const heapResets = Atomics.load(current.header, SLOT.heapResets);
+  counters.re2HeapResets += heapResets - current.heapResetsSeen;
+  current.heapResetsSeen = heapResets;
   if (!finished || current.header[SLOT.answered] !== id) {
     const wasCompiling = current.header[SLOT.started] === id;
     stopWorker(current);
@@ -55,11 +59,13 @@ function startWorker(): LiveWorker | Re2Outcome {
   if (unavailable !== null && performance.now() < unavailable.until) return { kind: 'unavailable', reason: unavailable.reason };
   let started: LiveWorker;
   try {
+    const gluePath = createRequire(import.meta.url).resolve('re2-wasm/build/wasm/re2.js');
     const sharedBuffer = newSharedBuffer();
     const worker = new Worker(RE2_WORKER_SCRIPT, { eval: true, workerData: { sharedBuffer, gluePath } });
     // Unreferenced, so an idle worker never keeps the process (a CLI run, a test) alive.
     worker.unref();
-    started = { worker, header: new Int32Array(sharedBuffer, 0, TEXT_OFFSET_BYTES / 4), text: new Uint16Array(sharedBuffer, TEXT_OFFSET_BYTES, TEXT_CAPACITY) };
+    const header = new Int32Array(sharedBuffer, 0, TEXT_OFFSET_BYTES / 4);
+    started = { worker, header, text: new Uint16Array(sharedBuffer, TEXT_OFFSET_BYTES, TEXT_CAPACITY), heapResetsSeen: 0 };
     worker.on('error', () => stopWorker(started));
     worker.on('exit', () => stopWorker(started));
   } catch (error) {

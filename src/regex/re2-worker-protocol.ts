@@ -12,6 +12,8 @@ export const SLOT = {
   /** 0: valid; 1: invalid, reason in the text area. */
   verdict: 3,
   textLength: 4,
+  /** How many times the worker replaced an RE2 instance whose heap ran out. */
+  heapResets: 5,
 } as const;
 
 export const STATE = { busy: 0, done: 1, loadFailed: 2 } as const;

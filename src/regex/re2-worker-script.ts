@@ -18,6 +18,7 @@ let glue = null;
 let compilesOnGlue = 0;
 
 function loadGlue() {
+  if (glue !== null) Atomics.add(header, ${SLOT.heapResets}, 1);
   delete require.cache[workerData.gluePath];
   glue = require(workerData.gluePath);
   compilesOnGlue = 0;

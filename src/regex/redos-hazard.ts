@@ -26,17 +26,22 @@ export const BUDGET_EXCEEDED = 'analysis exceeded its budget; treat as unsafe';
  * any string is analysed without harm. The pattern is never executed.
  *
  * Verdicts, and why. A false positive blocks a release; a false negative lets a consumer stall.
- * - redos-detector proves the pattern safe: null, whatever the structural rules suspect; they
- *   are coarse (approximate classes, no path exploration) and would block releases needlessly.
- * - it proves a score above its maximum: a hazard only if the structural rules agree. The
- *   detector scores paths, not time, and over-reports loops separated by a delimiter the second
- *   loop cannot consume (^[\w.-]+@[\w.-]+\.\w+$, ^(\w+\.)*\w+$, ^[a-z]+(?:_[a-z]+)*_[a-z]+$):
- *   each split dies at the next delimiter, so the match is linear, but common content patterns
- *   look like this. Every super-linear pattern in the test tables is caught by both.
- * - it runs out of budget: a hazard only if the structural rules find one, reported as a budget
- *   overrun; an overrun alone proves nothing about the pattern, and blocking a release on the
- *   detector's speed would make the verdict depend on the machine.
- * - it cannot run (unsupported syntax, or the length/depth bounds above): the structural rules.
+ * The structural rules (structural-rules.ts) propose hazards and redos-detector may veto them:
+ * - structural rules find nothing: null, without running the detector. Its own positives were
+ *   false in every case examined: it scores paths, not time, and objects to loops separated by
+ *   a delimiter the second loop cannot consume (^[\w.-]+@[\w.-]+\.\w+$, ^(\w+\.)*\w+$,
+ *   ^[a-z]+(?:_[a-z]+)*_[a-z]+$), where each split dies at the next delimiter and matching is
+ *   linear; content patterns look like this all the time.
+ * - the detector proves the pattern safe: null; the structural rules are coarse (approximate
+ *   classes, no path exploration), e.g. (ab|a)*c or (a+b+)+c.
+ * - the detector proves a score above its maximum: the structural reason.
+ * - the detector runs out of budget: the structural reason behind BUDGET_EXCEEDED. The overrun
+ *   proves nothing by itself, but the structural hazard stands unless disproved.
+ * - the detector cannot run (unsupported syntax, or the length and depth bounds above): the
+ *   structural reason.
+ * The 50 ms detector budget makes the BUDGET_EXCEEDED prefix (rarely, the verdict on a pattern
+ * the detector proves safe just inside it) depend on machine load; the step budget, hit first
+ * on an idle machine, keeps that rare.
  */
 export function redosHazard(pattern: string): string | null {
   let key: string;
@@ -64,17 +69,17 @@ export function redosHazard(pattern: string): string | null {
 function analyse(pattern: string): string | null {
   const parsed = parseRe2(pattern);
   const structural = parsed.root.summary.hazard;
+  if (structural === null) return null;
   if (pattern.length > MAX_DETECTOR_PATTERN_LENGTH || parsed.root.summary.depth > MAX_DETECTOR_DEPTH) return structural;
   const outcome = runRedosDetector(toJsPattern(parsed.root));
   switch (outcome.kind) {
     case 'safe':
       return null;
     case 'unsafe':
-      return structural;
-    case 'inconclusive':
-      return structural === null ? null : `${BUDGET_EXCEEDED}: ${structural}`;
     case 'failed':
       return structural;
+    case 'inconclusive':
+      return `${BUDGET_EXCEEDED}: ${structural}`;
   }
 }
 

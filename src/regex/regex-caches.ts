@@ -19,6 +19,8 @@ export const counters = {
   redosMisses: 0,
   /** RE2 compiles actually run (cache misses that reached the engine). */
   re2Compiles: 0,
+  /** Times RE2 exhausted its WASM heap and was replaced by a fresh instance. */
+  re2HeapResets: 0,
   /** redos-detector runs: at most one per distinct pattern while it stays cached. */
   detectorRuns: 0,
 };
@@ -27,6 +29,7 @@ export interface RegexCacheStats {
   readonly syntax: { readonly hits: number; readonly misses: number; readonly size: number };
   readonly redos: { readonly hits: number; readonly misses: number; readonly size: number };
   readonly re2Compiles: number;
+  readonly re2HeapResets: number;
   readonly detectorRuns: number;
 }
 
@@ -36,6 +39,7 @@ export function regexCacheStats(): RegexCacheStats {
     syntax: { hits: counters.syntaxHits, misses: counters.syntaxMisses, size: syntaxVerdicts.size },
     redos: { hits: counters.redosHits, misses: counters.redosMisses, size: redosVerdicts.size },
     re2Compiles: counters.re2Compiles,
+    re2HeapResets: counters.re2HeapResets,
     detectorRuns: counters.detectorRuns,
   };
 }

@@ -134,7 +134,7 @@ export function repeatSummary(body: RegexNode, min: number, max: number, span: S
     tailLoop: unbounded ?? b.tailLoop,
     branchesOverlap: once && b.branchesOverlap,
     pendingOverlap: b.pendingOverlap,
-    hazard: b.hazard ?? repetitionHazard(b, max, quotePattern(source, span.start, span.end)) ?? (max > 1 && b.canFail ? b.pendingOverlap : null),
+    hazard: b.hazard ?? repetitionHazard(b, max, () => quotePattern(source, span.start, span.end)) ?? (max > 1 && b.canFail ? b.pendingOverlap : null),
     depth: b.depth + 1,
   };
 }

@@ -3,9 +3,9 @@ import type { Span } from './regex-ast.js';
 import { quotePattern } from './quote-pattern.js';
 
 /**
- * The structural ReDoS rules, used alone when redos-detector cannot decide or cannot run, and as
- * its second opinion otherwise. A backtracking engine goes super-linear when one text can be
- * matched in many ways AND something after it can fail, forcing every way to be tried:
+ * The structural ReDoS rules: linear-time, they propose every hazard redosHazard reports (and
+ * redos-detector may then disprove one). A backtracking engine goes super-linear when one text
+ * can be matched in many ways AND something after it can fail, forcing every way to be tried:
  *  A. a repeated body holding a variable-length loop that overlaps what follows it, inside the
  *     body or at the start of the next iteration: (a+)+, (\w+\s?)+, (.*,){11}, (?:a{1,5})+;
  *  B. a repeated alternation whose branches can start with the same character: (a|aa)+;
@@ -41,13 +41,14 @@ export interface RepeatedBody {
 /** Bounded repetitions of an optional body this long have C(n, k) ways to match k characters. */
 const MIN_RISKY_OPTIONAL_COUNT = 10;
 
-export function repetitionHazard(body: RepeatedBody, max: number, excerpt: string): string | null {
+/** Rules A, B and D for `body` repeated up to `max` times; `quote` gives the repetition's text. */
+export function repetitionHazard(body: RepeatedBody, max: number, quote: () => string): string | null {
   if (max <= 1) return null;
   const innerLoopCanSplit = !isEmptySet(body.loopChars) && (body.loopMeetsOverlap || setsIntersect(body.tailLoopChars, body.first));
   const optionalCountIsRisky = max !== Infinity && max >= MIN_RISKY_OPTIONAL_COUNT && body.nullable && !isEmptySet(body.first);
-  if (innerLoopCanSplit || optionalCountIsRisky) return `nested quantifier: ${excerpt} can match the same text in exponentially many ways`;
+  if (innerLoopCanSplit || optionalCountIsRisky) return `nested quantifier: ${quote()} can match the same text in exponentially many ways`;
   if (body.branchesOverlap) {
-    return `quantified alternation ${excerpt}: branches start with the same character, so it can match the same text in exponentially many ways`;
+    return `quantified alternation ${quote()}: branches start with the same character, so it can match the same text in exponentially many ways`;
   }
   return null;
 }

@@ -24,6 +24,7 @@ types:
       - { id: blob_len, type: u1 }
       - { id: blob, type: bytes, size: blob_len % 8 }
       - { id: name, type: str, size: 3 }
+      - { id: strict, type: str, size: 2, utf8_code: BAD_UTF8 }
       - { id: parts, type: part, repeat: n % 3 }
       - { id: kinds, type: { switch_on: small & 1, cases: { 0: a, 1: b } }, repeat: 2 }
       - { id: one, type: { switch_on: odd, cases: { 0: a, 1: b } } }

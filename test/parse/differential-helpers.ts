@@ -40,9 +40,14 @@ export function expectAgree(schema: FormatSchema, fast: FastDecoder, bytes: Uint
   expect(slow.issues).toEqual([]);
   expect(slow.complete).toBe(true);
   expect(quick.value).toStrictEqual(slow.value);
+  expect([quick.complete, quick.issues, quick.size]).toEqual([true, [], bytes.length]);
   const paths = nodePaths(slow.value);
   for (const p of [...paths, ...oddPaths(paths)]) {
     expect(quick.locate(p), `locate ${JSON.stringify(p)}`).toEqual(slow.locate(p));
+  }
+  for (const p of paths) {
+    expect(quick.pointerOf(p), `pointerOf ${JSON.stringify(p)}`).toEqual(slow.pointerOf(p));
+    expect(quick.isPartial(p)).toBe(false);
   }
   return true;
 }

@@ -112,4 +112,12 @@ describe('fast path and interpreter agree (CCF v1)', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(decode(schema, amplified).issues.map((i) => i.code)).toContain('DECODE_BUDGET');
   });
+
+  it('stops at the interpreter\'s node budget, not at a budget of its own', () => {
+    // ~2 KiB whose 500 index entries all point at one record of 30 criteria: some 45 000 nodes.
+    const record: InstanceSpec = { type: 1, criteria: Array.from({ length: 30 }, () => ({ op: 'ANY' as const })) };
+    const bytes = ccfBytes({ types: [{ id: 1, kinds: ['INT'] }], instances: [record, ...Array.from({ length: 499 }, () => ({ type: 1, criteria: [] }))], order: 'first' });
+    expect(decode(schema, bytes).issues.map((i) => i.code)).toEqual(['DECODE_BUDGET']);
+    expect(fast.decode(bytes)).toBeNull();
+  });
 });

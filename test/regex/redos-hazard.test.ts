@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { re2SyntaxError, redosHazard, regexCacheStats } from '../../src/regex/index.js';
 
+const BUDGET_PREFIX = 'analysis exceeded its budget; treat as unsafe: ';
 const HAZARD = /^(analysis exceeded its budget; treat as unsafe: )?(nested quantifier|quantified alternation|adjacent overlapping quantifiers)/;
 
 describe('redosHazard', () => {
@@ -11,7 +12,8 @@ describe('redosHazard', () => {
     ['.*.*=.*', 'adjacent overlapping quantifiers .*.*: polynomial backtracking'],
     ['a.*b.*c', 'adjacent overlapping quantifiers .*b.*: polynomial backtracking'],
   ])('flags %s with a precise reason', (pattern, reason) => {
-    expect(redosHazard(pattern)).toBe(reason);
+    // The detector may run out of its 50 ms on a loaded machine; that adds a prefix, never removes the hazard.
+    expect([reason, `${BUDGET_PREFIX}${reason}`]).toContain(redosHazard(pattern));
   });
 
   it.each([
@@ -83,6 +85,12 @@ describe('redosHazard', () => {
     expect(redosHazard(pattern)).toBeNull();
   });
 
+  it('does not run the detector when the structural rules find nothing', () => {
+    const before = regexCacheStats().detectorRuns;
+    expect(redosHazard(`^[a-z]+\\.exe${Math.random()}$`)).toBeNull();
+    expect(regexCacheStats().detectorRuns).toBe(before);
+  });
+
   it('memoises: one detector run per distinct pattern', () => {
     const pattern = `(a+)+memo${Math.random()}$`;
     const before = regexCacheStats();
@@ -106,7 +114,7 @@ describe('redosHazard', () => {
     expect(redosHazard(`${'(?:'.repeat(5000)}a+${')+'.repeat(5000)}`)).toMatch(/^nested quantifier/);
     expect(redosHazard(`${'('.repeat(20)}a${')'.repeat(20)}`)).toBeNull();
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(regexCacheStats().detectorRuns).toBe(before + 1);
+    expect(regexCacheStats().detectorRuns).toBe(before);
   });
 
   it('stays linear on a huge hostile pattern', () => {

@@ -2,7 +2,7 @@ import { Parser } from 'binary-parser/dist/binary_parser.js';
 import { INT_WIDTH, type FieldDef, type FormatSchema, type IntType, type StructDef } from '../../schema/index.js';
 import { StaticSizes, Unsupported, assertSafeId, fieldKind, structOf, type FieldPlan, type Frame, type StructPlan } from './plan.js';
 import type { DecodeState } from './runtime.js';
-import { Sites, decodeStr, unwrap } from './sites.js';
+import { Sites, decodeStr, decodeStrStrict, unwrap } from './sites.js';
 
 type Primitive = 'uint8' | 'int8' | 'uint16le' | 'uint16be' | 'int16le' | 'int16be' | 'uint32le' | 'uint32be' | 'int32le' | 'int32be' | 'uint64le' | 'uint64be' | 'int64le' | 'int64be';
 type PrimitiveMethod = (this: Parser, varName: string) => Parser;
@@ -65,7 +65,7 @@ class Builder {
   }
 
   private fields(p: Parser, def: StructDef, frame: Frame, stack: readonly string[]): StructPlan {
-    return { fields: def.fields.map((f) => this.field(p, f, frame, stack)) };
+    return { fields: def.fields.map((f) => this.field(p, f, frame, stack)), lets: def.lets };
   }
 
   private field(p: Parser, f: FieldDef, frame: Frame, stack: readonly string[]): FieldPlan {
@@ -170,6 +170,7 @@ class Builder {
 
   /** A buffer whose length comes from a checked site; str is decoded by a formatter, never by an encoding option. */
   private buffer(name: string, length: () => number, f: FieldDef, into = new Parser()): Parser {
-    return into.buffer(name, f.type.kind === 'str' ? { length, formatter: decodeStr } : { length });
+    if (f.type.kind !== 'str') return into.buffer(name, { length });
+    return into.buffer(name, { length, formatter: f.utf8Code ? decodeStrStrict : decodeStr });
   }
 }

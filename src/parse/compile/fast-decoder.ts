@@ -1,13 +1,18 @@
-import type { FormatSchema, Locate } from '../../schema/index.js';
+import type { FormatSchema } from '../../schema/index.js';
+import type { Decoded } from '../decode/decode.js';
 import { buildParser, type Built } from './build.js';
-import { lazyLocate } from './locate.js';
-import { DecodeState } from './runtime.js';
+import { lazyLocations } from './locate.js';
+import { DecodeState, nodeBudget } from './runtime.js';
 import { resolveViews } from './views.js';
 
-export interface FastDecoded {
-  readonly value: Record<string, unknown>;
-  readonly locate: Locate;
-}
+/**
+ * A fast decode has the interpreter's result shape (always complete, no issues), so a caller
+ * can write `fast.decode(bytes) ?? decode(schema, bytes)`.
+ */
+export type FastDecoded = Decoded & { readonly complete: true };
+
+const NO_ISSUES = Object.freeze([]) as readonly never[];
+const notPartial = (): boolean => false;
 
 export interface FastDecoder {
   /** Decodes a well-formed file; returns null ("bail") on anything unusual — the caller then uses the interpreter. Never throws. */
@@ -55,12 +60,12 @@ function create(schema: FormatSchema): FastDecoder {
       if (busy) return (stats.bailed++, null);
       busy = true;
       try {
-        state.begin(bytes.length, built.rootNodes);
+        state.begin(bytes.length, nodeBudget(bytes.length), built.rootNodes);
         const value = built.parser.parse(bytes) as Record<string, unknown>;
         const views = resolveViews(state);
-        const locate = lazyLocate(built.plan, value, bytes.length, state.tape, views);
+        const { locate, pointerOf } = lazyLocations(built.plan, value, bytes.length, state.tape, views);
         stats.fast++;
-        return { value, locate };
+        return { value, complete: true, issues: NO_ISSUES, locate, pointerOf, isPartial: notPartial, size: bytes.length };
       } catch {
         // Bail, a RangeError from a read past the end, an EvalError, a stack overflow: all go to the interpreter.
         stats.bailed++;

@@ -33,6 +33,8 @@ export interface Frame {
  */
 export interface StructPlan {
   readonly fields: readonly FieldPlan[];
+  /** The struct's lets, for scopes rebuilt after the decode (pointerOf). */
+  readonly lets: StructDef['lets'];
 }
 
 export type FieldKind = 'int' | 'bytes' | 'str' | 'struct' | 'switch' | 'view';

@@ -10,15 +10,19 @@ export class Bail {
 /** An object binary-parser is filling; `$o`/`$e` are offsets saved just before a compiled function reads (and removes) them. */
 export type Live = Record<string, unknown> & { $o?: unknown; $e?: unknown };
 
+/**
+ * The interpreter's node budget (DecodeContext.nodeBudget, not exported as a function): past
+ * it the interpreter stops with DECODE_BUDGET, so the fast path must not succeed there. Pinned
+ * by a differential test ('stops at the interpreter's node budget').
+ */
+export const nodeBudget = (size: number): number => 10_000 + size * 4;
+
 const NO_PATH: FieldPath = Object.freeze([]) as FieldPath;
 
 /** offsetof/sizeof/end while decoding: locations are built lazily afterwards, so leave it to the interpreter. */
 const bailLocate: Locate = () => {
   throw new Bail('offsetof/sizeof/end needs the interpreter');
 };
-
-/** The interpreter's node budget (DecodeContext): past it, it stops with DECODE_BUDGET, so the fast path must not succeed. */
-export const nodeBudget = (size: number): number => Math.max(200_000, size * 4);
 
 /**
  * Per-decode state shared by every compiled function of one decoder. A decode is
@@ -51,10 +55,11 @@ export class DecodeState {
     for (let i = 0; i < frames; i++) { this.frameObj.push(undefined); this.frameIndex.push(undefined); this.frameScope.push(undefined); }
   }
 
-  begin(size: number, fixedNodes: number): void {
+  /** `budget`: the interpreter's node budget for this input; past it, it reports DECODE_BUDGET, so the fast path must not succeed. */
+  begin(size: number, budget: number, fixedNodes: number): void {
     this.size = size;
     this.nodes = 0;
-    this.budget = nodeBudget(size);
+    this.budget = budget;
     this.tape = [];
     this.viewScopes = [];
     this.viewFields = [];

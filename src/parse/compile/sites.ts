@@ -13,9 +13,17 @@ import { Bail, takeOffset, type DecodeState, type Live } from './runtime.js';
 export type SiteFn = (this: Live) => number;
 
 const utf8Lossy = new TextDecoder('utf-8');
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
-/** str fields decode like the interpreter: lossy UTF-8 (only views report bad UTF-8). */
+/** str decodes like the interpreter's decodeText: lossy, unless a utf8_code makes bad UTF-8 a finding (then bail). */
 export const decodeStr = (raw: Uint8Array): string => utf8Lossy.decode(raw);
+export const decodeStrStrict = (raw: Uint8Array): string => {
+  try {
+    return utf8Strict.decode(raw);
+  } catch {
+    throw new Bail('invalid UTF-8');
+  }
+};
 
 /** Array items that had to be wrapped ({v}) because binary-parser needs a property to read into. */
 export const unwrap = (items: { v: unknown }[]): unknown[] => {

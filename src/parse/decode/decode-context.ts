@@ -1,6 +1,5 @@
 import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
-import { formatPath } from '../../findings/index.js';
-import type { Location } from '../../schema/index.js';
+import { Locations } from './locations.js';
 import type { FieldDef, FormatSchema } from '../../schema/index.js';
 import type { Scope } from '../../schema/index.js';
 
@@ -21,7 +20,7 @@ export interface PendingView {
 export class DecodeContext {
   readonly view: DataView;
   readonly issues: Issue[] = [];
-  readonly locations = new Map<string, Location>();
+  readonly locations: Locations;
   /** For records placed by a pointer: the path of the pointer field (e.g. instances[3] ← index[3]). */
   readonly pointers = new Map<string, FieldPath>();
   readonly pendingViews: PendingView[] = [];
@@ -31,7 +30,9 @@ export class DecodeContext {
   complete = true;
   readonly nodeBudget: number;
 
-  constructor(readonly schema: FormatSchema, readonly bytes: Uint8Array) {
+  constructor(readonly schema: FormatSchema, readonly bytes: Uint8Array, root: Record<string, unknown>) {
+    this.locations = new Locations(root);
+    this.locations.setRoot(bytes.length);
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     // A hostile file can point many records at the same bytes; a legitimate file decodes to about two nodes per byte at most, so cap the work at four per byte.
     this.nodeBudget = 10_000 + bytes.length * 4;
@@ -41,10 +42,12 @@ export class DecodeContext {
     return this.bytes.length;
   }
 
-  locate = (path: FieldPath): Location | undefined => this.locations.get(formatPath(path));
+  get locate() {
+    return this.locations.locate;
+  }
 
-  place(path: FieldPath, offset: number, size: number): void {
-    this.locations.set(formatPath(path), { offset, size });
+  place(container: object, key: string | number, offset: number, size: number): void {
+    this.locations.place(container, key, offset, size);
   }
 
   report(code: FindingCode, path: FieldPath, offset: number, details?: Record<string, unknown>): void {
@@ -52,19 +55,19 @@ export class DecodeContext {
   }
 
   /** Kaitai-style: check the bytes are there before every read, and say how many were needed and left. */
-  need(offset: number, count: number, path: FieldPath, what: string): void {
+  need(offset: number, count: number, parentPath: FieldPath, key: string | number, what: string): void {
     if (offset >= 0 && offset + count <= this.bytes.length) return;
     this.complete = false;
-    this.report('TRUNCATED', path, Math.min(Math.max(offset, 0), this.bytes.length), {
+    this.report('TRUNCATED', [...parentPath, key], Math.min(Math.max(offset, 0), this.bytes.length), {
       needed: count, at: offset, available: Math.max(0, this.bytes.length - offset), what,
     });
     throw STOP;
   }
 
-  countNode(path: FieldPath, offset: number): void {
+  countNode(parentPath: FieldPath, key: string | number, offset: number): void {
     if (++this.nodes <= this.nodeBudget) return;
     this.complete = false;
-    if (this.nodes === this.nodeBudget + 1) this.report('DECODE_BUDGET', path, offset, { limit: this.nodeBudget });
+    if (this.nodes === this.nodeBudget + 1) this.report('DECODE_BUDGET', [...parentPath, key], offset, { limit: this.nodeBudget });
     throw STOP;
   }
 }

@@ -20,18 +20,26 @@ export function decodeText(ctx: DecodeContext, field: FieldDef, raw: Uint8Array,
   }
 }
 
+/** Where a node goes: the object or array that holds it, under which key, and that holder's path. */
+interface Slot {
+  readonly container: object;
+  readonly key: string | number;
+  readonly parentPath: FieldPath;
+}
+
 /**
- * Decodes `struct` at `offset` into a new object; returns it and where it ended.
+ * Decodes `struct` at `offset` into a new object placed in `slot`; returns it and where it ended.
  * A failure inside a sequence stops that sequence but not fields placed with `at`,
  * which do not depend on the cursor.
  */
-export function decodeStruct(ctx: DecodeContext, struct: StructDef, offset: number, path: FieldPath, parent: Scope, index: number | undefined): { obj: Record<string, unknown>; end: number } {
+function decodeStruct(ctx: DecodeContext, struct: StructDef, offset: number, slot: Slot, parent: Scope, index: number | undefined): { obj: Record<string, unknown>; end: number } {
   const obj: Record<string, unknown> = {};
+  const path = [...slot.parentPath, slot.key];
   const scope = childScope(parent, obj, path, index, struct.lets);
-  ctx.place(path, offset, 0);
+  ctx.place(slot.container, slot.key, offset, 0);
   try {
     const end = decodeFieldsInto(ctx, struct, obj, offset, path, scope);
-    ctx.place(path, offset, Math.max(0, end - offset));
+    ctx.place(slot.container, slot.key, offset, Math.max(0, end - offset));
     return { obj, end };
   } catch (e) {
     if (e instanceof Stop) ctx.partial.add(formatPath(path));
@@ -44,15 +52,14 @@ export function decodeFieldsInto(ctx: DecodeContext, struct: StructDef, obj: Rec
   let cursor = offset;
   let lost = false;
   for (const field of struct.fields) {
-    const fieldPath = [...path, field.id];
     if (field.view) {
-      ctx.pendingViews.push({ scope, field, path: fieldPath, holder: obj });
+      ctx.pendingViews.push({ scope, field, path: [...path, field.id], holder: obj });
       continue;
     }
     if (lost && !field.at) continue;
     try {
-      if (field.at) decodePlaced(ctx, field, obj, fieldPath, scope);
-      else cursor = decodeInline(ctx, field, obj, cursor, fieldPath, scope);
+      if (field.at) decodePlaced(ctx, field, obj, path, scope);
+      else cursor = decodeInline(ctx, field, obj, cursor, path, scope);
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       if (!field.at) lost = true;
@@ -62,13 +69,13 @@ export function decodeFieldsInto(ctx: DecodeContext, struct: StructDef, obj: Rec
   return cursor;
 }
 
-function evalSize(ctx: DecodeContext, expr: NonNullable<FieldDef['size']>, scope: Scope, path: FieldPath, offset: number, what: string): number {
+function evalSize(ctx: DecodeContext, expr: NonNullable<FieldDef['size']>, scope: Scope, path: () => FieldPath, offset: number, what: string): number {
   try {
     return evaluateSize(expr, scope);
   } catch (e) {
     if (!(e instanceof EvalError)) throw e;
     // After a truncation the data an expression needs may simply be missing: that is already reported.
-    if (ctx.complete) ctx.report('CONSTRAINT', path, offset, { rule: `${what} ${expr.source}`, values: e.message });
+    if (ctx.complete) ctx.report('CONSTRAINT', path(), offset, { rule: `${what} ${expr.source}`, values: e.message });
     ctx.complete = false;
     throw STOP;
   }
@@ -76,11 +83,12 @@ function evalSize(ctx: DecodeContext, expr: NonNullable<FieldDef['size']>, scope
 
 function decodeInline(ctx: DecodeContext, field: FieldDef, obj: Record<string, unknown>, cursor: number, path: FieldPath, scope: Scope): number {
   if (!field.repeat) {
-    const r = decodeOne(ctx, field, cursor, path, scope, undefined, obj);
+    const r = decodeOne(ctx, field, cursor, { container: obj, key: field.id, parentPath: path }, scope, undefined, obj);
     if (!(field.type.kind === 'switch' && field.inline)) obj[field.id] = r.value;
     return r.end;
   }
-  const count = evalSize(ctx, field.repeat, scope, path, cursor, 'repeat');
+  const arrayPath = [...path, field.id];
+  const count = evalSize(ctx, field.repeat, scope, () => arrayPath, cursor, 'repeat');
   const minSize = minElementSize(ctx, field);
   const items: unknown[] = [];
   obj[field.id] = items;
@@ -88,42 +96,45 @@ function decodeInline(ctx: DecodeContext, field: FieldDef, obj: Record<string, u
   // Never trust a declared count: it must fit in what is left before we loop on it.
   if (minSize > 0 && count * minSize > ctx.size - cursor) {
     ctx.complete = false;
-    ctx.report('TRUNCATED', path, cursor, { needed: count * minSize, at: cursor, available: Math.max(0, ctx.size - cursor), what: `${count} × ${field.id}` });
+    ctx.report('TRUNCATED', arrayPath, cursor, { needed: count * minSize, at: cursor, available: Math.max(0, ctx.size - cursor), what: `${count} × ${field.id}` });
   }
+  if (field.type.kind === 'int') ctx.locations.setElementWidth(items, INT_WIDTH[field.type.int]);
   try {
     for (let i = 0; i < count; i++) {
-      const r = decodeOne(ctx, field, cursor, [...path, i], scope, i, undefined);
+      const r = decodeOne(ctx, field, cursor, { container: items, key: i, parentPath: arrayPath }, scope, i, undefined);
       items.push(r.value);
       cursor = r.end;
     }
   } finally {
-    ctx.place(path, start, cursor - start);
+    ctx.place(obj, field.id, start, cursor - start);
   }
   return cursor;
 }
 
 function decodePlaced(ctx: DecodeContext, field: FieldDef, obj: Record<string, unknown>, path: FieldPath, scope: Scope): void {
   if (!field.repeat) {
-    const at = placeAt(ctx, field, scope, path);
+    const at = placeAt(ctx, field, scope, [...path, field.id]);
     if (at === undefined) return;
-    obj[field.id] = decodeOne(ctx, field, at, path, scope, undefined, obj).value;
+    obj[field.id] = decodeOne(ctx, field, at, { container: obj, key: field.id, parentPath: path }, scope, undefined, obj).value;
     return;
   }
-  const count = evalSize(ctx, field.repeat, scope, path, 0, 'repeat');
+  const arrayPath = [...path, field.id];
+  const count = evalSize(ctx, field.repeat, scope, () => arrayPath, 0, 'repeat');
   const items: unknown[] = [];
   obj[field.id] = items;
   for (let i = 0; i < count; i++) {
-    const elemScope = elementScope(scope, i);
     let at: number | undefined;
     try {
-      at = placeAt(ctx, field, elemScope, [...path, i]);
+      at = placeAt(ctx, field, elementScope(scope, i), [...arrayPath, i]);
     } catch (e) {
       if (e instanceof Stop) break; // the pointers ran out (their array was cut short): nothing more to place
       throw e;
     }
     if (at === undefined) { items.push(null); continue; }
     try {
-      items.push(decodeOne(ctx, field, at, [...path, i], scope, i, undefined).value);
+      items.push(decodeOne(ctx, field, at, { container: items, key: i, parentPath: arrayPath }, scope, i, undefined).value);
+      // Placed integers are not contiguous: each needs its own location (inline arrays compute theirs).
+      if (field.type.kind === 'int') ctx.place(items, i, at, INT_WIDTH[field.type.int]);
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       items.push(null);
@@ -142,18 +153,13 @@ function placeAt(ctx: DecodeContext, field: FieldDef, scope: Scope, path: FieldP
   }
   const v = ref.value;
   const pointer = ref.path ?? path;
-  if (ref.path) ctx.pointers.set(pathKey(path), ref.path);
-  const pointerOffset = ctx.locate(pointer)?.offset ?? 0;
+  if (ref.path) ctx.pointers.set(path.join('\u0000'), ref.path);
   if ((typeof v !== 'number' && typeof v !== 'bigint') || v < 0 || v > ctx.size) {
     ctx.complete = false;
-    ctx.report(field.atCode, pointer, pointerOffset, { value: v, reason: `${field.id} would start outside the file (${ctx.size} bytes)` });
+    ctx.report(field.atCode, pointer, ctx.locate(pointer)?.offset ?? 0, { value: v, reason: `${field.id} would start outside the file (${ctx.size} bytes)` });
     return undefined;
   }
   return Number(v);
-}
-
-function pathKey(path: FieldPath): string {
-  return path.join('\u0000');
 }
 
 function minElementSize(ctx: DecodeContext, field: FieldDef): number {
@@ -175,27 +181,29 @@ function minStructSize(ctx: DecodeContext, name: string, depth: number): number 
   return n;
 }
 
-/** Decodes one element of a field at `offset`. `inlineInto` receives an inline switch's fields. */
-function decodeOne(ctx: DecodeContext, field: FieldDef, offset: number, path: FieldPath, scope: Scope, index: number | undefined, inlineInto: Record<string, unknown> | undefined): { value: unknown; end: number } {
-  ctx.countNode(path, offset);
+/** Decodes one element of a field at `offset` into `slot`. `inlineInto` receives an inline switch's fields. */
+function decodeOne(ctx: DecodeContext, field: FieldDef, offset: number, slot: Slot, scope: Scope, index: number | undefined, inlineInto: Record<string, unknown> | undefined): { value: unknown; end: number } {
+  ctx.countNode(slot.parentPath, slot.key, offset);
   const t = field.type;
   switch (t.kind) {
     case 'int': {
       const width = INT_WIDTH[t.int];
-      ctx.need(offset, width, path, field.id);
-      ctx.place(path, offset, width);
+      ctx.need(offset, width, slot.parentPath, slot.key, field.id);
+      // Elements of an integer array are located from the array's start: no entry per element.
+      if (index === undefined) ctx.place(slot.container, slot.key, offset, width);
       return { value: readInt(ctx.view, offset, t.int, t.endian === 'le'), end: offset + width };
     }
     case 'bytes': case 'str': {
-      const size = evalSize(ctx, field.size!, index === undefined ? scope : elementScope(scope, index), path, offset, 'size');
-      ctx.need(offset, size, path, field.id);
-      ctx.place(path, offset, size);
+      const size = evalSize(ctx, field.size!, index === undefined ? scope : elementScope(scope, index), () => [...slot.parentPath, slot.key], offset, 'size');
+      ctx.need(offset, size, slot.parentPath, slot.key, field.id);
+      ctx.place(slot.container, slot.key, offset, size);
       const raw = ctx.bytes.subarray(offset, offset + size);
       if (t.kind === 'bytes') return { value: raw, end: offset + size };
+      const path = [...slot.parentPath, slot.key];
       return { value: decodeText(ctx, field, raw, field.reportAtStruct ? scope.path : path, offset), end: offset + size };
     }
     case 'struct': {
-      const r = decodeStruct(ctx, ctx.schema.types.get(t.struct)!, offset, path, scope, index);
+      const r = decodeStruct(ctx, ctx.schema.types.get(t.struct)!, offset, slot, scope, index);
       return { value: r.obj, end: r.end };
     }
     case 'switch': {
@@ -208,7 +216,7 @@ function decodeOne(ctx: DecodeContext, field: FieldDef, offset: number, path: Fi
       }
       const caseName = t.cases.get(Number(tag));
       if (caseName === undefined) {
-        const at = field.inline || field.reportAtStruct ? scope.path : path;
+        const at = field.inline || field.reportAtStruct ? scope.path : [...slot.parentPath, slot.key];
         ctx.complete = false;
         ctx.report(t.unknownCode, at, ctx.locate(at)?.offset ?? offset, { actual: tag, allowed: [...t.cases.keys()] });
         throw STOP;
@@ -217,7 +225,7 @@ function decodeOne(ctx: DecodeContext, field: FieldDef, offset: number, path: Fi
       if (field.inline && inlineInto) {
         return { value: undefined, end: decodeFieldsInto(ctx, caseStruct, inlineInto, offset, scope.path, scope) };
       }
-      const r = decodeStruct(ctx, caseStruct, offset, path, scope, index);
+      const r = decodeStruct(ctx, caseStruct, offset, slot, scope, index);
       return { value: r.obj, end: r.end };
     }
   }

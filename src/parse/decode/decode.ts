@@ -23,11 +23,10 @@ export interface Decoded {
  * recording where each node sits, and going on past local failures where it can.
  */
 export function decode(schema: FormatSchema, bytes: Uint8Array): Decoded {
-  const ctx = new DecodeContext(schema, bytes);
-  const root = schema.types.get(schema.root)!;
   const value: Record<string, unknown> = {};
+  const ctx = new DecodeContext(schema, bytes, value);
+  const root = schema.types.get(schema.root)!;
   const scope = rootScope(value, bytes.length, ctx.locate, root.lets);
-  ctx.place([], 0, bytes.length);
   try {
     decodeFieldsInto(ctx, root, value, 0, [], scope);
   } catch (e) {

@@ -31,7 +31,7 @@ function resolveView(ctx: DecodeContext, { scope, field, path, holder }: Pending
     return;
   }
   const raw = region.value.subarray(at, at + size);
-  ctx.place(path, regionLoc.offset + at, size);
+  ctx.place(holder, field.id, regionLoc.offset + at, size);
   if (field.type.kind === 'bytes') {
     holder[field.id] = raw;
     return;

@@ -20,7 +20,51 @@ export function evaluateRef(expr: CompiledExpr, scope: Scope): Ref {
 }
 
 export function evaluate(expr: CompiledExpr, scope: Scope): Value {
-  return evalRef(expr.ast, scope).value;
+  return evalValue(expr.ast, scope);
+}
+
+/**
+ * The hot path: evaluates without tracking where values came from (no path arrays),
+ * falling back to evalRef only for the functions that need a field's location.
+ */
+function evalValue(e: Expr, scope: Scope): Value {
+  switch (e.kind) {
+    case 'int': return Number.isSafeInteger(Number(e.value)) ? Number(e.value) : e.value;
+    case 'str': case 'bool': return e.value;
+    case 'null': return null;
+    case 'name': return nameValue(e.name, scope);
+    case 'member': return memberValue(evalValue(e.object, scope), e.name);
+    case 'index': return indexValue(evalValue(e.object, scope), evalValue(e.index, scope));
+    case 'cond': return evalValue(truthy(evalValue(e.test, scope)) ? e.then : e.else, scope);
+    case 'unary': return unary(e.op, evalValue(e.operand, scope));
+    case 'binary': return binary(e.op, e.left, e.right, scope);
+    case 'call': return call(e.fn, e.args, scope);
+  }
+}
+
+function nameValue(name: string, scope: Scope): Value {
+  const own = scope.object[name];
+  if (own !== undefined && name.charCodeAt(0) !== 95 /* _ */) return own;
+  return lookupName(name, scope).value;
+}
+
+function memberValue(v: Value, name: string): Value {
+  if (v === null || v === undefined) return null;
+  if (isScope(v)) return nameValue(name, v);
+  if (typeof v === 'object' && !(v instanceof Uint8Array) && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, name)) {
+    return (v as Record<string, unknown>)[name];
+  }
+  throw new EvalError(`no field ${name}`);
+}
+
+function indexValue(v: Value, i: Value): Value {
+  const n = toNumber(i);
+  if (v === null || v === undefined) return null;
+  if (Array.isArray(v) || v instanceof Uint8Array) {
+    if (n < 0 || n >= v.length) throw new EvalError(`index ${n} is outside 0..${v.length - 1}`);
+    return v[n];
+  }
+  throw new EvalError('only arrays and bytes can be indexed');
 }
 
 /** Evaluates to an integer (number when it fits exactly, else bigint); throws EvalError otherwise. */
@@ -66,7 +110,7 @@ function lookupName(name: string, scope: Scope): Ref {
   const letExpr = scope.lets?.[name];
   if (letExpr) {
     scope.letCache ??= new Map();
-    if (!scope.letCache.has(name)) scope.letCache.set(name, evalRef(letExpr.ast, scope).value);
+    if (!scope.letCache.has(name)) scope.letCache.set(name, evalValue(letExpr.ast, scope));
     return { value: scope.letCache.get(name), path: null };
   }
   throw new EvalError(`${name} is not available here`);
@@ -145,10 +189,10 @@ function equal(a: Value, b: Value): boolean {
 }
 
 function binary(op: string, le: Expr, re: Expr, scope: Scope): Value {
-  if (op === '&&') return truthy(evalRef(le, scope).value) && truthy(evalRef(re, scope).value);
-  if (op === '||') return truthy(evalRef(le, scope).value) || truthy(evalRef(re, scope).value);
-  const a = evalRef(le, scope).value;
-  const b = evalRef(re, scope).value;
+  if (op === '&&') return truthy(evalValue(le, scope)) && truthy(evalValue(re, scope));
+  if (op === '||') return truthy(evalValue(le, scope)) || truthy(evalValue(re, scope));
+  const a = evalValue(le, scope);
+  const b = evalValue(re, scope);
   if (op === '==') return equal(a, b);
   if (op === '!=') return !equal(a, b);
   const x = int(a);
@@ -175,7 +219,7 @@ function binary(op: string, le: Expr, re: Expr, scope: Scope): Value {
 function call(fn: string, args: readonly Expr[], scope: Scope): Value {
   switch (fn) {
     case 'len': {
-      const v = evalRef(args[0]!, scope).value;
+      const v = evalValue(args[0]!, scope);
       if (Array.isArray(v) || v instanceof Uint8Array) return v.length;
       if (typeof v === 'string') return utf8.encode(v).length;
       throw new EvalError(`len() of ${describe(v)}`);
@@ -188,16 +232,16 @@ function call(fn: string, args: readonly Expr[], scope: Scope): Value {
       return fn === 'offsetof' ? loc.offset : fn === 'sizeof' ? loc.size : loc.offset + loc.size;
     }
     case 'lookup': case 'has': {
-      const arr = evalRef(args[0]!, scope).value;
-      const key = evalRef(args[1]!, scope).value;
-      const want = evalRef(args[2]!, scope).value;
+      const arr = evalValue(args[0]!, scope);
+      const key = evalValue(args[1]!, scope);
+      const want = evalValue(args[2]!, scope);
       if (!Array.isArray(arr) || typeof key !== 'string') throw new EvalError(`${fn}() takes an array, a key name and a value`);
       const found = keyIndex(arr, key).get(indexKey(want));
       return fn === 'has' ? found !== undefined : found ?? null;
     }
     case 'min': case 'max': {
-      const a = int(evalRef(args[0]!, scope).value);
-      const b = int(evalRef(args[1]!, scope).value);
+      const a = int(evalValue(args[0]!, scope));
+      const b = int(evalValue(args[1]!, scope));
       return normalise(fn === 'min' ? (a < b ? a : b) : a > b ? a : b);
     }
   }
