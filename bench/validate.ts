@@ -7,6 +7,7 @@ import { crc32 } from 'node:zlib';
 import { checkStructure } from '../src/check/index.js';
 import { defaultFleetDir, loadFleet } from '../src/consumer/index.js';
 import { encode } from '../src/encode/index.js';
+import { compileFastDecoder } from '../src/parse/compile/index.js';
 import { decode } from '../src/parse/index.js';
 import { defaultSchemaPath, loadSchema } from '../src/schema/index.js';
 import { simulateConsumer } from '../src/simulate/index.js';
@@ -49,6 +50,8 @@ const decoded = decode(schema, bytes);
 const rows: [string, number][] = [
   ['baseline: crc32 over the file', baseline],
   ['parse (diagnostic decoder)', time(() => decode(schema, bytes))],
+  ['parse (compiled fast path)', time(() => compileFastDecoder(schema).decode(bytes))],
+  ['parse (fast path + first locate)', time(() => compileFastDecoder(schema).decode(bytes)?.locate(['pool']))],
   ['check (schema rules)', time(() => checkStructure(schema, bytes, decoded))],
   ...fleet.map((p): [string, number] => [`simulate ${p.name}`, time(() => simulateConsumer(bytes, p))]),
   ['validate, whole pipeline', time(() => validateBytes('big.bin', bytes, { schema, fleet }))],

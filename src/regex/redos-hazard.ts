@@ -39,9 +39,8 @@ export const BUDGET_EXCEEDED = 'analysis exceeded its budget; treat as unsafe';
  *   proves nothing by itself, but the structural hazard stands unless disproved.
  * - the detector cannot run (unsupported syntax, or the length and depth bounds above): the
  *   structural reason.
- * The 50 ms detector budget makes the BUDGET_EXCEEDED prefix (rarely, the verdict on a pattern
- * the detector proves safe just inside it) depend on machine load; the step budget, hit first
- * on an idle machine, keeps that rare.
+ * The detector is bounded by steps, not time (see DETECTOR_LIMITS), so the verdict and its
+ * wording are the same on a loaded CI runner as on a laptop.
  */
 export function redosHazard(pattern: string): string | null {
   let key: string;

@@ -1,6 +1,7 @@
 import { checkStructure } from '../check/index.js';
 import type { ConsumerProfile } from '../consumer/index.js';
 import { formatPath, renderMessage, toFinding, type Issue } from '../findings/index.js';
+import { compileFastDecoder } from '../parse/compile/index.js';
 import { decode } from '../parse/index.js';
 import type { ConsumerReport, FileReport } from '../report/model.js';
 import type { FormatSchema } from '../schema/index.js';
@@ -19,7 +20,9 @@ export interface ValidateOptions {
 
 /** The pipeline for one file: parse → check → simulate → report. */
 export function validateBytes(file: string, bytes: Uint8Array, options: ValidateOptions): FileReport {
-  const decoded = decode(options.schema, bytes);
+  // The compiled fast path answers for well-formed files; anything unusual goes to the
+  // diagnostic decoder, which locates the problem.
+  const decoded = compileFastDecoder(options.schema).decode(bytes) ?? decode(options.schema, bytes);
   const structural = checkStructure(options.schema, bytes, decoded);
   const simulations = options.schema.format === CONSUMER_MODEL_FORMAT ? options.fleet.map((p) => simulateConsumer(bytes, p)) : [];
   const issues: Issue[] = [...decoded.issues, ...structural, ...simulations.flatMap((s) => s.issues)];

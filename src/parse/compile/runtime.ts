@@ -10,12 +10,8 @@ export class Bail {
 /** An object binary-parser is filling; `$o`/`$e` are offsets saved just before a compiled function reads (and removes) them. */
 export type Live = Record<string, unknown> & { $o?: unknown; $e?: unknown };
 
-/**
- * The interpreter's node budget (DecodeContext.nodeBudget, not exported as a function): past
- * it the interpreter stops with DECODE_BUDGET, so the fast path must not succeed there. Pinned
- * by a differential test ('stops at the interpreter's node budget').
- */
-export const nodeBudget = (size: number): number => 10_000 + size * 4;
+/** The interpreter's node budget: past it the fast path bails and the interpreter reports DECODE_BUDGET. */
+export { nodeBudget } from '../decode/decode-context.js';
 
 const NO_PATH: FieldPath = Object.freeze([]) as FieldPath;
 
@@ -123,6 +119,8 @@ export class DecodeState {
     return value;
   }
 }
+
+export { elementScope } from '../../schema/index.js';
 
 /** Reads (and removes) an offset saved with saveOffset('$o'|'$e'): the property was just added, so delete is cheap. */
 export function takeOffset(obj: Live, key: '$o' | '$e'): number {

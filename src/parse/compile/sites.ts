@@ -1,6 +1,7 @@
-import { elementScope, evaluateInt, evaluateRef, evaluateSize, type FieldDef, type Scope } from '../../schema/index.js';
+import { evaluateInt, evaluateRef, evaluateSize, type FieldDef, type Scope } from '../../schema/index.js';
 import type { Frame } from './plan.js';
-import { Bail, takeOffset, type DecodeState, type Live } from './runtime.js';
+import { Bail, elementScope, takeOffset, type DecodeState, type Live } from './runtime.js';
+import { utf8 } from './text.js';
 
 /**
  * The functions handed to binary-parser. Each one evaluates a schema expression with the
@@ -12,17 +13,12 @@ import { Bail, takeOffset, type DecodeState, type Live } from './runtime.js';
  */
 export type SiteFn = (this: Live) => number;
 
-const utf8Lossy = new TextDecoder('utf-8');
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-
 /** str decodes like the interpreter's decodeText: lossy, unless a utf8_code makes bad UTF-8 a finding (then bail). */
-export const decodeStr = (raw: Uint8Array): string => utf8Lossy.decode(raw);
+export const decodeStr = (raw: Uint8Array): string => utf8(raw, false)!;
 export const decodeStrStrict = (raw: Uint8Array): string => {
-  try {
-    return utf8Strict.decode(raw);
-  } catch {
-    throw new Bail('invalid UTF-8');
-  }
+  const s = utf8(raw, true);
+  if (s === undefined) throw new Bail('invalid UTF-8');
+  return s;
 };
 
 /** Array items that had to be wrapped ({v}) because binary-parser needs a property to read into. */

@@ -1,8 +1,6 @@
 import { evaluateRef, evaluateSize } from '../../schema/index.js';
 import { Bail, type DecodeState } from './runtime.js';
-
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-const utf8Lossy = new TextDecoder('utf-8');
+import { utf8 } from './text.js';
 
 /** What each resolved view was cut from, for the location walk (regions are found by identity). */
 export interface ViewRecords {
@@ -29,15 +27,9 @@ export function resolveViews(st: DecodeState): ViewRecords {
     const size = evaluateSize(field.size!, scope);
     if (at + size > region.value.length) throw new Bail(`${field.id} runs past its region`);
     const raw = region.value.subarray(at, at + size);
-    let value: Uint8Array | string = raw;
-    if (field.type.kind !== 'bytes') {
-      try {
-        value = utf8Strict.decode(raw);
-      } catch {
-        if (field.utf8Code) throw new Bail(`${field.id} is not valid UTF-8`);
-        value = utf8Lossy.decode(raw);
-      }
-    }
+    // Bad UTF-8 is a finding only with a utf8_code (the interpreter's decodeText); otherwise it is kept lossily.
+    const value = field.type.kind === 'bytes' ? raw : utf8(raw, field.utf8Code !== undefined);
+    if (value === undefined) throw new Bail(`${field.id} is not valid UTF-8`);
     st.viewHolders[k]![field.id] = value;
     out.regions.push(region.value);
     out.ats.push(at);

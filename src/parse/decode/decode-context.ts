@@ -3,6 +3,12 @@ import { Locations } from './locations.js';
 import type { FieldDef, FormatSchema } from '../../schema/index.js';
 import type { Scope } from '../../schema/index.js';
 
+/**
+ * How many nodes a decode may produce. A legitimate file decodes to about two nodes per byte at
+ * most; a hostile one can point many records at the same bytes, so the work is capped at four.
+ */
+export const nodeBudget = (size: number): number => 10_000 + size * 4;
+
 /** Thrown to abandon the current sequence after a finding was recorded (e.g. a truncated read). */
 export class Stop {
   readonly stop = true;
@@ -34,8 +40,7 @@ export class DecodeContext {
     this.locations = new Locations(root);
     this.locations.setRoot(bytes.length);
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    // A hostile file can point many records at the same bytes; a legitimate file decodes to about two nodes per byte at most, so cap the work at four per byte.
-    this.nodeBudget = 10_000 + bytes.length * 4;
+    this.nodeBudget = nodeBudget(bytes.length);
   }
 
   get size(): number {
@@ -61,6 +66,16 @@ export class DecodeContext {
     this.report('TRUNCATED', [...parentPath, key], Math.min(Math.max(offset, 0), this.bytes.length), {
       needed: count, at: offset, available: Math.max(0, this.bytes.length - offset), what,
     });
+    throw STOP;
+  }
+
+  /**
+   * An expression the schema needs could not be evaluated. After a truncation that is expected
+   * (its data is missing, and that is already reported); on a complete decode it is a finding.
+   */
+  cannotEvaluate(path: FieldPath, offset: number, what: string, source: string, reason: string): never {
+    if (this.complete) this.report('CONSTRAINT', path, offset, { rule: `${what} ${source}`, values: reason });
+    this.complete = false;
     throw STOP;
   }
 

@@ -74,10 +74,7 @@ function evalSize(ctx: DecodeContext, expr: NonNullable<FieldDef['size']>, scope
     return evaluateSize(expr, scope);
   } catch (e) {
     if (!(e instanceof EvalError)) throw e;
-    // After a truncation the data an expression needs may simply be missing: that is already reported.
-    if (ctx.complete) ctx.report('CONSTRAINT', path(), offset, { rule: `${what} ${expr.source}`, values: e.message });
-    ctx.complete = false;
-    throw STOP;
+    return ctx.cannotEvaluate(path(), offset, what, expr.source, e.message);
   }
 }
 
@@ -127,7 +124,7 @@ function decodePlaced(ctx: DecodeContext, field: FieldDef, obj: Record<string, u
     try {
       at = placeAt(ctx, field, elementScope(scope, i), [...arrayPath, i]);
     } catch (e) {
-      if (e instanceof Stop) break; // the pointers ran out (their array was cut short): nothing more to place
+      if (e instanceof Stop) break; // cannotEvaluate said why (or the pointers' own array was cut short)
       throw e;
     }
     if (at === undefined) { items.push(null); continue; }
@@ -148,7 +145,7 @@ function placeAt(ctx: DecodeContext, field: FieldDef, scope: Scope, path: FieldP
   try {
     ref = evaluateRef(field.at!, scope);
   } catch (e) {
-    if (e instanceof EvalError) throw STOP;
+    if (e instanceof EvalError) return ctx.cannotEvaluate(path, ctx.locate(scope.path)?.offset ?? 0, 'at', field.at!.source, e.message);
     throw e;
   }
   const v = ref.value;
@@ -211,7 +208,7 @@ function decodeOne(ctx: DecodeContext, field: FieldDef, offset: number, slot: Sl
       try {
         tag = evaluateInt(t.on, scope);
       } catch (e) {
-        if (e instanceof EvalError) throw STOP;
+        if (e instanceof EvalError) return ctx.cannotEvaluate([...slot.parentPath, slot.key], offset, 'switch_on', t.on.source, e.message);
         throw e;
       }
       const caseName = t.cases.get(Number(tag));

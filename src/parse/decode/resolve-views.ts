@@ -12,7 +12,13 @@ export function resolveViews(ctx: DecodeContext): void {
     try {
       resolveView(ctx, pending);
     } catch (e) {
-      if (!(e instanceof EvalError) && !(e instanceof Stop)) throw e;
+      if (e instanceof Stop) continue;
+      if (!(e instanceof EvalError)) throw e;
+      try {
+        ctx.cannotEvaluate(pending.path, ctx.locate(pending.scope.path)?.offset ?? 0, 'view', pending.field.id, e.message);
+      } catch (stop) {
+        if (!(stop instanceof Stop)) throw stop;
+      }
     }
   }
 }

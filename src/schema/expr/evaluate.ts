@@ -1,6 +1,6 @@
 import type { FieldPath } from '../../findings/index.js';
 import type { CompiledExpr, Expr } from './ast.js';
-import type { Scope } from './scope.js';
+import { SCOPE_BRAND, type Scope } from './scope.js';
 
 export class EvalError extends Error {
   constructor(message: string) {
@@ -43,8 +43,8 @@ function evalValue(e: Expr, scope: Scope): Value {
 }
 
 function nameValue(name: string, scope: Scope): Value {
-  const own = scope.object[name];
-  if (own !== undefined && name.charCodeAt(0) !== 95 /* _ */) return own;
+  // Own fields only: `constructor` or `toString` must not resolve to Object.prototype's.
+  if (name.charCodeAt(0) !== 95 /* _ */ && Object.prototype.hasOwnProperty.call(scope.object, name)) return scope.object[name];
   return lookupName(name, scope).value;
 }
 
@@ -107,7 +107,7 @@ function lookupName(name: string, scope: Scope): Ref {
     case '_io': return { value: { size: scope.ioSize }, path: null };
   }
   if (Object.prototype.hasOwnProperty.call(scope.object, name)) return { value: scope.object[name], path: [...scope.path, name] };
-  const letExpr = scope.lets?.[name];
+  const letExpr = scope.lets && Object.prototype.hasOwnProperty.call(scope.lets, name) ? scope.lets[name] : undefined;
   if (letExpr) {
     scope.letCache ??= new Map();
     if (!scope.letCache.has(name)) scope.letCache.set(name, evalValue(letExpr.ast, scope));
@@ -117,7 +117,7 @@ function lookupName(name: string, scope: Scope): Ref {
 }
 
 function isScope(v: Value): v is Scope {
-  return typeof v === 'object' && v !== null && 'object' in v && 'root' in v && 'locate' in v;
+  return typeof v === 'object' && v !== null && (v as Partial<Scope>)[SCOPE_BRAND] === true;
 }
 
 function member(base: Ref, name: string): Ref {

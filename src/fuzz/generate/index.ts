@@ -1,0 +1,10 @@
+export { edgeHintsFromFleet } from './hints.js';
+export type { EdgeHints, KeyHint } from './hints.js';
+export { generateValue, generateFrom } from './generate-value.js';
+export { valueArbitrary } from './value-arbitrary.js';
+export type { GenerateOptions } from './context.js';
+export type { Source } from './choice.js';
+export { recordedSource } from './choice.js';
+export { PLAIN_STRINGS, PLAIN_PATTERNS, HOSTILE_STRINGS, drawString } from './strings.js';
+export { edgeInt, drawInt, intRange } from './ints.js';
+export { generateStruct, fillMissing } from './fill.js';

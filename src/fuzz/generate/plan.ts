@@ -1,0 +1,133 @@
+import { usesLayout } from '../../encode/derive.js';
+import type { AssertDef, CompiledExpr, Expr, FieldDef, FormatSchema, StructDef } from '../../schema/index.js';
+import { matchEq, matchLookup, namesIn, type EqShape, type LookupShape } from './shapes.js';
+
+/** What the generator knows about one field, computed once per schema. */
+export interface FieldPlan {
+  /** Derived, a checksum or a pool: left out for the encoder to fill. */
+  readonly skip: boolean;
+  /** A derived scalar integer that can be pinned to a wrong value and still encode. */
+  readonly pinnable: boolean;
+  /** Keys to draw this integer from (`lookup(...) != null` rules). */
+  readonly lookups: readonly LookupShape[];
+  /** Other `expr` rules on this field: redraw until they hold. */
+  readonly checks: readonly CompiledExpr[];
+  /** For a repeated field: the field that holds its count, when it can be found. */
+  readonly count: CountPlan | undefined;
+  /** The count is derived from this array, so its length is the generator's choice (no need to evaluate). */
+  readonly freeLength: boolean;
+  /** `size` can be computed while generating (it reads no field the encoder derives late). */
+  readonly sizeKnown: boolean;
+  /** A derived integer computed early from its own struct (`len(sibling)`, a constant), so rules can read it. */
+  readonly early: boolean;
+}
+
+export interface CountPlan {
+  /** Length bounds from the count field's min/max rules. */
+  readonly min: number;
+  readonly max: number;
+  /** The largest count its integer width holds: a longer array cannot be encoded. */
+  readonly limit: number;
+  /** `count == EXPR` rules, evaluated in this struct (the count is a sibling field). */
+  readonly eqs: readonly EqShape[];
+}
+
+export interface Plan {
+  readonly fields: ReadonlyMap<FieldDef, FieldPlan>;
+  /** Names the repeat of a derived array reads: pinning such a count alone would derive an array of that length. */
+  readonly drivers: ReadonlySet<string>;
+  /** Asserts that can be judged on a generated value (no layout, no late-derived field). */
+  readonly judgeable: ReadonlySet<AssertDef>;
+}
+
+const PLANS = new WeakMap<FormatSchema, Plan>();
+const WIDTH_MAX: Record<string, number> = { u1: 0xff, u2: 0xffff, u4: 0xffffffff, u8: Number.MAX_SAFE_INTEGER, s1: 0x7f, s2: 0x7fff, s4: 0x7fffffff, s8: Number.MAX_SAFE_INTEGER };
+
+export function planFor(schema: FormatSchema): Plan {
+  let plan = PLANS.get(schema);
+  if (!plan) PLANS.set(schema, (plan = build(schema)));
+  return plan;
+}
+
+function build(schema: FormatSchema): Plan {
+  // A count that a derived array's length is computed from cannot be pinned: the derivation would fail.
+  const drivers = new Set<string>();
+  for (const s of schema.types.values()) for (const f of s.fields) if (f.derive && f.repeat) namesIn(f.repeat.ast, drivers);
+  const isSkip = (f: FieldDef): boolean => f.derive !== undefined || f.checksum !== undefined || f.pool;
+  const isEarly = (f: FieldDef): boolean => f.derive !== undefined && !f.repeat && f.type.kind === 'int' && !usesLayout(f.derive)
+    && !['_root', '_parent', '_io'].some((n) => namesIn(f.derive!.ast, new Set()).has(n));
+  const late = new Set<string>();
+  for (const s of schema.types.values()) for (const f of s.fields) if (isSkip(f) && !isEarly(f)) late.add(f.id);
+  const knowable = (e: CompiledExpr): boolean => !usesLayout(e) && ![...namesIn(e.ast, new Set())].some((n) => late.has(n));
+  const judgeable = new Set<AssertDef>();
+  const fields = new Map<FieldDef, FieldPlan>();
+  for (const s of schema.types.values()) {
+    for (const a of s.asserts) if (knowable(a.rule)) judgeable.add(a);
+    for (const f of s.fields) {
+      const skip = isSkip(f);
+      const lookups: LookupShape[] = [];
+      const checks: CompiledExpr[] = [];
+      for (const v of f.valid) {
+        if (v.rule.kind !== 'expr') continue;
+        const l = matchLookup(v.rule.expr, f.id, s);
+        if (l) lookups.push(l);
+        else if (!matchEq(v.rule.expr, f.id)) checks.push(v.rule.expr);
+      }
+      fields.set(f, {
+        skip,
+        pinnable: skip && f.type.kind === 'int' && !f.repeat && !f.view && !drivers.has(f.id),
+        lookups, checks,
+        count: f.repeat ? countPlan(schema, s, f.repeat.ast) : undefined,
+        freeLength: f.repeat !== undefined && isFree(schema, s, f),
+        sizeKnown: f.size !== undefined && knowable(f.size),
+        early: isEarly(f),
+      });
+    }
+  }
+  return { fields, judgeable, drivers };
+}
+
+/** An array whose count field is derived (from the array itself): any length encodes. */
+function isFree(schema: FormatSchema, s: StructDef, f: FieldDef): boolean {
+  const found = resolveField(schema, s, f.repeat!.ast);
+  return found !== undefined && found.field.derive !== undefined;
+}
+
+function countPlan(schema: FormatSchema, s: StructDef, e: Expr): CountPlan | undefined {
+  const found = resolveField(schema, s, e);
+  if (!found) return undefined;
+  const f = found.field;
+  let min = 0;
+  const limit = f.type.kind === 'int' ? WIDTH_MAX[f.type.int]! : Number.MAX_SAFE_INTEGER;
+  let max = limit;
+  const eqs: EqShape[] = [];
+  for (const v of f.valid) {
+    if (v.rule.kind === 'range') {
+      if (v.rule.min !== undefined) min = Math.max(min, Number(v.rule.min));
+      if (v.rule.max !== undefined) max = Math.min(max, Number(v.rule.max));
+    } else if (v.rule.kind === 'expr' && found.sibling) {
+      const eq = matchEq(v.rule.expr, f.id);
+      if (eq) eqs.push(eq);
+    }
+  }
+  return { min, max: Math.max(min, max), limit, eqs };
+}
+
+/** The field an expression like `count`, `header.count` or `_root.header.count` names. */
+function resolveField(schema: FormatSchema, s: StructDef, e: Expr): { field: FieldDef; sibling: boolean } | undefined {
+  if (e.kind === 'name') {
+    const field = s.fields.find((f) => f.id === e.name);
+    return field ? { field, sibling: true } : undefined;
+  }
+  if (e.kind !== 'member') return undefined;
+  const holder = resolveStruct(schema, s, e.object);
+  const field = holder?.fields.find((f) => f.id === e.name);
+  return field ? { field, sibling: false } : undefined;
+}
+
+function resolveStruct(schema: FormatSchema, s: StructDef, e: Expr): StructDef | undefined {
+  if (e.kind === 'name' && e.name === '_root') return schema.types.get(schema.root);
+  const found = resolveField(schema, s, e);
+  if (!found || found.field.type.kind !== 'struct') return undefined;
+  return schema.types.get(found.field.type.struct);
+}

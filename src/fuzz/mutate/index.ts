@@ -1,0 +1,6 @@
+export type { MutationContext } from './context.js';
+export { mutate } from './mutate.js';
+export { flipBytes } from './flip.js';
+export { fieldMutation } from './field.js';
+export { rawMutation } from './raw.js';
+export { MAX_BYTES } from './limits.js';
