@@ -43,8 +43,13 @@ export interface FieldDef {
   readonly id: string;
   readonly doc: string | undefined;
   readonly type: FieldType;
-  /** Element count; the field is then an array. */
+  /**
+   * Element count; the field is then an array. For an array sized in bytes this is `len(<id>)`:
+   * the count is whatever fits, and `repeatBytes` gives the size.
+   */
   readonly repeat: CompiledExpr | undefined;
+  /** Byte size of an array whose elements are read until exactly that many bytes are consumed. */
+  readonly repeatBytes: CompiledExpr | undefined;
   /** Byte length, for bytes and str. */
   readonly size: CompiledExpr | undefined;
   /** Placed at this offset (absolute, or inside `view`) instead of at the cursor; the cursor does not move. */

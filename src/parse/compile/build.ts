@@ -71,6 +71,7 @@ class Builder {
   private field(p: Parser, f: FieldDef, frame: Frame, stack: readonly string[]): FieldPlan {
     const id = assertSafeId(f.id);
     if (++this.fieldCount > MAX_FIELDS) throw new Unsupported('the schema expands to too much code');
+    if (f.repeatBytes) throw new Unsupported('arrays sized in bytes (repeat_bytes) are read by the interpreter');
     const kind = fieldKind(f);
     const plan: { -readonly [K in keyof FieldPlan]: FieldPlan[K] } = {
       def: f, id, kind, width: f.type.kind === 'int' ? INT_WIDTH[f.type.int] : 0,

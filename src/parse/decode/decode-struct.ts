@@ -85,6 +85,7 @@ function decodeInline(ctx: DecodeContext, field: FieldDef, obj: Record<string, u
     return r.end;
   }
   const arrayPath = [...path, field.id];
+  if (field.repeatBytes) return decodeSizedArray(ctx, field, obj, cursor, arrayPath, scope);
   const count = evalSize(ctx, field.repeat, scope, () => arrayPath, cursor, 'repeat');
   const minSize = minElementSize(ctx, field);
   const items: unknown[] = [];
@@ -106,6 +107,30 @@ function decodeInline(ctx: DecodeContext, field: FieldDef, obj: Record<string, u
     ctx.place(obj, field.id, start, cursor - start);
   }
   return cursor;
+}
+
+/** An array that fills exactly `repeat_bytes` bytes: elements are read until they are consumed. */
+function decodeSizedArray(ctx: DecodeContext, field: FieldDef, obj: Record<string, unknown>, start: number, arrayPath: FieldPath, scope: Scope): number {
+  const total = evalSize(ctx, field.repeatBytes!, scope, () => arrayPath, start, 'repeat_bytes');
+  const items: unknown[] = [];
+  obj[field.id] = items;
+  ctx.place(obj, field.id, start, total);
+  ctx.need(start, total, arrayPath.slice(0, -1), field.id, `${field.id} (${total} bytes)`);
+  const end = start + total;
+  let cursor = start;
+  while (cursor < end) {
+    const r = decodeOne(ctx, field, cursor, { container: items, key: items.length, parentPath: arrayPath }, scope, items.length, undefined);
+    items.push(r.value);
+    // An element that consumes nothing would loop for ever: the schema cannot size this array.
+    if (r.end <= cursor) return ctx.cannotEvaluate(arrayPath, cursor, 'repeat_bytes', field.repeatBytes!.source, 'an element took no bytes');
+    cursor = r.end;
+  }
+  if (cursor > end) {
+    ctx.report('SIZE_MISMATCH', [...arrayPath, items.length - 1], ctx.locate([...arrayPath, items.length - 1])?.offset ?? cursor, {
+      rule: `${field.id} fits in ${field.repeatBytes!.source} bytes`, values: `the last element ends ${cursor - end} byte(s) past it`,
+    });
+  }
+  return end;
 }
 
 function decodePlaced(ctx: DecodeContext, field: FieldDef, obj: Record<string, unknown>, path: FieldPath, scope: Scope): void {

@@ -108,6 +108,7 @@ function buildValid(raw: Raw, path: Path, fail: Fail): ValidDef {
 
 function buildField(raw: Raw, path: Path, endian: Endian, fail: Fail): FieldDef {
   const p = (k: string): Path => [...path, k];
+  if (raw.repeat !== undefined && raw.repeat_bytes !== undefined) fail(p('repeat_bytes'), 'give repeat (a count) or repeat_bytes (a size), not both');
   const unique = raw.unique as Raw | undefined;
   const placement = raw.placement as Raw | undefined;
   const checksum = raw.checksum as Raw | undefined;
@@ -116,7 +117,8 @@ function buildField(raw: Raw, path: Path, endian: Endian, fail: Fail): FieldDef 
     id: raw.id as string,
     doc: raw.doc as string | undefined,
     type: buildType(raw, path, endian, fail),
-    repeat: optExpr(raw.repeat, p('repeat'), fail),
+    repeat: raw.repeat_bytes !== undefined ? parseExpr(`len(${String(raw.id)})`) : optExpr(raw.repeat, p('repeat'), fail),
+    repeatBytes: optExpr(raw.repeat_bytes, p('repeat_bytes'), fail),
     size: optExpr(raw.size, p('size'), fail),
     at: optExpr(raw.at, p('at'), fail),
     atCode: optCode(raw.at_code, p('at_code'), fail) ?? 'BAD_OFFSET',

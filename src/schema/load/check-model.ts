@@ -21,6 +21,7 @@ function checkField(schema: FormatSchema, f: FieldDef, path: readonly (string | 
   if (t.kind !== 'bytes' && t.kind !== 'str' && f.size) fail(at('size'), 'only bytes and str fields take a size');
   if (f.view && !f.at) fail(at('view'), 'a view needs `at`, its offset inside the viewed field');
   if (f.view && f.repeat) fail(at('view'), 'a view cannot repeat');
+  if (f.repeatBytes && (f.at || f.view)) fail(at('repeat_bytes'), 'an array sized in bytes is read in sequence: no at or view');
   if (f.view && t.kind !== 'str' && t.kind !== 'bytes') fail(at('view'), 'a view must be bytes or str');
   if (f.inline && t.kind !== 'switch') fail(at('inline'), 'only a switch can be inline');
   if (f.inline && (f.repeat || f.at)) fail(at('inline'), 'an inline switch cannot repeat or be placed with `at`');
