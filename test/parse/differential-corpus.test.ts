@@ -1,0 +1,35 @@
+/**
+ * The compiled fast path and the diagnostic decoder agree on every corpus file: where the fast
+ * path answers, same value and same location for every node; where it bails, the file is one the
+ * interpreter finds something to report about (or its schema is one the compiler declines).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
+import { compileFastDecoder } from '../../src/parse/compile/index.js';
+import { validateBytes } from '../../src/validate/index.js';
+import { corpusSources, loadExpectations } from '../helpers/corpus.js';
+import { cleanForInterpreter, expectAgree } from './differential-helpers.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const sources = corpusSources(root, loadExpectations(root));
+
+describe('fast path and interpreter on the whole corpus', () => {
+  it.each(sources.map((s) => [s.key, s] as const))('%s', (_key, s) => {
+    const bytes = new Uint8Array(readFileSync(s.binary));
+    const fast = compileFastDecoder(s.schema);
+    const clean = cleanForInterpreter(s.schema, bytes);
+    const answered = expectAgree(s.schema, fast, bytes, clean && fast.unsupported === undefined);
+    if (!clean) expect(answered).toBe(false);
+  });
+
+  it('validate really takes the fast path on clean CCF files', () => {
+    const ccf = sources.filter((s) => s.key.startsWith('ccf/story/'));
+    const fast = compileFastDecoder(ccf[0]!.schema);
+    const before = fast.stats.fast;
+    const fleet = loadFleet(defaultFleetDir());
+    for (const s of ccf) validateBytes(s.key, new Uint8Array(readFileSync(s.binary)), { schema: s.schema, fleet });
+    expect(fast.stats.fast - before).toBe(ccf.length);
+  });
+});
