@@ -17,14 +17,18 @@ export function prefixPath(prefix: FieldPath, path: FieldPath): FieldPath {
   return prefix.length === 0 ? path : [...prefix, ...path];
 }
 
-/** `instances[8].criteria[20]` → `instances[*].criteria[20]`: the bucket key of a location. */
+/**
+ * The bucket key of a location: `instances[8].criteria[20]` → `instances[*].criteria[20]`,
+ * `instances[3].type_id` → `instances[*].type_id`. Only an index that ends the path is kept
+ * (a criterion's position is its input field; which instance holds it is not what went wrong).
+ */
 export function normalisePath(path: FieldPath, keepLastIndex = true): string {
-  const lastIndexAt = keepLastIndex ? findLastIndex(path) : -1;
-  return formatPath(path.map((seg, i) => (typeof seg === 'number' && i !== lastIndexAt ? '*' : seg)))
-    .replace(/\["\*"\]|\[\*\]/g, '[*]');
-}
-
-function findLastIndex(path: FieldPath): number {
-  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'number') return i;
-  return -1;
+  const last = path.length - 1;
+  let out = '';
+  for (let i = 0; i <= last; i++) {
+    const seg = path[i]!;
+    if (typeof seg === 'number') out += keepLastIndex && i === last ? `[${seg}]` : '[*]';
+    else out += out === '' ? seg : `.${seg}`;
+  }
+  return out === '' ? '(file)' : out;
 }
