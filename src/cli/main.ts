@@ -4,7 +4,10 @@ import { ProfileError } from '../consumer/index.js';
 import { EncodeError } from '../encode/index.js';
 import { SchemaError } from '../schema/index.js';
 import { CliError, EXIT } from './cli-error.js';
+import { corpusCommand } from './commands/corpus.js';
+import { fuzzCommand } from './commands/fuzz.js';
 import { packCommand } from './commands/pack.js';
+import { replayCommand } from './commands/replay.js';
 import { unpackCommand } from './commands/unpack.js';
 import { validateCommand } from './commands/validate.js';
 import { VERSION } from './runtime.js';
@@ -18,7 +21,7 @@ export function buildProgram(): Command {
     .addHelpText('after', `
 Example:
   $ preflight validate corpus/ccf          # every corpus file against the bundled fleet`);
-  for (const cmd of [validateCommand(), packCommand(), unpackCommand()]) program.addCommand(cmd.exitOverride());
+  for (const cmd of [validateCommand(), packCommand(), unpackCommand(), fuzzCommand(), replayCommand(), corpusCommand()]) program.addCommand(cmd.exitOverride());
   return program;
 }
 

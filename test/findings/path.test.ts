@@ -11,7 +11,9 @@ describe('paths', () => {
   it('normalise to a bucket key that keeps only a trailing index', () => {
     expect(normalisePath(['instances', 8, 'criteria', 20])).toBe('instances[*].criteria[20]');
     expect(normalisePath(['instances', 3, 'type_id'])).toBe('instances[*].type_id');
-    expect(normalisePath(['index', 5])).toBe('index[5]');
+    expect(normalisePath(['index', 5])).toBe('index[*]');
+    expect(normalisePath(['types', 5])).toBe('types[*]');
+    expect(normalisePath(['types', 2, 'field_kinds', 7])).toBe('types[*].field_kinds[7]');
     expect(normalisePath(['instances', 8, 'criteria', 20], false)).toBe('instances[*].criteria[*]');
   });
 });

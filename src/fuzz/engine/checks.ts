@@ -1,0 +1,117 @@
+import type { ConsumerProfile } from '../../consumer/index.js';
+import { encodeDetailed } from '../../encode/index.js';
+import { checkStructure } from '../../check/index.js';
+import { formatPath, normalisePath, severityOf, type Issue } from '../../findings/index.js';
+import { decode } from '../../parse/index.js';
+import type { FormatSchema } from '../../schema/index.js';
+import { simulateConsumer, type SimulationResult } from '../../simulate/index.js';
+import { validateBytes } from '../../validate/index.js';
+import type { Hit } from './bucket.js';
+import { CoverageRecorder, type CoverageMap } from './coverage.js';
+import { firstDifference } from './_internals/deep-diff.js';
+import { throwHit } from './_internals/error-hit.js';
+
+export interface CheckSetup {
+  readonly schema: FormatSchema;
+  readonly fleet: readonly ConsumerProfile[];
+}
+
+/**
+ * The checks run on every input (issue 3): consumer crashes with coverage, validator
+ * soundness, and the encode/decode round trip. Each stage is guarded so that a throw
+ * becomes a robustness finding instead of stopping the campaign.
+ */
+export class InputChecker {
+  readonly recorder = new CoverageRecorder();
+  /** Per profile, the last simulation (null when it threw). */
+  readonly sims: (SimulationResult | null)[];
+
+  constructor(readonly setup: CheckSetup) {
+    this.sims = setup.fleet.map(() => null);
+  }
+
+  /** Simulates every profile; appends crash hits and unseen features. Returns whether every profile loads. */
+  simulateAll(bytes: Uint8Array, map: CoverageMap | undefined, hits: Hit[], novel: number[]): boolean {
+    let loadsAll = true;
+    const fleet = this.setup.fleet;
+    for (let p = 0; p < fleet.length; p++) {
+      const profile = fleet[p]!;
+      this.recorder.reset();
+      let sim: SimulationResult | null = null;
+      try {
+        sim = simulateConsumer(bytes, profile, this.recorder);
+      } catch (e) {
+        hits.push(throwHit('simulate', e, profile.name));
+      }
+      this.sims[p] = sim;
+      if (map !== undefined) this.recorder.novelFeatures(p, map, novel);
+      if (sim === null || sim.outcome === 'load') continue;
+      loadsAll = false;
+      const f = sim.fault;
+      if (sim.outcome === 'crash' && f !== null) {
+        hits.push({ kind: 'crash', profile: profile.name, fault: f.code, location: normalisePath(f.path), path: formatPath(f.path), offset: f.offset });
+      }
+    }
+    return loadsAll;
+  }
+
+  /**
+   * After simulateAll found a profile that does not load: the validator must fail the file.
+   * A pass or warn verdict is a soundness bug, one per profile that crashes or refuses.
+   */
+  soundness(bytes: Uint8Array, hits: Hit[]): void {
+    let verdict: string;
+    try {
+      verdict = validateBytes('fuzz-input', bytes, this.setup).verdict;
+    } catch (e) {
+      hits.push(throwHit('validate', e));
+      return;
+    }
+    if (verdict === 'fail') return;
+    this.sims.forEach((sim) => {
+      if (sim === null || sim.outcome === 'load' || sim.fault === null) return;
+      const f = sim.fault;
+      hits.push({
+        kind: 'soundness', profile: sim.profile, fault: f.code, location: normalisePath(f.path),
+        path: formatPath(f.path), offset: f.offset, detail: `validate verdict ${verdict}, consumer outcome ${sim.outcome}`,
+      });
+    });
+  }
+
+  /**
+   * decode(encode(value)).value must equal the value with its derived fields filled in. The
+   * property holds for well-formed files only: a value that pins a count or an offset to a
+   * wrong value (on purpose) decodes differently. So it is checked when the encoded file has
+   * no structural error, which every clean generated value should give.
+   */
+  roundTrip(value: Readonly<Record<string, unknown>>, hits: Hit[]): void {
+    let filled: Record<string, unknown>;
+    let bytes: Uint8Array;
+    try {
+      ({ value: filled, bytes } = encodeDetailed(this.setup.schema, value));
+    } catch {
+      return; // values the encoder refuses (EncodeError) are not round-trip material
+    }
+    let decoded;
+    try {
+      decoded = decode(this.setup.schema, bytes);
+    } catch (e) {
+      hits.push(throwHit('decode', e));
+      return;
+    }
+    try {
+      if (!decoded.complete || decoded.issues.some(isError) || checkStructure(this.setup.schema, bytes, decoded).some(isError)) return;
+    } catch (e) {
+      hits.push(throwHit('validate', e));
+      return;
+    }
+    const diff = firstDifference(decoded.value, filled);
+    if (diff === null) return;
+    hits.push({
+      kind: 'robustness', profile: '', fault: 'ROUND_TRIP', location: `roundtrip: ${normalisePath(diff)}`,
+      path: formatPath(diff), offset: -1, detail: `decode(encode(value)) differs from the filled-in value at ${formatPath(diff)}`,
+    });
+  }
+}
+
+const isError = (issue: Issue): boolean => severityOf(issue) === 'error';

@@ -1,0 +1,121 @@
+import { bucketKey, type Hit } from './bucket.js';
+import { InputChecker, type CheckSetup } from './checks.js';
+import { CoverageMap } from './coverage.js';
+import { InputDeriver, type DeriveOptions } from './derive-input.js';
+import { throwHit } from './_internals/error-hit.js';
+import type { CarriedInput, EpochSync, RunReport, WireHit } from './wire.js';
+
+export interface ExecutorConfig extends DeriveOptions {
+  readonly seed: number;
+  /** Keep inputs with new coverage in the working corpus (off for the flip baseline). */
+  readonly feedback: boolean;
+  /** Per-input time budget for the checks (ms); over it (twice) is a robustness finding. */
+  readonly budgetMs: number;
+  /** Validate every n-th non-loading run, besides every run with new coverage or a new bucket. */
+  readonly validateEvery: number;
+  /** Check the round trip on every n-th run that is a generated value. */
+  readonly roundTripEvery: number;
+}
+
+/**
+ * One replica of the campaign state (working corpus, coverage map, smallest size per
+ * bucket) as of the start of the current epoch, and the code that runs inputs against it.
+ * The main thread and every worker hold one and apply the same EpochSync in the same order.
+ */
+export class Executor {
+  readonly corpus: CarriedInput[] = [];
+  readonly map: CoverageMap;
+  readonly sizes = new Map<string, number>();
+  readonly deriver: InputDeriver;
+  readonly checker: InputChecker;
+
+  constructor(readonly setup: CheckSetup, readonly config: ExecutorConfig) {
+    this.map = new CoverageMap(setup.fleet.length);
+    this.deriver = new InputDeriver(setup.schema, setup.fleet, config);
+    this.checker = new InputChecker(setup);
+  }
+
+  apply(sync: EpochSync): void {
+    this.corpus.push(...sync.corpusAdds);
+    this.map.addAll(sync.features);
+    for (const [key, size] of sync.bucketSizes) this.sizes.set(key, size);
+  }
+
+  derive(r: number): CarriedInput | null {
+    return this.deriver.derive(this.config.seed, r, this.corpus);
+  }
+
+  /** Derives and runs input `r`; null when it yields nothing to run. */
+  run(r: number): RunReport | null {
+    let input: CarriedInput | null;
+    try {
+      input = this.derive(r);
+    } catch (e) {
+      // A generator or mutator bug: reported, with the run index that reproduces it.
+      const hit = throwHit('derive', e);
+      return { r, size: 0, at: performance.timeOrigin + performance.now(), hits: [wireHit(hit)], input: { bytes: new Uint8Array(0), how: `derive failed for run ${r}` } };
+    }
+    return input === null ? null : this.execute(input, r);
+  }
+
+  /** The whole state, for a worker that starts (or restarts) mid-campaign. */
+  snapshot(): EpochSync {
+    return { corpusAdds: [...this.corpus], features: this.map.list(), bucketSizes: [...this.sizes] };
+  }
+
+  execute(input: CarriedInput, r: number): RunReport {
+    const hits: Hit[] = [];
+    const novel: number[] = [];
+    const ms = this.check(input, r, hits, novel, true);
+    if (ms > this.config.budgetMs && this.check(input, r, [], [], false) > this.config.budgetMs) {
+      // Twice over budget: not a one-off pause (GC, a cold cache), the input is slow.
+      hits.push({ kind: 'robustness', profile: '', fault: 'OVER_BUDGET', location: 'budget', path: '(file)', offset: -1, detail: `${Math.round(ms)} ms > ${this.config.budgetMs} ms` });
+    }
+    const size = input.bytes.length;
+    let carry = novel.length > 0;
+    const wire: WireHit[] = [];
+    for (const h of hits) {
+      const key = bucketKey(h);
+      const known = this.sizes.get(key);
+      if (known === undefined || size < known) carry = true;
+      wire.push(wireHit(h, key));
+    }
+    return {
+      r, size, at: performance.timeOrigin + performance.now(),
+      ...(novel.length > 0 ? { novel } : {}),
+      ...(wire.length > 0 ? { hits: wire } : {}),
+      ...(carry ? { input: carryable(input) } : {}),
+    };
+  }
+
+  /** Runs the checks; returns their time (ms). `record` false: a timing re-run, findings dropped. */
+  private check(input: CarriedInput, r: number, hits: Hit[], novel: number[], record: boolean): number {
+    const t0 = performance.now();
+    const loadsAll = this.checker.simulateAll(input.bytes, record ? this.map : undefined, hits, novel);
+    if (!loadsAll && this.shouldValidate(r, novel, hits)) this.checker.soundness(input.bytes, hits);
+    if (input.words !== undefined && input.value !== undefined && r % this.config.roundTripEvery === 0) {
+      this.checker.roundTrip(input.value, hits);
+    }
+    return performance.now() - t0;
+  }
+
+  /** validateBytes is ~100x a simulation: run it where a soundness bug is most likely new. */
+  private shouldValidate(r: number, novel: readonly number[], hits: readonly Hit[]): boolean {
+    if (novel.length > 0 || r < 0 || r % this.config.validateEvery === 0) return true;
+    return hits.some((h) => !this.sizes.has(bucketKey(h)));
+  }
+}
+
+function wireHit(h: Hit, key = bucketKey(h)): WireHit {
+  return h.detail === undefined ? { key, path: h.path, offset: h.offset } : { key, path: h.path, offset: h.offset, detail: h.detail };
+}
+
+/** Only the fields the other side needs (a mutator may hang extra state on an input). */
+function carryable(input: CarriedInput): CarriedInput {
+  return {
+    bytes: input.bytes, how: input.how,
+    ...(input.value !== undefined ? { value: input.value } : {}),
+    ...(input.words !== undefined ? { words: input.words } : {}),
+  };
+}
+

@@ -1,0 +1,80 @@
+import { availableParallelism } from 'node:os';
+import type { ConsumerProfile } from '../../consumer/index.js';
+import type { Bucket, CampaignState } from './campaign-state.js';
+import type { Strategy } from './derive-input.js';
+import type { ExecutorConfig } from './executor.js';
+import type { SeedFile } from './seeds.js';
+import { WHOLE, type Shard } from './shard.js';
+
+export interface Progress {
+  readonly runs: number;
+  readonly elapsedMs: number;
+  readonly execsPerSec: number;
+  readonly buckets: number;
+  readonly branches: number;
+  readonly features: number;
+  readonly corpus: number;
+}
+
+export interface CampaignOptions {
+  readonly schemaFile: string;
+  readonly fleet: readonly ConsumerProfile[];
+  readonly seed: number;
+  /** Runs of the whole campaign (all shards together); unbounded when absent (then give timeMs). */
+  readonly runs?: number;
+  readonly timeMs?: number;
+  readonly seeds?: readonly SeedFile[];
+  readonly workers?: number;
+  readonly shard?: Shard;
+  readonly strategy?: Strategy;
+  /** Runs per epoch. Fixed, and independent of the worker count: that is what makes results independent of it. */
+  readonly batchSize?: number;
+  readonly budgetMs?: number;
+  readonly hangMs?: number;
+  readonly validateEvery?: number;
+  readonly roundTripEvery?: number;
+  readonly generateShare?: number;
+  readonly fieldShare?: number;
+  readonly fleetHints?: boolean;
+  readonly maxArray?: number;
+  readonly maxString?: number;
+  /** Shrink reproducers at the end (default true). */
+  readonly shrink?: boolean;
+  /**
+   * Wall-clock cap on shrinking (ms); buckets not reached keep their smallest find. For
+   * time-boxed campaigns only: a cap makes results depend on timing. Default: none.
+   */
+  readonly shrinkMs?: number;
+  readonly onProgress?: (p: Progress) => void;
+  readonly onNewBuckets?: (buckets: readonly Bucket[]) => void;
+  /** Checked after every epoch: stop early (the benchmark stops once every class is found). */
+  readonly stopWhen?: (state: CampaignState) => boolean;
+}
+
+export const DEFAULT_BATCH = 512;
+export const DEFAULT_BUDGET_MS = 250;
+
+export function executorConfig(o: CampaignOptions): ExecutorConfig {
+  const strategy = o.strategy ?? 'mixed';
+  return {
+    seed: o.seed >>> 0,
+    strategy,
+    feedback: strategy !== 'flip',
+    budgetMs: o.budgetMs ?? DEFAULT_BUDGET_MS,
+    validateEvery: o.validateEvery ?? 32,
+    roundTripEvery: o.roundTripEvery ?? 16,
+    generateShare: o.generateShare ?? 0.15,
+    fieldShare: o.fieldShare ?? 0.4,
+    ...(o.fleetHints !== undefined ? { fleetHints: o.fleetHints } : {}),
+    ...(o.maxArray !== undefined ? { maxArray: o.maxArray } : {}),
+    ...(o.maxString !== undefined ? { maxString: o.maxString } : {}),
+  };
+}
+
+export function resolvedShard(o: CampaignOptions): Shard {
+  return o.shard ?? WHOLE;
+}
+
+export function resolvedWorkers(o: CampaignOptions): number {
+  return Math.max(1, Math.floor(o.workers ?? availableParallelism()));
+}

@@ -1,0 +1,44 @@
+import type { Executor } from './executor.js';
+import { shrinkReproducer, type ShrinkJob, type ShrinkResult } from './shrink.js';
+import { runBatch, type RunBatch } from './run-batch.js';
+import type { EpochSync } from './wire.js';
+
+/** Where the runs of an epoch execute: in-process, or on worker threads. */
+export interface RunPool {
+  readonly workers: number;
+  /**
+   * Runs the indexes; returns the reports of the runs that matter, in run-index order, and
+   * the hit counts of the others. `onRuns` hears how many have run so far (progress line).
+   */
+  runAll(rs: readonly number[], onRuns?: (done: number) => void): Promise<RunBatch>;
+  /** The main executor has applied `sync`; bring the other replicas up to date. */
+  sync(sync: EpochSync): void;
+  /** Shrinks the jobs in order; jobs not started by `deadline` (performance.now() ms) are left out. */
+  shrinkAll(jobs: readonly ShrinkJob[], deadline?: number): Promise<(ShrinkResult | undefined)[]>;
+  close(): Promise<void>;
+}
+
+/** `--workers 1`: everything on the main thread, through the main executor. */
+export class InProcessPool implements RunPool {
+  readonly workers = 1;
+
+  constructor(private readonly executor: Executor) {}
+
+  async runAll(rs: readonly number[], onRuns?: (done: number) => void): Promise<RunBatch> {
+    return runBatch(this.executor, rs, (_, i) => {
+      if (i > 0 && (i & 63) === 0) onRuns?.(i);
+    });
+  }
+
+  sync(): void {
+    // The main executor is the only replica.
+  }
+
+  async shrinkAll(jobs: readonly ShrinkJob[], deadline = Number.POSITIVE_INFINITY): Promise<(ShrinkResult | undefined)[]> {
+    return jobs.map((job) => (performance.now() < deadline ? shrinkReproducer(job, this.executor) : undefined));
+  }
+
+  async close(): Promise<void> {
+    // Nothing to stop.
+  }
+}

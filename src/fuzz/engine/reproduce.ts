@@ -1,0 +1,69 @@
+import { formatPath, normalisePath } from '../../findings/index.js';
+import { decode } from '../../parse/index.js';
+import { simulateConsumer } from '../../simulate/index.js';
+import { validateBytes } from '../../validate/index.js';
+import { bucketKey, parseBucketKey, type Hit } from './bucket.js';
+import type { CheckSetup } from './checks.js';
+import { throwHit, type Stage } from './_internals/error-hit.js';
+
+/** Whether a bucket can be re-checked from bytes alone (not timing, not a value round trip). */
+export function bytesReproducible(key: string): boolean {
+  const k = parseBucketKey(key);
+  if (k === undefined) return false;
+  if (k.kind === 'robustness') return k.fault === 'THROW' && /^(simulate|validate|decode):/.test(k.location);
+  return true;
+}
+
+/**
+ * Re-runs only the check that produced the bucket and says whether `bytes` still falls in
+ * it: the predicate of shrinking, of `preflight replay` and of the failure-database rerun.
+ * Returns the hit it finds (same key), or undefined. Never throws.
+ */
+export function reproduce(bytes: Uint8Array, key: string, setup: CheckSetup): Hit | undefined {
+  const k = parseBucketKey(key);
+  if (k === undefined) return undefined;
+  if (k.kind === 'robustness') return reproduceThrow(bytes, key, k.location, setup);
+  const profile = setup.fleet.find((p) => p.name === k.profile);
+  if (profile === undefined) return undefined;
+  let sim;
+  try {
+    sim = simulateConsumer(bytes, profile);
+  } catch {
+    return undefined;
+  }
+  const f = sim.fault;
+  if (f === null || sim.outcome === 'load') return undefined;
+  if (k.kind === 'crash' && sim.outcome !== 'crash') return undefined;
+  if (f.code !== k.fault || normalisePath(f.path) !== k.location) return undefined;
+  const hit: Hit = { kind: k.kind, profile: k.profile, fault: f.code, location: k.location, path: formatPath(f.path), offset: f.offset };
+  if (k.kind === 'crash') return hit;
+  try {
+    const verdict = validateBytes('replay', bytes, setup).verdict;
+    return verdict === 'fail' ? undefined : { ...hit, detail: `validate verdict ${verdict}, consumer outcome ${sim.outcome}` };
+  } catch {
+    return undefined;
+  }
+}
+
+function reproduceThrow(bytes: Uint8Array, key: string, location: string, setup: CheckSetup): Hit | undefined {
+  const stage = location.split(':', 1)[0] as Stage;
+  const attempt = (fn: () => void, profile = ''): Hit | undefined => {
+    try {
+      fn();
+      return undefined;
+    } catch (e) {
+      const hit = throwHit(stage, e, profile);
+      return bucketKey(hit) === key ? hit : undefined;
+    }
+  };
+  if (stage === 'simulate') {
+    for (const p of setup.fleet) {
+      const hit = attempt(() => simulateConsumer(bytes, p), p.name);
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
+  }
+  if (stage === 'validate') return attempt(() => validateBytes('replay', bytes, setup));
+  if (stage === 'decode') return attempt(() => decode(setup.schema, bytes));
+  return undefined;
+}

@@ -1,0 +1,32 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadSchema } from '../../schema/index.js';
+import { Executor } from './executor.js';
+import { shrinkReproducer } from './shrink.js';
+import { runBatch } from './run-batch.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
+
+/** A campaign worker: one executor replica; runs chunks of run indexes and shrink jobs. */
+const setup = workerData as WorkerSetup;
+const port = parentPort!;
+const send = (m: FromWorker): void => port.postMessage(m);
+
+try {
+  const executor = new Executor({ schema: loadSchema(setup.schemaFile), fleet: setup.fleet }, setup.config);
+  executor.apply(setup.state);
+  const watch = new Int32Array(setup.watch);
+  port.on('message', (m: ToWorker) => {
+    try {
+      if (m.type === 'sync') executor.apply(m.sync);
+      else if (m.type === 'runs') {
+        const batch = runBatch(executor, m.rs, (r) => Atomics.store(watch, 0, r + 1));
+        Atomics.store(watch, 0, 0);
+        send({ type: 'runs', id: m.id, batch });
+      } else send({ type: 'shrink', id: m.id, result: shrinkReproducer(m.job, executor) });
+    } catch (e) {
+      send({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
+  });
+  send({ type: 'ready' });
+} catch (e) {
+  send({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { bucketId, bucketKey, InputChecker, parseBucketKey, type Hit } from '../../../src/fuzz/index.js';
+import { bytesOf, JULY, JULY_KEY, ROOT, setup711 } from '../helpers.js';
+import { join } from 'node:path';
+
+const UNKNOWN_TEMPLATE = join(ROOT, 'corpus/ccf/codes/unknown-template.bin');
+
+describe('bucket keys', () => {
+  it('group by normalised location: a trailing index kept (the input field), every other index starred', () => {
+    const hits: Hit[] = [];
+    new InputChecker(setup711).simulateAll(bytesOf(UNKNOWN_TEMPLATE), undefined, hits, []);
+    expect(hits.map(bucketKey)).toEqual(['crash|agent-7.11|UNKNOWN_TEMPLATE|instances[*].type_id']);
+    expect(hits[0]!.path).toMatch(/^instances\[\d+\]\.type_id$/);
+  });
+
+  it('round-trip through parseBucketKey, location text included', () => {
+    const hit = { kind: 'crash', profile: 'agent-7.11', fault: 'OOB_INPUT_READ', location: 'instances[*].criteria[20]' } as const;
+    expect(parseBucketKey(bucketKey(hit))).toEqual(hit);
+    expect(parseBucketKey('robustness||THROW|validate: Error: a|b')).toEqual({ kind: 'robustness', profile: '', fault: 'THROW', location: 'validate: Error: a|b' });
+    expect(parseBucketKey('nonsense')).toBeUndefined();
+    expect(parseBucketKey('weird|p|f|l')).toBeUndefined();
+  });
+
+  it('give stable, file-name-safe ids that differ per bucket', () => {
+    const id = bucketId(JULY_KEY);
+    expect(id).toMatch(/^OOB_INPUT_READ-agent-7\.11-[0-9a-f]{10}$/);
+    expect(bucketId(JULY_KEY)).toBe(id);
+    expect(bucketId(JULY_KEY.replace('[20]', '[21]'))).not.toBe(id);
+    expect(bucketId('soundness|agent 7/11|POOL_OOB|instances[*].criteria[0]')).toMatch(/^soundness-POOL_OOB-agent_7_11-[0-9a-f]{10}$/);
+  });
+
+  it('put the July 2024 file in the OOB_INPUT_READ bucket of field 21', () => {
+    const hits: Hit[] = [];
+    const novel: number[] = [];
+    const checker = new InputChecker(setup711);
+    expect(checker.simulateAll(bytesOf(JULY), undefined, hits, novel)).toBe(false);
+    expect(hits.map(bucketKey)).toEqual([JULY_KEY]);
+    expect(hits[0]).toMatchObject({ path: 'instances[5].criteria[20]', offset: 358 });
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { CoverageMap, CoverageRecorder, featureId, InputChecker, type Hit } from '../../../src/fuzz/index.js';
+import { BRANCH, BRANCH_COUNT } from '../../../src/simulate/index.js';
+import { bytesOf, JULY, setup711, SPRING } from '../helpers.js';
+
+describe('coverage feedback', () => {
+  it('counts hits in AFL buckets: 1, 2, 3, 4-7, 8-15, 16-31, 32-127, 128+', () => {
+    const rec = new CoverageRecorder();
+    const map = new CoverageMap(1);
+    const bucketFor = (n: number): number => {
+      rec.reset();
+      for (let i = 0; i < n; i++) rec.hit(BRANCH.EVAL_ANY_SKIP);
+      const out: number[] = [];
+      rec.novelFeatures(0, map, out);
+      return out[0]! - featureId(0, BRANCH.EVAL_ANY_SKIP, 0);
+    };
+    expect([1, 2, 3, 4, 7, 8, 15, 16, 31, 32, 127, 128, 5000].map(bucketFor)).toEqual([0, 1, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7]);
+  });
+
+  it('reports only features the map has not seen, per profile', () => {
+    const checker = new InputChecker(setup711);
+    const map = new CoverageMap(1);
+    const novel: number[] = [];
+    checker.simulateAll(bytesOf(SPRING), map, [] as Hit[], novel);
+    expect(novel.length).toBeGreaterThan(5);
+    expect(map.addAll(novel)).toBe(true);
+    const again: number[] = [];
+    checker.simulateAll(bytesOf(SPRING), map, [], again);
+    expect(again).toEqual([]);
+    const july: number[] = [];
+    checker.simulateAll(bytesOf(JULY), map, [], july);
+    expect(july).toContain(featureId(0, BRANCH.EVAL_OOB_INPUT_READ, 0));
+    map.addAll(july);
+    expect(map.branches).toBeLessThanOrEqual(BRANCH_COUNT);
+    expect(map.list()).toHaveLength(map.features);
+  });
+});
