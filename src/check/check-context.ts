@@ -1,5 +1,5 @@
 import type { FieldPath, FindingCode, Issue, Severity } from '../findings/index.js';
-import type { FormatSchema, Locate } from '../schema/index.js';
+import { EvalError, evaluateSize, type CompiledExpr, type FormatSchema, type Locate, type Scope } from '../schema/index.js';
 
 /** What every check sees: the schema, the decoded value, where its nodes sit, and the raw bytes. */
 export interface CheckContext {
@@ -28,4 +28,14 @@ export function offsetOf(ctx: CheckContext, path: FieldPath): number {
     if (loc) return loc.offset;
   }
   return 0;
+}
+
+/** Sizes or offsets a rule needs; undefined when the data they come from was not decoded (already reported). */
+export function sizesOrSkip(scope: Scope, ...exprs: readonly CompiledExpr[]): number[] | undefined {
+  try {
+    return exprs.map((e) => evaluateSize(e, scope));
+  } catch (e) {
+    if (e instanceof EvalError) return undefined;
+    throw e;
+  }
 }

@@ -1,6 +1,6 @@
 import type { FieldPath } from '../../findings/index.js';
-import { EvalError, evaluateSize, type FieldDef, type Scope } from '../../schema/index.js';
-import { raise, type CheckContext } from '../check-context.js';
+import type { FieldDef, Scope } from '../../schema/index.js';
+import { raise, sizesOrSkip, type CheckContext } from '../check-context.js';
 
 /**
  * Records placed by pointers must sit inside [start, end), in strictly ascending order,
@@ -8,15 +8,9 @@ import { raise, type CheckContext } from '../check-context.js';
  */
 export function checkPlacement(ctx: CheckContext, field: FieldDef, items: readonly unknown[], path: FieldPath, scope: Scope): void {
   const rule = field.placement!;
-  let start: number;
-  let end: number;
-  try {
-    start = evaluateSize(rule.start, scope);
-    end = evaluateSize(rule.end, scope);
-  } catch (e) {
-    if (e instanceof EvalError) return;
-    throw e;
-  }
+  const bounds = sizesOrSkip(scope, rule.start, rule.end);
+  if (!bounds) return;
+  const [start, end] = bounds as [number, number];
   let cursor = start;
   let previousEnd = start;
   let previousPartial = false;
