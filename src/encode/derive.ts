@@ -1,130 +1,151 @@
 import { crc32 } from 'node:zlib';
-import type { FieldPath } from '../findings/index.js';
-import {
-  EvalError, elementScope, evaluate, evaluateSize,
-  type CompiledExpr, type Expr, type FieldType, type FormatSchema, type Locate, type Scope,
-} from '../schema/index.js';
+import { EvalError, elementScope, evaluate, type CompiledExpr } from '../schema/index.js';
 import { EncodeError } from './encode-error.js';
+import { SLOW, fastSize } from './fast-expr.js';
 import { toInt, writeInt } from './int.js';
-import { ChildPath, pathOf, type LazyPath, type Locations } from './locations.js';
+import { ChildPath, getLoc, pathOf, type LazyPath, type Locations } from './locations.js';
 import { toBytes } from './normalize.js';
-import { walk, type FieldVisit } from './walk.js';
+import { resetScopes, type Env, type Tree, type Visit } from './tree.js';
+
+export { usesLayout } from './layout-exprs.js';
 
 const MISSING = 'missing (and the schema has no derive for it)';
 
-/** A field still without a value, and why. */
-export interface Pending { readonly path: FieldPath; readonly reason: string }
+/** A field still without a value, and why (its path is built only if a message needs it). */
+export interface Pending { readonly where: LazyPath; readonly reason: string }
 
 /**
- * Derives every absent field it can, walking the tree again while that makes progress on
+ * Derives every absent field it can, going over them again while that makes progress on
  * fields that failed. In the 'values' phase, derivations that need the layout
- * (offsetof, sizeof, end, _io) are left for the 'layout' phase.
+ * (offsetof, sizeof, end, _io) are left for the 'layout' phase. Only the fields normalize
+ * left incomplete are visited (in traversal order); those completed since are dropped.
  */
-export function deriveAll(schema: FormatSchema, root: Record<string, unknown>, phase: 'values' | 'layout', ioSize: number, locate: Locate): Pending[] {
+export function deriveAll(tree: Tree, phase: 'values' | 'layout'): Pending[] {
+  if (phase === 'layout' && tree.lateDerive.length) {
+    tree.toDerive = merge(tree.toDerive, tree.lateDerive);
+    tree.lateDerive = [];
+  }
+  const list = tree.toDerive;
   for (;;) {
+    resetScopes(tree);
     let progress = false;
     const pending: Pending[] = [];
-    walk(schema, root, ioSize, locate, (v) => {
-      if (deriveField(v, phase, pending)) progress = true;
-    });
+    let kept = 0;
+    for (const v of list) {
+      const r = deriveField(v, phase, pending, tree.env);
+      if (r & PROGRESS) progress = true;
+      if (r & INCOMPLETE) list[kept++] = v;
+    }
+    list.length = kept;
     if (!progress || pending.length === 0) return pending;
   }
 }
 
-function deriveField(v: FieldVisit, phase: 'values' | 'layout', pending: Pending[]): boolean {
-  const { field: f, obj, scope } = v;
-  if (f.view || f.checksum) return false;
+/** Two lists of visits, each in traversal order, as one. */
+function merge(a: readonly Visit[], b: readonly Visit[]): Visit[] {
+  const out: Visit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]!.seq < b[j]!.seq ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/** What deriveField did: derived something, and/or left something to derive. */
+const PROGRESS = 1;
+const INCOMPLETE = 2;
+
+/** Derives what the field of `v` lacks (nothing, when it is complete: then it is dropped from the list). */
+function deriveField(v: Visit, phase: 'values' | 'layout', pending: Pending[], env: Env): number {
+  const { f, frame } = v;
+  const { def } = f;
+  const { obj } = frame;
   let progress = false;
+  let incomplete = false;
   if (f.repeat) {
     if (obj[f.id] === undefined) {
-      if (!f.derive) { pending.push({ path: v.path, reason: MISSING }); return false; }
+      if (!def.derive) { pending.push({ where: v, reason: MISSING }); return INCOMPLETE; }
       try {
-        obj[f.id] = new Array<unknown>(evaluateSize(f.repeat, scope)).fill(undefined);
+        obj[f.id] = new Array<unknown>(fastSize(def.repeat!, frame, env)).fill(undefined);
         progress = true;
       } catch (e) {
         if (!(e instanceof EvalError)) throw e;
-        pending.push({ path: v.path, reason: `its length ${f.repeat.source} cannot be computed yet: ${e.message}` });
-        return false;
+        pending.push({ where: v, reason: `its length ${def.repeat!.source} cannot be computed yet: ${e.message}` });
+        return INCOMPLETE;
       }
     }
     const arr = obj[f.id] as unknown[];
     for (let i = 0; i < arr.length; i++) {
       if (arr[i] !== undefined) continue;
-      const value = attempt(f.derive!, elementScope(scope, i), phase, new ChildPath(v.path, i), f.type, pending);
-      if (value !== undefined) { arr[i] = value; progress = true; }
+      const value = attempt(def.derive!, v, i, phase, pending, env);
+      if (value !== undefined) { arr[i] = value; progress = true; } else incomplete = true;
     }
   } else if (obj[f.id] === undefined) {
-    if (!f.derive) { pending.push({ path: v.path, reason: MISSING }); return false; }
-    const value = attempt(f.derive, scope, phase, v, f.type, pending);
-    if (value !== undefined) { obj[f.id] = value; progress = true; }
+    if (!def.derive) { pending.push({ where: v, reason: MISSING }); return INCOMPLETE; }
+    const value = attempt(def.derive, v, undefined, phase, pending, env);
+    if (value !== undefined) { obj[f.id] = value; progress = true; } else incomplete = true;
   }
-  if (progress) delete scope.letCache; // lets computed before this field existed may be stale
-  return progress;
+  // Lets computed before this field existed may be stale.
+  if (progress && frame.builtScope) (frame.builtScope as { letCache?: unknown }).letCache = undefined;
+  return (progress ? PROGRESS : 0) | (incomplete ? INCOMPLETE : 0);
 }
 
-/** The derived value, or undefined (recorded in `pending` unless it only waits for the layout). */
-function attempt(expr: CompiledExpr, scope: Scope, phase: 'values' | 'layout', path: LazyPath, type: FieldType, pending: Pending[]): unknown {
-  if (phase === 'values' && usesLayout(expr)) return undefined;
-  let v: unknown;
-  try {
-    v = evaluate(expr, scope);
-  } catch (e) {
-    if (!(e instanceof EvalError)) throw e;
-    pending.push({ path: pathOf(path), reason: `cannot derive ${expr.source}: ${e.message}` });
+/**
+ * The derived value of the field of `v` (of its element `element`), or undefined (recorded in
+ * `pending` unless it only waits for the layout).
+ */
+function attempt(expr: CompiledExpr, v: Visit, element: number | undefined, phase: 'values' | 'layout', pending: Pending[], env: Env): unknown {
+  const { f, frame } = v;
+  if (phase === 'values' && f.deriveUsesLayout) return undefined;
+  const fast = f.deriveFast; // of expr, the field's derive
+  let value = fast ? fast(frame, element ?? frame.index, env) : SLOW;
+  if (value === SLOW) {
+    try {
+      value = evaluate(expr, element === undefined ? frame.scope : elementScope(frame.scope, element));
+    } catch (e) {
+      if (!(e instanceof EvalError)) throw e;
+      pending.push({ where: where(v, element), reason: `cannot derive ${expr.source}: ${e.message}` });
+      return undefined;
+    }
+  }
+  if (value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value))) {
+    pending.push({ where: where(v, element), reason: `cannot derive ${expr.source}: it depends on a value not known yet` });
     return undefined;
   }
-  if (v === undefined || v === null || (typeof v === 'number' && Number.isNaN(v))) {
-    pending.push({ path: pathOf(path), reason: `cannot derive ${expr.source}: it depends on a value not known yet` });
-    return undefined;
-  }
-  if (type.kind === 'int') return toInt(v, type.int, path);
-  if (type.kind === 'bytes') return toBytes(v, pathOf(path));
-  if (type.kind === 'str' && typeof v === 'string') return v;
-  throw new EncodeError(`derive ${expr.source} gave a value that does not fit a ${type.kind} field`, pathOf(path));
+  const type = f.def.type;
+  // Not quickInt for strings: enum names are for sources; a derive's value is taken literally.
+  if (type.kind === 'int') return (typeof value === 'number' || typeof value === 'bigint' ? f.quickInt(value) : undefined) ?? toInt(value, type.int, where(v, element));
+  if (type.kind === 'bytes') return toBytes(value, where(v, element));
+  if (type.kind === 'str' && typeof value === 'string') return value;
+  throw new EncodeError(`derive ${expr.source} gave a value that does not fit a ${type.kind} field`, pathOf(where(v, element)));
 }
 
-const LAYOUT = new WeakMap<CompiledExpr, boolean>();
-
-/** Does the expression read the layout (offsetof, sizeof, end, _io)? */
-export function usesLayout(expr: CompiledExpr): boolean {
-  let r = LAYOUT.get(expr);
-  if (r === undefined) LAYOUT.set(expr, (r = mentionsLayout(expr.ast)));
-  return r;
-}
-
-function mentionsLayout(e: Expr): boolean {
-  switch (e.kind) {
-    case 'name': return e.name === '_io';
-    case 'member': return mentionsLayout(e.object);
-    case 'index': return mentionsLayout(e.object) || mentionsLayout(e.index);
-    case 'call': return e.fn === 'offsetof' || e.fn === 'sizeof' || e.fn === 'end' || e.args.some(mentionsLayout);
-    case 'unary': return mentionsLayout(e.operand);
-    case 'binary': return mentionsLayout(e.left) || mentionsLayout(e.right);
-    case 'cond': return mentionsLayout(e.test) || mentionsLayout(e.then) || mentionsLayout(e.else);
-    default: return false;
-  }
-}
+/** The path of the field of `v`, or of its element. */
+const where = (v: Visit, element: number | undefined): LazyPath => (element === undefined ? v : new ChildPath(v, element));
 
 /** Fills absent checksum fields, in declaration order, and patches them into `bytes`. */
-export function applyChecksums(schema: FormatSchema, root: Record<string, unknown>, bytes: Uint8Array, locations: Locations): void {
-  walk(schema, root, bytes.length, locations.locate(root), (v) => {
-    const { field: f, obj, scope } = v;
-    if (!f.checksum || obj[f.id] !== undefined) return;
-    if (f.type.kind !== 'int' || f.repeat) throw new EncodeError('a checksum field must be a single integer', v.path);
+export function applyChecksums(tree: Tree, bytes: Uint8Array, locations: Locations): void {
+  resetScopes(tree, { ioSize: bytes.length, locations });
+  for (const v of tree.checksums) {
+    const { f: { def }, frame } = v;
+    const { obj } = frame;
+    if (obj[def.id] !== undefined) continue;
+    if (def.type.kind !== 'int' || def.repeat) throw new EncodeError('a checksum field must be a single integer', v.path);
     let from: number;
     let to: number;
     try {
-      from = evaluateSize(f.checksum.from, scope);
-      to = evaluateSize(f.checksum.to, scope);
+      from = fastSize(def.checksum!.from, frame, tree.env);
+      to = fastSize(def.checksum!.to, frame, tree.env);
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
       throw new EncodeError(`cannot compute the checksum range: ${e.message}`, v.path);
     }
     if (from > to || to > bytes.length) throw new EncodeError(`checksum range ${from}..${to} is outside the ${bytes.length} bytes`, v.path);
-    const value = toInt(crc32(bytes.subarray(from, to)), f.type.int, v);
-    obj[f.id] = value;
-    const loc = locations.get(obj, f.id);
+    const value = toInt(crc32(bytes.subarray(from, to)), def.type.int, v);
+    obj[def.id] = value;
+    const loc = getLoc(frame.locs, v.pos);
     if (!loc) throw new EncodeError('the checksum field was not written', v.path);
-    writeInt(bytes, loc.offset, value, f.type.int, f.type.endian === 'le');
-  });
+    writeInt(bytes, loc.offset, value, def.type.int, def.type.endian === 'le');
+  }
 }

@@ -1,11 +1,11 @@
-import { formatPath } from '../findings/index.js';
 import type { FormatSchema, Locate } from '../schema/index.js';
-import { applyChecksums, deriveAll, type Pending } from './derive.js';
+import { applyChecksums, deriveAll } from './derive.js';
 import { applyEdits, parseEdits } from './edit.js';
 import { EncodeError } from './encode-error.js';
-import { normalize } from './normalize.js';
+import { buildTree } from './normalize.js';
 import { assemblePools, locateViews } from './pools.js';
-import { write } from './write.js';
+import { resetScopes } from './tree.js';
+import { fillHoles, writeLayout } from './write.js';
 
 export interface Encoded {
   /** The file, after any `$edit`. */
@@ -15,8 +15,6 @@ export interface Encoded {
   /** offsetof/sizeof for any node of `value`, as written (before any `$edit`). */
   readonly locate: Locate;
 }
-
-const noLocate = (): undefined => undefined;
 
 /** Writes the bytes of `value`, deriving what it does not pin. Every problem is an EncodeError. */
 export function encode(schema: FormatSchema, value: unknown): Uint8Array {
@@ -33,29 +31,20 @@ export function encodeDetailed(schema: FormatSchema, input: unknown): Encoded {
 }
 
 function run(schema: FormatSchema, input: unknown): Encoded {
-  const { value, edit } = normalize(schema, input);
-  const edits = parseEdits(edit);
+  const tree = buildTree(schema, input);
+  const { value } = tree;
+  const edits = parseEdits(tree.edit);
   // 1. what needs no layout: counts, lengths, constants; then the pools, then what depends on them.
-  deriveAll(schema, value, 'values', NaN, noLocate);
-  const views = assemblePools(schema, value);
-  const early = deriveAll(schema, value, 'values', NaN, noLocate);
+  deriveAll(tree, 'values');
+  const views = assemblePools(tree);
+  const early = deriveAll(tree, 'values');
   // 2. the layout, with zeros for the integers still to derive.
-  const layout = write(schema, value, 'layout', reasons(early));
+  const layout = writeLayout(tree, early);
   locateViews(views, layout.locations);
-  // 3. offsets, sizes and _io.size.
-  const late = deriveAll(schema, value, 'layout', layout.bytes.length, layout.locations.locate(value));
-  const final = write(schema, value, 'final', reasons(late));
-  if (final.bytes.length !== layout.bytes.length) {
-    throw new EncodeError(`a field derived from the layout changed the layout (${layout.bytes.length} → ${final.bytes.length} bytes)`, []);
-  }
-  locateViews(views, final.locations);
+  // 3. offsets, sizes and _io.size, written into the zeros.
+  resetScopes(tree, { ioSize: layout.len, locations: layout.locations });
+  const bytes = fillHoles(layout, deriveAll(tree, 'layout'));
   // 4. checksums, over the final bytes.
-  applyChecksums(schema, value, final.bytes, final.locations);
-  return { bytes: applyEdits(final.bytes, edits), value, locate: final.locations.locate(value) };
-}
-
-function reasons(pending: readonly Pending[]): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const p of pending) if (!m.has(formatPath(p.path))) m.set(formatPath(p.path), p.reason);
-  return m;
+  applyChecksums(tree, bytes, layout.locations);
+  return { bytes: applyEdits(bytes, edits), value, locate: layout.locations.locate };
 }

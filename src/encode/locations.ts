@@ -1,32 +1,55 @@
 import type { FieldPath } from '../findings/index.js';
 import type { Locate, Location } from '../schema/index.js';
+import type { Frame } from './tree.js';
 
 /**
- * Where each written node sits, keyed by the object (struct or array) that holds it and its
- * key there, not by a rendered path: a large file has hundreds of thousands of nodes.
+ * Where each written node sits. Stored on the frames of the value, as pairs of numbers per
+ * field position (Frame.locs) and per element (Frame.elems), rather than in maps keyed by
+ * objects or rendered paths: a large file has hundreds of thousands of nodes.
  */
 export class Locations {
-  private readonly byHolder = new WeakMap<object, Map<string | number, Location>>();
   size = 0;
 
-  set(holder: object, key: string | number, loc: Location): void {
-    let m = this.byHolder.get(holder);
-    if (!m) this.byHolder.set(holder, (m = new Map()));
-    m.set(key, loc);
-  }
+  constructor(private readonly root: Frame) {}
 
-  get(holder: object, key: string | number): Location | undefined {
-    return this.byHolder.get(holder)?.get(key);
-  }
+  /** offsetof/sizeof/end for expressions: follows the path down the frames. */
+  readonly locate: Locate = (path: FieldPath): Location | undefined => {
+    if (path.length === 0) return { offset: 0, size: this.size };
+    let frame = this.root;
+    let i = 0;
+    for (;;) {
+      const seg = path[i++];
+      const pos = typeof seg === 'string' ? frame.flat.posOf.get(seg) : undefined;
+      if (pos === undefined) return undefined;
+      if (i === path.length) return getLoc(frame.locs, pos);
+      const kid = frame.kids?.[pos];
+      if (!frame.flat.fields[pos]!.def.repeat) {
+        if (kid === undefined || Array.isArray(kid)) return undefined; // an int, bytes or str has no parts
+        frame = kid;
+        continue;
+      }
+      const index = path[i++];
+      if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return undefined;
+      if (i === path.length) {
+        const elems = frame.elems?.[pos];
+        return elems && index < elems.length / 2 ? getLoc(elems, index) : undefined;
+      }
+      const el = Array.isArray(kid) ? kid[index] : undefined;
+      if (!el) return undefined;
+      frame = el;
+    }
+  };
+}
 
-  /** offsetof/sizeof/end for expressions: follows the path through the value to the holder. */
-  locate(root: Record<string, unknown>): Locate {
-    return (path: FieldPath) => {
-      if (path.length === 0) return { offset: 0, size: this.size };
-      const holder = holderOf(root, path);
-      return holder ? this.get(holder, path[path.length - 1]!) : undefined;
-    };
-  }
+/** Records slot `i` of a pairs array (see Frame.locs). */
+export function setLoc(pairs: number[], i: number, offset: number, size: number): void {
+  pairs[2 * i] = offset;
+  pairs[2 * i + 1] = size;
+}
+
+export function getLoc(pairs: readonly number[], i: number): Location | undefined {
+  const offset = pairs[2 * i];
+  return offset === undefined ? undefined : { offset, size: pairs[2 * i + 1]! };
 }
 
 /** The object or array that holds the node at `path` (all but its last segment). */
@@ -47,10 +70,10 @@ export function pathOf(p: LazyPath): FieldPath {
   return 'path' in p ? p.path : p;
 }
 
-/** The path of `parent[key]`, built on demand. */
+/** The path of `parent[key]`, built on demand (the parent may itself be lazy). */
 export class ChildPath {
-  constructor(readonly parent: FieldPath, readonly key: string | number) {}
+  constructor(readonly parent: LazyPath, readonly key: string | number) {}
   get path(): FieldPath {
-    return [...this.parent, this.key];
+    return [...pathOf(this.parent), this.key];
   }
 }

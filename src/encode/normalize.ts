@@ -1,13 +1,12 @@
 import type { FieldPath } from '../findings/index.js';
-import {
-  EvalError, childScope, evaluateInt, rootScope,
-  type FieldDef, type FormatSchema, type Locate, type Scope, type StructDef,
-} from '../schema/index.js';
+import { EvalError, evaluateInt, type FieldDef, type FormatSchema, type Scope, type StructDef } from '../schema/index.js';
 import { EncodeError } from './encode-error.js';
 import { describe, toInt } from './int.js';
+import { ChildPath, pathOf, type LazyPath } from './locations.js';
+import { planOf, type CaseNode, type FieldPlan, type SchemaPlan, type StructPlan } from './plan.js';
+import { Frame, Visit, type Env, type Tree } from './tree.js';
 
 export const EDIT_KEY = '$edit';
-const noLocate: Locate = () => undefined;
 const utf8 = new TextEncoder();
 
 export const isMap = (v: unknown): v is Record<string, unknown> =>
@@ -19,99 +18,163 @@ export const isMap = (v: unknown): v is Record<string, unknown> =>
  * Absent (or null) fields stay absent: the encoder derives them.
  */
 export function normalize(schema: FormatSchema, input: unknown): { value: Record<string, unknown>; edit: unknown } {
+  const { value, edit } = buildTree(schema, input);
+  return { value, edit };
+}
+
+/** normalize, also recording each struct instance and the fields the later phases work on. */
+export function buildTree(schema: FormatSchema, input: unknown): Tree {
   if (!isMap(input)) throw new EncodeError(`the value must be a map of the ${schema.root} fields, got ${describe(input)}`, []);
-  const root = schema.types.get(schema.root)!;
-  const obj: Record<string, unknown> = {};
-  structInto(schema, root, input, obj, [], rootScope(obj, NaN, noLocate, root.lets), true);
-  return { value: obj, edit: input[EDIT_KEY] };
+  const plan = planOf(schema);
+  const value: Record<string, unknown> = {};
+  const env = { ioSize: NaN, locations: undefined, scopes: [] } as unknown as Env & { root: Frame };
+  env.root = new Frame(value, undefined, '', undefined, plan.root.def.lets, env);
+  const tree: Tree = { value, edit: input[EDIT_KEY], env, toDerive: [], lateDerive: [], pools: [], views: [], checksums: [] };
+  new Builder(plan, tree).struct(plan.root, input, env.root);
+  return tree;
 }
 
-function structInto(schema: FormatSchema, struct: StructDef, raw: Record<string, unknown>, obj: Record<string, unknown>, path: FieldPath, scope: Scope, isRoot: boolean): void {
-  const known = new Set<string>();
-  fillFields(schema, struct, raw, obj, path, scope, known);
-  for (const key of Object.keys(raw)) {
-    if (known.has(key) || (isRoot && key === EDIT_KEY)) continue;
-    throw new EncodeError(`unknown field "${key}" in ${struct.name} (its fields: ${[...known].join(', ') || 'none'})`, [...path, key]);
-  }
-}
+class Builder {
+  private seq = 0;
 
-function fillFields(schema: FormatSchema, struct: StructDef, raw: Record<string, unknown>, obj: Record<string, unknown>, path: FieldPath, scope: Scope, known: Set<string>): void {
-  for (const f of struct.fields) {
-    if (f.type.kind === 'switch' && f.inline) {
-      const c = chooseCase(schema, f, scope, path);
-      if (c) fillFields(schema, c, raw, obj, path, scope, known);
-      continue;
+  constructor(readonly plan: SchemaPlan, readonly tree: Tree) {}
+
+  /** Fills `frame` (a new struct) from `raw`, then checks that `raw` has no other keys. */
+  struct(sp: StructPlan, raw: Record<string, unknown>, frame: Frame): void {
+    const flat = this.fill(sp, raw, frame, sp.cases).flat(this.plan);
+    frame.setFlat(flat);
+    const isRoot = !frame.parent;
+    for (const key of Object.keys(raw)) {
+      if (flat.posOf.has(key) || (isRoot && key === EDIT_KEY)) continue;
+      throw new EncodeError(`unknown field "${key}" in ${sp.def.name} (its fields: ${flat.idList})`, [...frame.path, key]);
     }
-    known.add(f.id);
-    let v = raw[f.id];
-    // An absent struct is an empty one: each of its fields is then derived (or reported missing).
-    if ((v === undefined || v === null) && !f.repeat && (f.type.kind === 'struct' || f.type.kind === 'switch')) v = {};
-    if (v === undefined || v === null) continue;
-    obj[f.id] = field(schema, f, v, [...path, f.id], scope);
   }
+
+  /** Fills the fields of `sp` into the frame; returns `cases` with the inline cases it chose added. */
+  private fill(sp: StructPlan, raw: Record<string, unknown>, frame: Frame, cases: CaseNode): CaseNode {
+    const { obj } = frame;
+    for (const f of sp.fields) {
+      if (f.isInline) {
+        const c = this.caseOf(f, frame, frame);
+        cases = cases.next(c);
+        if (c) cases = this.fill(this.plan.of(c), raw, frame, cases);
+        continue;
+      }
+      const pos = frame.filled++; // fields are filled in the order of the flat struct
+      let v = raw[f.id];
+      // An absent struct is an empty one: each of its fields is then derived (or reported missing).
+      if ((v === undefined || v === null) && !f.repeat && f.isStruct) v = {};
+      if (v === undefined || v === null) {
+        if (!f.isStruct) this.visit(f, frame, pos, undefined);
+        continue;
+      }
+      const value = this.field(f, v, frame, pos);
+      obj[f.id] = value;
+      if (!f.isStruct) this.visit(f, frame, pos, value);
+    }
+    return cases;
+  }
+
+  /** Files the field under the phases that will look at it. */
+  private visit(f: FieldPlan, frame: Frame, pos: number, value: unknown): void {
+    const { def } = f;
+    const derivable = !f.view && !def.checksum && (value === undefined || (f.repeat && (value as unknown[]).includes(undefined)));
+    if (!derivable && !def.pool && !f.view && !def.checksum) return; // complete: no phase has work on it
+    const v = new Visit(f, frame, pos, this.seq++);
+    if (f.view) this.tree.views.push(v);
+    if (def.checksum) this.tree.checksums.push(v);
+    if (def.pool) this.tree.pools.push(v);
+    if (derivable) (f.deriveUsesLayout && !f.repeat ? this.tree.lateDerive : this.tree.toDerive).push(v);
+  }
+
+  /** chooseCase, answered without a scope when the tag is a plain integer field or expression. */
+  private caseOf(f: FieldPlan, frame: Frame, path: LazyPath): StructDef | undefined {
+    const t = f.def.type;
+    if (t.kind !== 'switch') return undefined;
+    const tag = f.tagFast?.(frame, frame.index, this.tree.env);
+    if (typeof tag !== 'number' || !Number.isInteger(tag)) return chooseCase(this.plan.schema, f.def, frame.scope, path);
+    return f.cases!.get(tag);
+  }
+
+  private field(f: FieldPlan, v: unknown, frame: Frame, pos: number): unknown {
+    if (!f.repeat) return this.one(f, v, frame, pos, undefined);
+    if (!Array.isArray(v)) throw new EncodeError(`expected a list, got ${describe(v)}`, [...frame.path, f.id]);
+    // As Array.prototype.map: a hole stays a hole.
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) continue;
+      const el: unknown = v[i];
+      if (el !== null && el !== undefined) out[i] = this.one(f, el, frame, pos, i);
+      else if (f.def.derive || f.def.checksum) out[i] = undefined;
+      else throw new EncodeError('missing element (and the schema has no derive for it)', [...frame.path, f.id, i]);
+    }
+    return out;
+  }
+
+  /** `v`, the value of field `f` of `frame` (of its element `index`), in the decoder's conventions. */
+  private one(f: FieldPlan, v: unknown, frame: Frame, pos: number, index: number | undefined): unknown {
+    const t = f.def.type;
+    switch (t.kind) {
+      case 'int': return f.quickInt(v) ?? toInt(v, t.int, where(frame, f, index), f.enumDef);
+      case 'bytes': return toBytes(v, where(frame, f, index));
+      case 'str':
+        if (typeof v === 'string') return v;
+        // Raw bytes are accepted too, for text that is not valid UTF-8 (hostile test files).
+        if (v instanceof Uint8Array || (isMap(v) && typeof v.hex === 'string')) return toBytes(v, where(frame, f, index));
+        throw new EncodeError(`expected a string, got ${describe(v)}`, where(frame, f, index).path);
+      case 'struct': case 'switch': {
+        if (!isMap(v)) throw new EncodeError(`expected a map, got ${describe(v)}`, where(frame, f, index).path);
+        const def = t.kind === 'struct' ? f.struct?.def : this.caseOf(f, frame, where(frame, f, index));
+        const obj: Record<string, unknown> = {};
+        if (!def) {
+          if (Object.keys(v).length) throw new EncodeError(`the tag of ${f.id} has no case, so it takes no fields`, where(frame, f, index).path);
+          return obj;
+        }
+        const sp = t.kind === 'struct' && f.struct ? f.struct : this.plan.of(def);
+        const kid = new Frame(obj, frame, f.id, index, def.lets, this.tree.env);
+        this.struct(sp, v, kid);
+        const kids = (frame.kids ??= []);
+        if (index === undefined) kids[pos] = kid;
+        else ((kids[pos] ??= []) as Array<Frame | undefined>)[index] = kid;
+        return obj;
+      }
+    }
+  }
+}
+
+/** The path of a field (or of its element), built only when needed. */
+function where(frame: Frame, f: FieldPlan, index: number | undefined): ChildPath {
+  const field = new ChildPath(frame, f.id);
+  return index === undefined ? field : new ChildPath(field, index);
 }
 
 /** The struct a switch selects; undefined for a tag with no case (written with no payload). */
-export function chooseCase(schema: FormatSchema, f: FieldDef, scope: Scope, path: FieldPath): StructDef | undefined {
+export function chooseCase(schema: FormatSchema, f: FieldDef, scope: Scope, path: LazyPath): StructDef | undefined {
   if (f.type.kind !== 'switch') return undefined;
   let tag: number | bigint;
   try {
     tag = evaluateInt(f.type.on, scope);
   } catch (e) {
     if (!(e instanceof EvalError)) throw e;
-    throw new EncodeError(`cannot choose the case of ${f.id}: ${e.message}`, path);
+    throw new EncodeError(`cannot choose the case of ${f.id}: ${e.message}`, pathOf(path));
   }
   const name = f.type.cases.get(Number(tag));
   return name === undefined ? undefined : schema.types.get(name);
 }
 
-function field(schema: FormatSchema, f: FieldDef, v: unknown, path: FieldPath, scope: Scope): unknown {
-  if (!f.repeat) return one(schema, f, v, path, scope, undefined);
-  if (!Array.isArray(v)) throw new EncodeError(`expected a list, got ${describe(v)}`, path);
-  return v.map((el: unknown, i) => {
-    if (el !== null && el !== undefined) return one(schema, f, el, [...path, i], scope, i);
-    if (f.derive || f.checksum) return undefined;
-    throw new EncodeError('missing element (and the schema has no derive for it)', [...path, i]);
-  });
-}
-
-function one(schema: FormatSchema, f: FieldDef, v: unknown, path: FieldPath, scope: Scope, index: number | undefined): unknown {
-  const t = f.type;
-  switch (t.kind) {
-    case 'int': return toInt(v, t.int, path, f.enumName ? schema.enums.get(f.enumName) : undefined);
-    case 'bytes': return toBytes(v, path);
-    case 'str':
-      if (typeof v === 'string') return v;
-      // Raw bytes are accepted too, for text that is not valid UTF-8 (hostile test files).
-      if (v instanceof Uint8Array || (isMap(v) && typeof v.hex === 'string')) return toBytes(v, path);
-      throw new EncodeError(`expected a string, got ${describe(v)}`, path);
-    case 'struct': case 'switch': {
-      if (!isMap(v)) throw new EncodeError(`expected a map, got ${describe(v)}`, path);
-      const struct = t.kind === 'struct' ? schema.types.get(t.struct)! : chooseCase(schema, f, scope, path);
-      const obj: Record<string, unknown> = {};
-      if (!struct) {
-        if (Object.keys(v).length) throw new EncodeError(`the tag of ${f.id} has no case, so it takes no fields`, path);
-        return obj;
-      }
-      structInto(schema, struct, v, obj, path, childScope(scope, obj, path, index, struct.lets), false);
-      return obj;
-    }
-  }
-}
-
 /** Bytes from a Uint8Array, a string (its UTF-8), `{hex: "..."}` or a list of byte values. */
-export function toBytes(v: unknown, path: FieldPath): Uint8Array {
+export function toBytes(v: unknown, path: LazyPath): Uint8Array {
   if (v instanceof Uint8Array) return v.slice();
   if (typeof v === 'string') return utf8.encode(v);
-  if (isMap(v) && Object.keys(v).length === 1 && typeof v.hex === 'string') return fromHex(v.hex, [...path, 'hex']);
+  if (isMap(v) && Object.keys(v).length === 1 && typeof v.hex === 'string') return fromHex(v.hex, new ChildPath(path, 'hex'));
   if (Array.isArray(v) && v.every((b) => (typeof b === 'number' || typeof b === 'bigint') && b >= 0 && b <= 255)) {
     return Uint8Array.from(v.map(Number));
   }
-  throw new EncodeError(`expected bytes (a string, or {hex: "..."}), got ${describe(v)}`, path);
+  throw new EncodeError(`expected bytes (a string, or {hex: "..."}), got ${describe(v)}`, pathOf(path));
 }
 
-export function fromHex(text: string, path: FieldPath): Uint8Array {
+export function fromHex(text: string, path: LazyPath): Uint8Array {
   const clean = text.replace(/[\s_:]/g, '');
-  if (!/^([0-9a-fA-F]{2})*$/.test(clean)) throw new EncodeError(`${JSON.stringify(text)} is not an even number of hex digits`, path);
+  if (!/^([0-9a-fA-F]{2})*$/.test(clean)) throw new EncodeError(`${JSON.stringify(text)} is not an even number of hex digits`, pathOf(path));
   return Uint8Array.from(clean.match(/../g) ?? [], (h) => parseInt(h, 16));
 }

@@ -1,101 +1,140 @@
 import { formatPath, type FieldPath } from '../findings/index.js';
-import { INT_WIDTH, childScope, rootScope, type FieldDef, type FormatSchema, type Scope, type StructDef } from '../schema/index.js';
+import type { Pending } from './derive.js';
 import { EncodeError } from './encode-error.js';
-import { toInt, writeInt } from './int.js';
-import { ChildPath, Locations } from './locations.js';
-import { chooseCase, isMap } from './normalize.js';
+import { Locations, pathOf, setLoc } from './locations.js';
+import { isMap } from './normalize.js';
+import type { FieldPlan } from './plan.js';
+import type { Frame, Tree } from './tree.js';
 
-export interface Written { readonly bytes: Uint8Array; readonly locations: Locations }
+/** An integer still absent when the layout was written: zeros for now, its value patched in later. */
+interface Hole { readonly frame: Frame; readonly f: FieldPlan; readonly index: number | undefined; readonly at: number }
+
+/** The layout, not yet copied out of the writer's buffer: its holes are filled in place first. */
+export interface Written { readonly buf: Uint8Array; readonly view: DataView; readonly len: number; readonly locations: Locations; readonly holes: readonly Hole[] }
 /** Work placed with `at`: run after the sequential part of its enclosing placement. */
 type Job = (deferred: Job[]) => void;
 
+const MISSING = 'missing (and the schema has no derive for it)';
 const utf8 = new TextEncoder();
-const noLocate = (): undefined => undefined;
 
 /**
  * Lays the value out: fields without `at` in sequence, fields with `at` appended after all
- * that was written so far, in declaration order. In 'layout' mode absent integers are written
- * as zeros (their size is all that matters); in 'final' mode only absent checksums are.
+ * that was written so far, in declaration order. Absent integers are written as zeros (their
+ * size is all that matters for the layout) and remembered, for `fillHoles`.
  */
-export function write(schema: FormatSchema, root: Record<string, unknown>, mode: 'layout' | 'final', why: ReadonlyMap<string, string>): Written {
-  const w = new Writer(schema, mode, why);
-  const struct = schema.types.get(schema.root)!;
-  const scope = rootScope(root, NaN, noLocate, struct.lets);
-  w.placement((d) => w.fields(struct, root, [], scope, d));
-  w.locations.size = w.len;
-  return { bytes: w.buf.slice(0, w.len), locations: w.locations };
+export function writeLayout(tree: Tree, why: readonly Pending[]): Written {
+  const root = tree.env.root;
+  const w = new Writer(why);
+  w.placement((d) => w.fields(root, d));
+  const locations = new Locations(root);
+  locations.size = w.len;
+  return { buf: w.buf, view: w.view, len: w.len, locations, holes: w.holes };
 }
 
-class Writer {
-  buf = new Uint8Array(1024);
-  len = 0;
-  readonly locations = new Locations();
+/**
+ * Writes the integers derived from the layout into their holes, and returns the file; any other
+ * integer still absent (but a checksum, written last) is an error. This replaces writing the file
+ * a second time: only integers can still be absent, so the layout cannot change.
+ */
+export function fillHoles({ buf, view, len, holes }: Written, why: readonly Pending[]): Uint8Array {
+  for (const { frame, f, index, at } of holes) {
+    const held = frame.obj[f.id];
+    const v = index === undefined ? held : (held as unknown[])[index];
+    if (v !== undefined) put(view, at, v as number | bigint, f);
+    else if (!f.def.checksum) throw missing(why, pathTo(frame, f, index));
+  }
+  return buf.slice(0, len);
+}
 
-  constructor(readonly schema: FormatSchema, readonly mode: 'layout' | 'final', readonly why: ReadonlyMap<string, string>) {}
+/** Reused by every small encoding (they are the fuzzer's hot path); the bytes returned are a copy. */
+let scratch = new Uint8Array(4096);
+let scratchView = new DataView(scratch.buffer);
+const KEEP_SCRATCH = 64 * 1024;
+
+class Writer {
+  buf = scratch;
+  view = scratchView;
+  len = 0;
+  readonly holes: Hole[] = [];
+
+  constructor(readonly why: readonly Pending[]) {}
 
   placement(job: Job): void {
     const deferred: Job[] = [];
     job(deferred);
+    this.drain(deferred);
+  }
+
+  private drain(deferred: readonly Job[]): void {
     for (const next of deferred) this.placement(next);
   }
 
-  fields(struct: StructDef, obj: Record<string, unknown>, path: FieldPath, scope: Scope, deferred: Job[]): void {
-    for (const f of struct.fields) {
+  fields(frame: Frame, deferred: Job[]): void {
+    const fields = frame.flat.fields;
+    for (let pos = 0; pos < fields.length; pos++) {
+      const f = fields[pos]!;
       if (f.view) continue;
-      if (f.at) deferred.push((d) => this.placed(f, obj, path, scope, d));
-      else this.sequential(f, obj, path, scope, deferred);
+      if (f.at) deferred.push((d) => this.placed(frame, pos, d));
+      else this.sequential(frame, pos, deferred);
     }
   }
 
-  private sequential(f: FieldDef, obj: Record<string, unknown>, path: FieldPath, scope: Scope, deferred: Job[]): void {
-    if (f.type.kind === 'switch' && f.inline) {
-      const c = chooseCase(this.schema, f, scope, path);
-      if (c) this.fields(c, obj, path, scope, deferred);
-      return;
-    }
-    const v = obj[f.id];
-    if (!f.repeat) return this.one(f, v, obj, f.id, path, scope, undefined, deferred);
-    const p = [...path, f.id];
-    if (!Array.isArray(v)) this.missing(p);
+  private sequential(frame: Frame, pos: number, deferred: Job[]): void {
+    const f = frame.flat.fields[pos]!;
+    const v = frame.obj[f.id];
+    if (!f.repeat) return this.one(frame, pos, v, undefined, deferred);
+    if (!Array.isArray(v)) throw missing(this.why, pathTo(frame, f));
+    (frame.elems ??= [])[pos] = new Array<number>(2 * v.length);
     const start = this.len;
-    for (let i = 0; i < v.length; i++) this.one(f, v[i], v, i, p, scope, i, deferred);
-    this.locations.set(obj, f.id, { offset: start, size: this.len - start });
+    for (let i = 0; i < v.length; i++) this.one(frame, pos, v[i], i, deferred);
+    setLoc(frame.locs, pos, start, this.len - start);
   }
 
-  private placed(f: FieldDef, obj: Record<string, unknown>, path: FieldPath, scope: Scope, deferred: Job[]): void {
-    const v = obj[f.id];
-    if (!f.repeat) return this.one(f, v, obj, f.id, path, scope, undefined, deferred);
-    const p = [...path, f.id];
-    if (!Array.isArray(v)) this.missing(p);
-    v.forEach((el: unknown, i) => this.placement((d) => this.one(f, el, v, i, p, scope, i, d)));
+  private placed(frame: Frame, pos: number, deferred: Job[]): void {
+    const f = frame.flat.fields[pos]!;
+    const v = frame.obj[f.id];
+    if (!f.repeat) return this.one(frame, pos, v, undefined, deferred);
+    if (!Array.isArray(v)) throw missing(this.why, pathTo(frame, f));
+    (frame.elems ??= [])[pos] = new Array<number>(2 * v.length);
+    // Each element is a placement of its own (forEach: a sparse array's holes are not written).
+    v.forEach((el: unknown, i) => {
+      const d: Job[] = [];
+      this.one(frame, pos, el, i, d);
+      this.drain(d);
+    });
   }
 
-  /** Writes `v`, held at `holder[key]`; `parent` is the path of the holder. */
-  private one(f: FieldDef, v: unknown, holder: object, key: string | number, parent: FieldPath, scope: Scope, index: number | undefined, deferred: Job[]): void {
-    const t = f.type;
+  /** Writes `v`, the field at `pos` of `frame` (its element `index`, if repeated). */
+  private one(frame: Frame, pos: number, v: unknown, index: number | undefined, deferred: Job[]): void {
+    const f = frame.flat.fields[pos]!;
     const start = this.len;
-    switch (t.kind) {
+    switch (f.kind) {
       case 'int': {
-        const at = this.reserve(INT_WIDTH[t.int]);
-        if (v !== undefined) writeInt(this.buf, at, toInt(v, t.int, new ChildPath(parent, key)), t.int, t.endian === 'le');
-        else if (this.mode === 'final' && !f.checksum) this.missing([...parent, key]);
+        const at = this.reserve(f.width);
+        if (v !== undefined) put(this.view, at, v as number | bigint, f);
+        else {
+          put(this.view, at, 0, f); // the scratch buffer is not zeroed
+          this.holes.push({ frame, f, index, at });
+        }
         break;
       }
       case 'bytes': case 'str': {
-        const b = typeof v === 'string' ? utf8.encode(v) : v instanceof Uint8Array ? v : this.missing([...parent, key]);
+        const b = typeof v === 'string' ? utf8.encode(v) : v instanceof Uint8Array ? v : missingAt(this.why, frame, f, index);
         const at = this.reserve(b.length); // before reading this.buf: reserve may replace it
         this.buf.set(b, at);
         break;
       }
       case 'struct': case 'switch': {
-        const p = [...parent, key];
-        if (!isMap(v)) this.missing(p);
-        const s = t.kind === 'struct' ? this.schema.types.get(t.struct)! : chooseCase(this.schema, f, scope, p);
-        if (s) this.fields(s, v, p, childScope(scope, v, p, index, s.lets), deferred);
+        if (!isMap(v)) return missingAt(this.why, frame, f, index);
+        const kid = frame.kids?.[pos];
+        // No frame: a switch whose tag has no case.
+        const child = index === undefined ? kid : Array.isArray(kid) ? kid[index] : undefined;
+        if (child && !Array.isArray(child)) this.fields(child, deferred);
         break;
       }
     }
-    this.locations.set(holder, key, { offset: start, size: this.len - start });
+    if (index === undefined) setLoc(frame.locs, pos, start, this.len - start);
+    else setLoc(frame.elems![pos]!, index, start, this.len - start);
   }
 
   private reserve(n: number): number {
@@ -103,13 +142,39 @@ class Writer {
       const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
       bigger.set(this.buf.subarray(0, this.len));
       this.buf = bigger;
+      this.view = new DataView(bigger.buffer);
+      if (bigger.length <= KEEP_SCRATCH) {
+        scratch = bigger;
+        scratchView = this.view;
+      }
     }
     const at = this.len;
     this.len += n;
     return at;
   }
+}
 
-  private missing(p: FieldPath): never {
-    throw new EncodeError(this.why.get(formatPath(p)) ?? 'missing (and the schema has no derive for it)', p);
+/** Values are already in the decoder's conventions (range-checked number, bigint for 8 bytes); the unsigned setters write signed values' two's complement too. */
+function put(view: DataView, at: number, v: number | bigint, f: FieldPlan): void {
+  switch (f.width) {
+    case 1: view.setUint8(at, Number(v)); return;
+    case 2: view.setUint16(at, Number(v), f.le); return;
+    case 4: view.setUint32(at, Number(v), f.le); return;
+    default: view.setBigUint64(at, typeof v === 'bigint' ? v : BigInt(v), f.le);
   }
+}
+
+function pathTo(frame: Frame, f: FieldPlan, index?: number): FieldPath {
+  return index === undefined ? [...frame.path, f.id] : [...frame.path, f.id, index];
+}
+
+function missingAt(why: readonly Pending[], frame: Frame, f: FieldPlan, index: number | undefined): never {
+  throw missing(why, pathTo(frame, f, index));
+}
+
+/** The error for an absent value, with the first reason a derive pass gave for that path. */
+function missing(why: readonly Pending[], path: FieldPath): EncodeError {
+  const key = formatPath(path);
+  const reason = why.find((p) => formatPath(pathOf(p.where)) === key)?.reason;
+  return new EncodeError(reason ?? MISSING, path);
 }

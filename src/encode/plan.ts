@@ -1,0 +1,169 @@
+import { INT_WIDTH, type EnumDef, type FieldDef, type FieldType, type FormatSchema, type StructDef } from '../schema/index.js';
+import { fastOf, rootFieldOf, type Fast } from './fast-expr.js';
+import { usesLayout } from './layout-exprs.js';
+
+/**
+ * What the encoder needs to know about a field, worked out once per schema rather than once per
+ * node per phase: the fuzzer re-encodes small files tens of thousands of times a second.
+ */
+export class FieldPlan {
+  readonly id: string;
+  /** Copies of the definition's flags, read on one object in the hot loops. */
+  readonly kind: FieldType['kind'];
+  readonly repeat: boolean;
+  readonly view: boolean;
+  readonly at: boolean;
+  readonly isStruct: boolean;
+  readonly isInline: boolean;
+  /** Bytes of an int field; 0 otherwise. */
+  readonly width: number;
+  readonly le: boolean;
+  /** The range of an int, for the fast path of toInt: as bigints, and as numbers up to 4 bytes (NaN for 8). */
+  readonly lo: number;
+  readonly hi: number;
+  readonly loBig: bigint;
+  readonly hiBig: bigint;
+  readonly enumDef: EnumDef | undefined;
+  /** The struct of a `struct` field (linked after every struct has a plan: types may be recursive). */
+  struct: StructPlan | undefined;
+  /** A switch's case structs by tag (undefined: no case, or a case naming no type). */
+  readonly cases: ReadonlyMap<number, StructDef | undefined> | undefined;
+  /** Does the derive read the layout (offsetof, sizeof, end, _io)? Then it waits for the layout phase. */
+  readonly deriveUsesLayout: boolean;
+  /** Fast evaluations (see fast-expr) of the derive and of a switch's tag, when they have one. */
+  readonly deriveFast: Fast | undefined;
+  readonly tagFast: Fast | undefined;
+  /** A view into `_root.x` (a pool): the path [x], which the pools resolve without a scope. */
+  readonly viewRoot: readonly [string] | undefined;
+
+  constructor(readonly def: FieldDef, schema: FormatSchema) {
+    const t = def.type;
+    this.id = def.id;
+    this.kind = t.kind;
+    this.repeat = def.repeat !== undefined;
+    this.view = def.view !== undefined;
+    this.at = def.at !== undefined;
+    this.isStruct = t.kind === 'struct' || t.kind === 'switch';
+    this.isInline = t.kind === 'switch' && def.inline;
+    this.width = t.kind === 'int' ? INT_WIDTH[t.int] : 0;
+    this.le = t.kind === 'int' && t.endian === 'le';
+    const signed = t.kind === 'int' && t.int.startsWith('s');
+    const bits = BigInt(8 * this.width);
+    this.loBig = signed ? -(1n << (bits - 1n)) : 0n;
+    this.hiBig = signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+    this.lo = this.width > 4 ? NaN : Number(this.loBig);
+    this.hi = this.width > 4 ? NaN : Number(this.hiBig);
+    this.enumDef = def.enumName ? schema.enums.get(def.enumName) : undefined;
+    this.struct = undefined;
+    this.cases = t.kind === 'switch' ? new Map([...t.cases].map(([tag, name]) => [tag, schema.types.get(name)])) : undefined;
+    this.deriveUsesLayout = def.derive !== undefined && usesLayout(def.derive);
+    this.deriveFast = def.derive && fastOf(def.derive);
+    this.tagFast = t.kind === 'switch' ? fastOf(t.on) : undefined;
+    const root = def.view && rootFieldOf(def.view);
+    this.viewRoot = root ? [root] : undefined;
+  }
+
+  /**
+   * toInt of `raw` for the common cases (an in-range number, bigint or enum name), without building
+   * a path or, up to 4 bytes, a bigint; undefined otherwise (toInt then gives the value or the error).
+   * `+ 0` turns -0 into 0, as Number(BigInt(-0)) does.
+   */
+  quickInt(raw: unknown): number | bigint | undefined {
+    if (typeof raw === 'bigint') return raw < this.loBig || raw > this.hiBig ? undefined : this.width === 8 ? raw : Number(raw);
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && this.enumDef ? this.enumDef.byName.get(raw) : undefined;
+    if (n === undefined || !Number.isInteger(n)) return undefined;
+    if (this.width === 8) return this.quickInt(BigInt(n));
+    return n >= this.lo && n <= this.hi ? n + 0 : undefined;
+  }
+}
+
+/** A struct's fields with the cases of its inline switches merged in, as walked and written. */
+export interface FlatStruct {
+  readonly fields: readonly FieldPlan[];
+  /** The position of each field id (its last, should a case repeat an id of its struct). */
+  readonly posOf: ReadonlyMap<string, number>;
+  /** For the unknown-key message. */
+  readonly idList: string;
+}
+
+export class StructPlan {
+  readonly fields: FieldPlan[];
+  /** Where the choices of the inline switches start, as normalize makes them. */
+  readonly cases: CaseNode;
+
+  constructor(readonly def: StructDef, schema: FormatSchema) {
+    this.fields = def.fields.map((f) => new FieldPlan(f, schema));
+    this.cases = new CaseNode(this, []);
+  }
+}
+
+/** One combination of inline-switch cases (in traversal order) of a struct, and its flat struct, built once. */
+export class CaseNode {
+  private readonly kids = new Map<StructDef | null, CaseNode>();
+  private flatStruct: FlatStruct | undefined;
+
+  constructor(readonly struct: StructPlan, readonly chosen: ReadonlyArray<StructDef | undefined>) {}
+
+  /** The combination with one more choice (undefined: the tag has no case). */
+  next(c: StructDef | undefined): CaseNode {
+    let n = this.kids.get(c ?? null);
+    if (!n) this.kids.set(c ?? null, (n = new CaseNode(this.struct, [...this.chosen, c])));
+    return n;
+  }
+
+  flat(plan: SchemaPlan): FlatStruct {
+    return (this.flatStruct ??= flatten(plan, this.struct, this.chosen));
+  }
+}
+
+function flatten(plan: SchemaPlan, struct: StructPlan, cases: ReadonlyArray<StructDef | undefined>): FlatStruct {
+  const fields: FieldPlan[] = [];
+  const posOf = new Map<string, number>();
+  let next = 0;
+  const add = (s: StructPlan): void => {
+    for (const f of s.fields) {
+      if (!f.isInline) { posOf.set(f.id, fields.length); fields.push(f); continue; }
+      const c = cases[next++];
+      if (c) add(plan.of(c));
+    }
+  };
+  add(struct);
+  return { fields, posOf, idList: [...posOf.keys()].join(', ') || 'none' };
+}
+
+export class SchemaPlan {
+  private readonly byDef = new Map<StructDef, StructPlan>();
+  readonly root: StructPlan;
+
+  constructor(readonly schema: FormatSchema) {
+    for (const s of schema.types.values()) this.byDef.set(s, new StructPlan(s, schema));
+    for (const p of [...this.byDef.values()]) this.link(p);
+    this.root = this.of(schema.types.get(schema.root)!);
+  }
+
+  of(def: StructDef): StructPlan {
+    let p = this.byDef.get(def);
+    // A StructDef that is not in schema.types (never, for loaded schemas) still gets a plan.
+    if (!p) {
+      this.byDef.set(def, (p = new StructPlan(def, this.schema)));
+      this.link(p);
+    }
+    return p;
+  }
+
+  private link(p: StructPlan): void {
+    for (const f of p.fields) {
+      if (f.def.type.kind !== 'struct') continue;
+      const def = this.schema.types.get(f.def.type.struct);
+      if (def) f.struct = this.of(def);
+    }
+  }
+}
+
+const PLANS = new WeakMap<FormatSchema, SchemaPlan>();
+
+export function planOf(schema: FormatSchema): SchemaPlan {
+  let p = PLANS.get(schema);
+  if (!p) PLANS.set(schema, (p = new SchemaPlan(schema)));
+  return p;
+}
