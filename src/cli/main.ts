@@ -43,4 +43,12 @@ export function run(argv: readonly string[]): number {
   }
 }
 
+// A reader that goes away (`preflight validate ... | head`) is not an error: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 process.exitCode = run(process.argv.slice(2));

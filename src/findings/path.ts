@@ -19,15 +19,19 @@ export function prefixPath(prefix: FieldPath, path: FieldPath): FieldPath {
 
 /**
  * The bucket key of a location: `instances[8].criteria[20]` → `instances[*].criteria[20]`,
- * `instances[3].type_id` → `instances[*].type_id`. Only an index that ends the path is kept
- * (a criterion's position is its input field; which instance holds it is not what went wrong).
+ * `instances[3].type_id` → `instances[*].type_id`, `types[5]` → `types[*]`. A trailing index is
+ * kept only inside a record (an index follows another): a criterion's position is its input
+ * field, while which instance or table entry it sits in is not what went wrong.
  */
 export function normalisePath(path: FieldPath, keepLastIndex = true): string {
   const last = path.length - 1;
+  let indexes = 0;
+  for (const seg of path) if (typeof seg === 'number') indexes++;
+  const keep = keepLastIndex && indexes >= 2 && typeof path[last] === 'number';
   let out = '';
   for (let i = 0; i <= last; i++) {
     const seg = path[i]!;
-    if (typeof seg === 'number') out += keepLastIndex && i === last ? `[${seg}]` : '[*]';
+    if (typeof seg === 'number') out += keep && i === last ? `[${seg}]` : '[*]';
     else out += out === '' ? seg : `.${seg}`;
   }
   return out === '' ? '(file)' : out;
