@@ -1,8 +1,8 @@
 import { Document, Scalar, isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { FieldPath } from '../findings/index.js';
 import { childScope, rootScope, type FieldDef, type FormatSchema, type Scope, type StructDef } from '../schema/index.js';
-import { EncodeError } from './encode-error.js';
-import { EDIT_KEY, chooseCase, isMap as isPlainMap } from './normalize.js';
+import { EDIT_KEY, isMap as isPlainMap } from './normalize.js';
+import { softCase } from './walk.js';
 
 export interface FormatOptions {
   /** Comment lines printed at the top of the source. */
@@ -119,13 +119,4 @@ function loose(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(loose);
   if (isPlainMap(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, loose(x)]));
   return v;
-}
-
-function softCase(schema: FormatSchema, f: FieldDef, scope: Scope, path: FieldPath): StructDef | undefined {
-  try {
-    return chooseCase(schema, f, scope, path);
-  } catch (e) {
-    if (e instanceof EncodeError) return undefined;
-    throw e;
-  }
 }

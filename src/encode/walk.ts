@@ -57,7 +57,7 @@ function walkFields(schema: FormatSchema, struct: StructDef, obj: Record<string,
 }
 
 /** The chosen case, or undefined when the tag cannot be evaluated (a partial decoded value). */
-function softCase(schema: FormatSchema, f: FieldDef, scope: Scope, path: FieldPath): StructDef | undefined {
+export function softCase(schema: FormatSchema, f: FieldDef, scope: Scope, path: FieldPath): StructDef | undefined {
   try {
     return chooseCase(schema, f, scope, path);
   } catch (e) {
