@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseProfile, ProfileError } from '../../src/consumer/index.js';
+import { thrownBy } from '../helpers/thrown.js';
 
 const VALID = `name: agent-x
 population: 12
@@ -15,15 +16,7 @@ limits:
   regex_max_length: 32
 `;
 
-function errorOf(text: string): ProfileError {
-  try {
-    parseProfile(text, 'p.yaml');
-  } catch (err) {
-    expect(err).toBeInstanceOf(ProfileError);
-    return err as ProfileError;
-  }
-  throw new Error('expected a ProfileError');
-}
+const errorOf = (text: string): ProfileError => thrownBy(ProfileError, () => parseProfile(text, 'p.yaml'));
 
 describe('parseProfile', () => {
   it('parses every key, keeping the listing order of templates and ops', () => {

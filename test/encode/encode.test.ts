@@ -4,6 +4,7 @@ import { EncodeError, encode, encodeDetailed, pack } from '../../src/encode/inde
 import { decode } from '../../src/parse/index.js';
 import { defaultSchemaPath, loadSchema } from '../../src/schema/index.js';
 import { buildCcf } from '../helpers/ccf-bytes.js';
+import { thrownBy } from '../helpers/thrown.js';
 
 const schema = loadSchema(defaultSchemaPath());
 
@@ -25,15 +26,7 @@ instances:
 
 const le = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
-function errorOf(fn: () => unknown): EncodeError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(EncodeError);
-    return e as EncodeError;
-  }
-  throw new Error('expected an EncodeError');
-}
+const errorOf = (fn: () => unknown): EncodeError => thrownBy(EncodeError, fn);
 
 describe('encode: the canonical CCF layout', () => {
   const bytes = pack(schema, MINIMAL, 'minimal.yaml');

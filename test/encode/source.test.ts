@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { EncodeError, encode, formatSource, pack, parseSource } from '../../src/encode/index.js';
 import { defaultSchemaPath, loadSchema } from '../../src/schema/index.js';
+import { thrownBy } from '../helpers/thrown.js';
 
 const schema = loadSchema(defaultSchemaPath());
 
@@ -17,15 +18,7 @@ instances:
       - { op: PREFIX_STR, text: "C:\\\\Windows" }
 `;
 
-function errorOf(fn: () => unknown): EncodeError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(EncodeError);
-    return e as EncodeError;
-  }
-  throw new Error('expected an EncodeError');
-}
+const errorOf = (fn: () => unknown): EncodeError => thrownBy(EncodeError, fn);
 
 describe('parseSource', () => {
   it('reads hex ints, u8 digit strings and enum names into decoder conventions', () => {

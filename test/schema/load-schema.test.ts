@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultSchemaPath, loadSchema, parseSchema, SchemaError } from '../../src/schema/index.js';
+import { thrownBy } from '../helpers/thrown.js';
 
 const ccf = readFileSync(defaultSchemaPath(), 'utf8');
 
-function errorOf(text: string): SchemaError {
-  try {
-    parseSchema(text, 'broken.yaml');
-  } catch (e) {
-    if (e instanceof SchemaError) return e;
-    throw e;
-  }
-  throw new Error('the schema loaded');
-}
+const errorOf = (text: string): SchemaError => thrownBy(SchemaError, () => parseSchema(text, 'broken.yaml'));
 
 describe('loading schemas', () => {
   it('loads both bundled schemas', () => {
