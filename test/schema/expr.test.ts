@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EvalError, evaluate, ExprSyntaxError, parseExpr, rootScope } from '../../src/schema/index.js';
+import { EvalError, evaluate, evaluateRef, ExprSyntaxError, parseExpr, rootScope } from '../../src/schema/index.js';
 
 const scope = (obj: Record<string, unknown>, ioSize = 100) => rootScope(obj, ioSize, () => ({ offset: 7, size: 3 }));
 const ev = (src: string, obj: Record<string, unknown> = {}) => evaluate(parseExpr(src), scope(obj));
@@ -58,5 +58,33 @@ describe('schema expressions', () => {
   it('bound nesting depth and length', () => {
     expect(() => parseExpr('('.repeat(200) + '1' + ')'.repeat(200))).toThrow(/nests too deeply/);
     expect(() => parseExpr('1+'.repeat(600) + '1')).toThrow(/longer than/);
+  });
+});
+
+describe('the path-free evaluator and the path-tracking one agree', () => {
+  const names = fc.constantFrom('a', 'b', 'c', 'c.d', 'b[1]', 'b[0]', 'lookup(items, "id", 9).k', 'len(b)', '_io.size', 'missing', 'constructor');
+  const expr: fc.Arbitrary<string> = fc.letrec((tie) => ({
+    e: fc.oneof(
+      { depthSize: 'small' },
+      names,
+      fc.integer({ min: -3, max: 300 }).map(String),
+      fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '%', '==', '<', '&&', '||', '&'), tie('e')).map(([l, op, r]) => `(${l} ${op} ${r})`),
+      fc.tuple(tie('e'), tie('e'), tie('e')).map(([t, a, b]) => `(${t} ? ${a} : ${b})`),
+    ),
+  })).e as fc.Arbitrary<string>;
+
+  it('on the same value or the same error', () => {
+    const obj = { a: 1, b: [1, 2n], c: { d: 3 }, items: [{ id: 9, k: 4 }] };
+    const outcome = (f: () => unknown) => {
+      try {
+        return { value: f() };
+      } catch (e) {
+        return { error: (e as Error).name };
+      }
+    };
+    fc.assert(fc.property(expr, (src) => {
+      const parsed = parseExpr(src);
+      expect(outcome(() => evaluate(parsed, scope(obj)))).toEqual(outcome(() => evaluateRef(parsed, scope(obj)).value));
+    }), { numRuns: 1500 });
   });
 });
