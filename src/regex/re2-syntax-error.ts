@@ -1,5 +1,6 @@
 import { patternCacheKey } from './cache-key.js';
 import { counters, syntaxVerdicts } from './regex-caches.js';
+import { quickRe2Verdict } from './re2-quick-verdict.js';
 import { formatRe2Error } from './re2-reason.js';
 import { compileWithRe2, RE2_COMPILE_BUDGET_MS } from './re2-worker-client.js';
 
@@ -12,6 +13,8 @@ import { compileWithRe2, RE2_COMPILE_BUDGET_MS } from './re2-worker-client.js';
  * - RE2 still compiling after RE2_COMPILE_BUDGET_MS (pathological counted repetitions): invalid.
  * - RE2 exhausting its 16 MiB WASM heap (\pL{100}, patterns of ~100k characters): invalid.
  * - No RE2 at all (the worker cannot start): invalid, but not cached, so it is retried later.
+ * Most patterns are decided by quickRe2Verdict, a linear-time scanner that models a subset of
+ * RE2's parser exactly (differential-tested against RE2); the rest go to RE2 itself.
  * The check is RE2's own parser and compiler via re2-wasm's raw binding, so JavaScript-only
  * syntax that re2-wasm's RegExp-like class would translate (\u0041, \cA, (?<name>...)) is
  * reported as RE2 reports it.
@@ -30,6 +33,12 @@ export function re2SyntaxError(pattern: string): string | null {
   }
   counters.syntaxMisses += 1;
   try {
+    const quick = quickRe2Verdict(String(pattern));
+    if (quick !== undefined) {
+      counters.quickVerdicts += 1;
+      syntaxVerdicts.set(key, quick);
+      return quick;
+    }
     counters.re2Compiles += 1;
     const outcome = compileWithRe2(String(pattern));
     if (outcome.kind === 'unavailable') return `RE2 check unavailable (${outcome.reason}); treat as invalid`;

@@ -17,6 +17,8 @@ export const counters = {
   syntaxMisses: 0,
   redosHits: 0,
   redosMisses: 0,
+  /** Cache misses decided by the linear-time scanner (re2-quick-verdict.ts), without RE2. */
+  quickVerdicts: 0,
   /** RE2 compiles actually run (cache misses that reached the engine). */
   re2Compiles: 0,
   /** Times RE2 exhausted its WASM heap and was replaced by a fresh instance. */
@@ -28,6 +30,7 @@ export const counters = {
 export interface RegexCacheStats {
   readonly syntax: { readonly hits: number; readonly misses: number; readonly size: number };
   readonly redos: { readonly hits: number; readonly misses: number; readonly size: number };
+  readonly quickVerdicts: number;
   readonly re2Compiles: number;
   readonly re2HeapResets: number;
   readonly detectorRuns: number;
@@ -38,6 +41,7 @@ export function regexCacheStats(): RegexCacheStats {
   return {
     syntax: { hits: counters.syntaxHits, misses: counters.syntaxMisses, size: syntaxVerdicts.size },
     redos: { hits: counters.redosHits, misses: counters.redosMisses, size: redosVerdicts.size },
+    quickVerdicts: counters.quickVerdicts,
     re2Compiles: counters.re2Compiles,
     re2HeapResets: counters.re2HeapResets,
     detectorRuns: counters.detectorRuns,
