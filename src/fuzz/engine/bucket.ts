@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normalisePath, type FieldPath } from '../../findings/index.js';
 
 /**
  * What a finding is about. Soundness bugs (the validator passes a file a consumer crashes
@@ -16,13 +17,28 @@ export interface Hit {
   readonly profile: string;
   /** A crash class, a refusal code, or THROW / OVER_BUDGET / ROUND_TRIP / HANG for robustness. */
   readonly fault: string;
-  /** Normalised location (findings' normalisePath: a trailing index kept, others starred); for robustness, the stage. */
+  /** Normalised location (faultLocation: indexes starred, the trailing one kept for an indexed fault); for robustness, the stage. */
   readonly location: string;
   /** The concrete path of this occurrence (formatted). */
   readonly path: string;
   readonly offset: number;
   /** Free text: the validator verdict (soundness), the error message (robustness). */
   readonly detail?: string;
+}
+
+/**
+ * Faults whose element index is part of what went wrong: which input an OOB_INPUT_READ reads
+ * (index 20 of 20 inputs is July 2024, 21 is another file), which input a TYPE_CONFUSION
+ * misreads. For every other fault the index only says which criterion happened to carry it.
+ */
+const INDEXED_FAULTS: ReadonlySet<string> = new Set(['OOB_INPUT_READ', 'TYPE_CONFUSION']);
+
+/**
+ * The location part of a bucket: `instances[*].criteria[20]` for an indexed fault, all indexes
+ * starred otherwise, so that POOL_OOB at criteria[0] to criteria[18] is one bucket, not nineteen.
+ */
+export function faultLocation(fault: string, path: FieldPath): string {
+  return normalisePath(path, INDEXED_FAULTS.has(fault));
 }
 
 /** The bucket a hit falls in: (kind, profile, fault code, normalised location). */

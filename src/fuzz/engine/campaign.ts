@@ -48,7 +48,10 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   const state = new CampaignState(o.fleet.length, startedAt, config.feedback);
   const seeds = (o.seeds ?? []).map((s) => seedInput(s, schema));
   if ((config.strategy === 'flip' || config.strategy === 'mutate') && seeds.length === 0) throw new Error(`strategy ${config.strategy} needs seed files`);
-  seeds.forEach((input, i) => state.merge(executor.execute(input, -(i + 1)), input));
+  seeds.forEach((input, i) => {
+    const report = executor.execute(input, -(i + 1));
+    state.merge(report, executor.loadsAll ? { ...input, loads: true } : input);
+  });
   executor.apply(state.takeSync());
   o.onNewBuckets?.(state.takeNew());
 

@@ -6,7 +6,7 @@ import { decode } from '../../parse/index.js';
 import type { FormatSchema } from '../../schema/index.js';
 import { simulateConsumer, type SimulationResult } from '../../simulate/index.js';
 import { validateBytes } from '../../validate/index.js';
-import type { Hit } from './bucket.js';
+import { faultLocation, type Hit } from './bucket.js';
 import { CoverageRecorder, type CoverageMap } from './coverage.js';
 import { firstDifference } from './_internals/deep-diff.js';
 import { throwHit } from './_internals/error-hit.js';
@@ -49,7 +49,7 @@ export class InputChecker {
       loadsAll = false;
       const f = sim.fault;
       if (sim.outcome === 'crash' && f !== null) {
-        hits.push({ kind: 'crash', profile: profile.name, fault: f.code, location: normalisePath(f.path), path: formatPath(f.path), offset: f.offset });
+        hits.push({ kind: 'crash', profile: profile.name, fault: f.code, location: faultLocation(f.code, f.path), path: formatPath(f.path), offset: f.offset });
       }
     }
     return loadsAll;
@@ -72,7 +72,7 @@ export class InputChecker {
       if (sim === null || sim.outcome === 'load' || sim.fault === null) return;
       const f = sim.fault;
       hits.push({
-        kind: 'soundness', profile: sim.profile, fault: f.code, location: normalisePath(f.path),
+        kind: 'soundness', profile: sim.profile, fault: f.code, location: faultLocation(f.code, f.path),
         path: formatPath(f.path), offset: f.offset, detail: `validate verdict ${verdict}, consumer outcome ${sim.outcome}`,
       });
     });

@@ -28,6 +28,8 @@ export class Executor {
   readonly sizes = new Map<string, number>();
   readonly deriver: InputDeriver;
   readonly checker: InputChecker;
+  /** Whether every profile loaded the input last checked. */
+  loadsAll = false;
 
   constructor(readonly setup: CheckSetup, readonly config: ExecutorConfig) {
     this.map = new CoverageMap(setup.fleet.length);
@@ -67,6 +69,7 @@ export class Executor {
     const hits: Hit[] = [];
     const novel: number[] = [];
     const ms = this.check(input, r, hits, novel, true);
+    const loads = this.loadsAll;
     if (ms > this.config.budgetMs && this.check(input, r, [], [], false) > this.config.budgetMs) {
       // Twice over budget: not a one-off pause (GC, a cold cache), the input is slow.
       hits.push({ kind: 'robustness', profile: '', fault: 'OVER_BUDGET', location: 'budget', path: '(file)', offset: -1, detail: `${Math.round(ms)} ms > ${this.config.budgetMs} ms` });
@@ -84,7 +87,7 @@ export class Executor {
       r, size, at: performance.timeOrigin + performance.now(),
       ...(novel.length > 0 ? { novel } : {}),
       ...(wire.length > 0 ? { hits: wire } : {}),
-      ...(carry ? { input: carryable(input) } : {}),
+      ...(carry ? { input: carryable(input, loads) } : {}),
     };
   }
 
@@ -92,8 +95,9 @@ export class Executor {
   private check(input: CarriedInput, r: number, hits: Hit[], novel: number[], record: boolean): number {
     const t0 = performance.now();
     const loadsAll = this.checker.simulateAll(input.bytes, record ? this.map : undefined, hits, novel);
+    if (record) this.loadsAll = loadsAll;
     if (!loadsAll && this.shouldValidate(r, novel, hits)) this.checker.soundness(input.bytes, hits);
-    if (input.words !== undefined && input.value !== undefined && r % this.config.roundTripEvery === 0) {
+    if (input.words !== undefined && input.value !== undefined && Math.floor(r / this.deriver.stageLength) % this.config.roundTripEvery === 0) {
       this.checker.roundTrip(input.value, hits);
     }
     return performance.now() - t0;
@@ -111,9 +115,10 @@ function wireHit(h: Hit, key = bucketKey(h)): WireHit {
 }
 
 /** Only the fields the other side needs (a mutator may hang extra state on an input). */
-function carryable(input: CarriedInput): CarriedInput {
+function carryable(input: CarriedInput, loads: boolean): CarriedInput {
   return {
     bytes: input.bytes, how: input.how,
+    ...(loads ? { loads } : {}),
     ...(input.value !== undefined ? { value: input.value } : {}),
     ...(input.words !== undefined ? { words: input.words } : {}),
   };

@@ -35,6 +35,8 @@ export interface CampaignOptions {
   readonly roundTripEvery?: number;
   readonly generateShare?: number;
   readonly fieldShare?: number;
+  /** Runs per havoc stage (see DeriveOptions.havoc). */
+  readonly havoc?: number;
   readonly fleetHints?: boolean;
   readonly maxArray?: number;
   readonly maxString?: number;
@@ -61,10 +63,13 @@ export function executorConfig(o: CampaignOptions): ExecutorConfig {
     strategy,
     feedback: strategy !== 'flip',
     budgetMs: o.budgetMs ?? DEFAULT_BUDGET_MS,
-    validateEvery: o.validateEvery ?? 32,
+    // A multiple of the stage length, so the sampled runs are structured inputs, not byte-level mutants.
+    validateEvery: o.validateEvery ?? 128,
     roundTripEvery: o.roundTripEvery ?? 16,
-    generateShare: o.generateShare ?? 0.15,
-    fieldShare: o.fieldShare ?? 0.4,
+    generateShare: o.generateShare ?? 0.5,
+    // A stage's structured input is mostly field-level: its byte-level mutants follow anyway.
+    fieldShare: o.fieldShare ?? 0.85,
+    ...(o.havoc !== undefined ? { havoc: o.havoc } : {}),
     ...(o.fleetHints !== undefined ? { fleetHints: o.fleetHints } : {}),
     ...(o.maxArray !== undefined ? { maxArray: o.maxArray } : {}),
     ...(o.maxString !== undefined ? { maxString: o.maxString } : {}),

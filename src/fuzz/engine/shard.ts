@@ -1,4 +1,8 @@
-/** `--shard K/N`: this machine runs the campaign's run indexes r with r mod N = K-1. */
+/**
+ * `--shard K/N`: this machine runs the campaign's blocks of SHARD_BLOCK consecutive run indexes
+ * whose block number b has b mod N = K-1. Whole blocks, because a havoc stage (one structured
+ * input and the byte-level mutants of it) spans consecutive runs and is derived once per stage.
+ */
 export interface Shard {
   /** 0-based (K-1). */
   readonly index: number;
@@ -21,9 +25,15 @@ export function formatShard(s: Shard): string {
   return `${s.index + 1}/${s.count}`;
 }
 
+/** Consecutive run indexes that stay on one shard: a multiple of the havoc stage length. */
+export const SHARD_BLOCK = 16;
+
 /** How many of a `total`-run campaign's runs fall in this shard. */
 export function shardRuns(s: Shard, total: number): number {
-  return total <= s.index ? 0 : Math.floor((total - 1 - s.index) / s.count) + 1;
+  const round = SHARD_BLOCK * s.count;
+  const full = Math.floor(total / round);
+  const rest = total - full * round - s.index * SHARD_BLOCK;
+  return full * SHARD_BLOCK + Math.max(0, Math.min(SHARD_BLOCK, rest));
 }
 
 /**
@@ -31,5 +41,6 @@ export function shardRuns(s: Shard, total: number): number {
  * the shards of a campaign run disjoint inputs, and together exactly the campaign's indexes.
  */
 export function globalRun(s: Shard, j: number): number {
-  return s.index + s.count * j;
+  const block = Math.floor(j / SHARD_BLOCK);
+  return (block * s.count + s.index) * SHARD_BLOCK + (j - block * SHARD_BLOCK);
 }

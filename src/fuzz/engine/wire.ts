@@ -4,6 +4,10 @@ import type { FuzzInput } from '../input.js';
 export interface CarriedInput extends FuzzInput {
   /** For a generated input: the generator's decision words, from which fast-check shrinks it. */
   readonly words?: Uint32Array;
+  /** Every profile loaded it (set when it joins the working corpus): mutants of a crasher mostly crash the same way. */
+  readonly loads?: boolean;
+  /** A file the user gave (--corpus): seeds lead the working corpus, in the order given. */
+  readonly seed?: boolean;
 }
 
 /** One hit of a run, as sent to the main thread; the key is the bucket key. */

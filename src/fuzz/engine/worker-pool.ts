@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ConsumerProfile } from '../../consumer/index.js';
 import type { Executor } from './executor.js';
 import type { RunPool } from './pool.js';
+import { SHARD_BLOCK } from './shard.js';
 import type { ShrinkJob, ShrinkResult } from './shrink.js';
 import type { RunBatch } from './run-batch.js';
 import type { EpochSync, RunReport } from './wire.js';
@@ -96,7 +97,8 @@ export class WorkerPool implements RunPool {
   }
 
   async runAll(rs: readonly number[], onRuns?: (done: number) => void): Promise<RunBatch> {
-    const size = Math.max(16, Math.ceil(rs.length / (this.workers * 4)));
+    // Whole shard blocks, so that a havoc stage's runs land on one worker and its base is derived once.
+    const size = SHARD_BLOCK * Math.max(1, Math.ceil(rs.length / (this.workers * 4 * SHARD_BLOCK)));
     const chunks: number[][] = [];
     for (let i = 0; i < rs.length; i += size) chunks.push(rs.slice(i, i + size));
     let done = 0;

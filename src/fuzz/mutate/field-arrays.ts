@@ -5,7 +5,8 @@ import { drawInt, drawString, generateStruct } from '../generate/index.js';
 import { caseOf } from '../generate/eval.js';
 import { planFor } from '../generate/plan.js';
 import type { MutationContext } from './context.js';
-import { collectNodes, type Node } from './nodes.js';
+import type { Node } from './nodes.js';
+import { nodesOf } from './rebase.js';
 import { sourceOf } from './source-value.js';
 import { cloneValue } from './slots.js';
 
@@ -103,7 +104,7 @@ export function spliceDonor(target: Node, rng: Rng, ctx: MutationContext): strin
     const d = rng.below(ctx.donors.length);
     const donor = sourceOf(ctx.donors[d]!, ctx.schema);
     if (!donor) continue;
-    const same = collectNodes(ctx.schema, donor.source as Record<string, unknown>, false).arrays
+    const same = nodesOf(ctx.schema, donor.source).arrays
       .filter((a) => a.field === target.field && (a.holder[a.key as never] as unknown[]).length > 0);
     if (same.length === 0) continue;
     const from = rng.pick(same);

@@ -3,16 +3,20 @@ import type { Rng } from '../_internals/rng.js';
 import type { FuzzInput } from '../input.js';
 import type { MutationContext } from './context.js';
 import { mutateArray, regenerate, spliceDonor } from './field-arrays.js';
+import { armEdge, edgeElements } from './field-edge.js';
 import { pinDerived } from './field-pin.js';
 import { mutateValue } from './field-scalars.js';
 import { MAX_BYTES } from './limits.js';
-import { collectNodes } from './nodes.js';
+import type { Node } from './nodes.js';
+import { nodesOf, rebase } from './rebase.js';
 import { cloneValue } from './slots.js';
 import { sourceOf } from './source-value.js';
 
 /** Weights of the field-level operations: value, array, element regeneration, donor splice, pin. */
 const WEIGHTS = [36, 24, 5, 12, 14] as const;
 const TOTAL = WEIGHTS.reduce((a, b) => a + b, 0);
+/** Share of mutations that arm an element just past a consumer's supplied count, when the value has one. */
+const EDGE_SHARE = 0.35;
 
 /**
  * One field-level mutation with fixups: change the value (or the decoded bytes) of `input`, then
@@ -22,23 +26,34 @@ const TOTAL = WEIGHTS.reduce((a, b) => a + b, 0);
 export function fieldMutation(input: FuzzInput, rng: Rng, ctx: MutationContext): FuzzInput | undefined {
   const sourced = sourceOf(input, ctx.schema);
   if (!sourced) return undefined;
-  const value = cloneValue(sourced.source) as Record<string, unknown>;
-  const nodes = collectNodes(ctx.schema, value, false);
+  const source = sourced.source;
+  const nodes = nodesOf(ctx.schema, source);
+  let value: Record<string, unknown> | undefined;
   let how: string | undefined;
+  /** Applies `op` to `node` in a copy-on-write copy of the source; keeps the copy when the op applied. */
+  const on = (node: Node, op: (n: Node) => string | undefined): void => {
+    const copy = rebase(source, node);
+    how = op(copy.node);
+    if (how !== undefined) value = copy.root;
+  };
+  const edges = edgeElements(nodes.elements, ctx.hints);
+  if (edges.length > 0 && rng.chance(EDGE_SHARE)) on(rng.pick(edges), (n) => armEdge(n, rng, ctx));
   for (let tries = 0; tries < 4 && how === undefined; tries++) {
     let x = rng.below(TOTAL);
     let op = 0;
     while (x >= WEIGHTS[op]!) x -= WEIGHTS[op++]!;
-    if (op === 0 && nodes.values.length) how = mutateValue(rng.pick(nodes.values), rng, ctx);
-    else if (op === 1 && nodes.arrays.length) how = mutateArray(rng.pick(nodes.arrays), rng, ctx);
-    else if (op === 2 && nodes.elements.length) how = regenerate(rng.pick(nodes.elements), rng, ctx);
-    else if (op === 3 && nodes.arrays.length) how = spliceDonor(rng.pick(nodes.arrays), rng, ctx);
+    if (op === 0 && nodes.values.length) on(rng.pick(nodes.values), (n) => mutateValue(n, rng, ctx));
+    else if (op === 1 && nodes.arrays.length) on(rng.pick(nodes.arrays), (n) => mutateArray(n, rng, ctx));
+    else if (op === 2 && nodes.elements.length) on(rng.pick(nodes.elements), (n) => regenerate(n, rng, ctx));
+    else if (op === 3 && nodes.arrays.length) on(rng.pick(nodes.arrays), (n) => spliceDonor(n, rng, ctx));
     else if (op === 4) {
       const full = sourced.full();
-      how = full ? pinDerived(value, full, rng, ctx) : undefined;
+      const copy = cloneValue(source) as Record<string, unknown>;
+      how = full ? pinDerived(copy, full, rng, ctx) : undefined;
+      if (how !== undefined) value = copy;
     }
   }
-  if (how === undefined) return undefined;
+  if (how === undefined || value === undefined) return undefined;
   const bytes = tryEncode(ctx, value);
   if (!bytes || bytes.length > MAX_BYTES) return undefined;
   return { bytes, value, how: `field:${how}` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketId, bucketKey, InputChecker, parseBucketKey, type Hit } from '../../../src/fuzz/index.js';
+import { bucketId, bucketKey, faultLocation, InputChecker, parseBucketKey, type Hit } from '../../../src/fuzz/index.js';
 import { bytesOf, JULY, JULY_KEY, ROOT, setup711 } from '../helpers.js';
 import { join } from 'node:path';
 
@@ -11,6 +11,17 @@ describe('bucket keys', () => {
     new InputChecker(setup711).simulateAll(bytesOf(UNKNOWN_TEMPLATE), undefined, hits, []);
     expect(hits.map(bucketKey)).toEqual(['crash|agent-7.11|UNKNOWN_TEMPLATE|instances[*].type_id']);
     expect(hits[0]!.path).toMatch(/^instances\[\d+\]\.type_id$/);
+  });
+
+  it('keep the criterion index only where it is part of the fault: which input is read', () => {
+    const at = (i: number): (string | number)[] => ['instances', 3, 'criteria', i];
+    expect(faultLocation('OOB_INPUT_READ', at(20))).toBe('instances[*].criteria[20]');
+    expect(faultLocation('OOB_INPUT_READ', at(21))).toBe('instances[*].criteria[21]');
+    expect(faultLocation('TYPE_CONFUSION', at(4))).toBe('instances[*].criteria[4]');
+    for (const code of ['POOL_OOB', 'UNKNOWN_OP', 'REGEX_INVALID', 'REGEX_TOO_LONG', 'READ_PAST_END']) {
+      expect(new Set([0, 7, 18].map((i) => faultLocation(code, at(i))))).toEqual(new Set(['instances[*].criteria[*]']));
+    }
+    expect(faultLocation('UNKNOWN_TEMPLATE', ['instances', 2, 'type_id'])).toBe('instances[*].type_id');
   });
 
   it('round-trip through parseBucketKey, location text included', () => {

@@ -9,9 +9,9 @@ describe('the failure database rerun', () => {
     const store = new CrashStore(out);
     store.save(sidecarFor(JULY_KEY, 524), bytesOf(JULY));
     // A "reproducer" of a bug that has since been fixed: the clean file no longer crashes anything.
-    const fixedKey = 'crash|agent-7.11|POOL_OOB|instances[*].criteria[0]';
+    const fixedKey = 'crash|agent-7.11|POOL_OOB|instances[*].criteria[*]';
     store.save(sidecarFor(fixedKey, 10), bytesOf(CLEAN));
-    const otherKey = 'crash|agent-9.0|UNKNOWN_OP|instances[*].criteria[0]';
+    const otherKey = 'crash|agent-9.0|UNKNOWN_OP|instances[*].criteria[*]';
     store.save(sidecarFor(otherKey, 10), bytesOf(JULY));
     const r = rerunFailures(store, setup711, 250);
     expect(r.stillFailing).toEqual([{ id: bucketId(JULY_KEY), bucket: JULY_KEY, size: 524 }]);

@@ -8,7 +8,7 @@ import { sidecarFor } from './sidecar-fixture.js';
 describe('corpus merge', () => {
   it('keeps one reproducer per bucket, the smallest, sums the hits and unites the corpora', () => {
     const [a, b, out] = [tempDir(), tempDir(), tempDir()];
-    const other = 'crash|agent-7.11|UNKNOWN_OP|instances[*].criteria[3]';
+    const other = 'crash|agent-7.11|UNKNOWN_OP|instances[*].criteria[*]';
     new CrashStore(a).save(sidecarFor(JULY_KEY, 5, { hits: 3, found_ms: 50 }), Uint8Array.of(1, 2, 3, 4, 5));
     new CrashStore(b).save(sidecarFor(JULY_KEY, 2, { hits: 4, found_ms: 70 }), Uint8Array.of(7, 7));
     new CrashStore(b).save(sidecarFor(other, 1), Uint8Array.of(0));

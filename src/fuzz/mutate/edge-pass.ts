@@ -1,0 +1,54 @@
+import { encode } from '../../encode/index.js';
+import type { Rng } from '../_internals/rng.js';
+import type { FuzzInput } from '../input.js';
+import type { MutationContext } from './context.js';
+import { armEdge, edgeElements } from './field-edge.js';
+import { MAX_BYTES } from './limits.js';
+import { nodesOf, rebase } from './rebase.js';
+import { sourceOf } from './source-value.js';
+
+/** One step of the edge pass: arm edge element `edge` of seed `seed`. */
+export interface EdgeStep {
+  readonly seed: number;
+  readonly edge: number;
+}
+
+/** The pass stops here, however many edge elements the seeds have: it comes before all else. */
+export const MAX_EDGE_STEPS = 256;
+
+/**
+ * The deterministic first pass over the user's seed files (AFL runs deterministic stages on a
+ * new queue entry before random havoc): each element just past a consumer's supplied count is
+ * armed once, seeds taken in turn so that every seed's first edges come early. A seed file from
+ * before July 2024 holds a wildcard at criteria[20]; arming it is the July defect.
+ */
+export function edgePass(seeds: readonly FuzzInput[], ctx: MutationContext): EdgeStep[] {
+  const counts = seeds.map((s) => edgesOf(s, ctx).length);
+  const steps: EdgeStep[] = [];
+  for (let edge = 0; steps.length < MAX_EDGE_STEPS && counts.some((n) => edge < n); edge++) {
+    for (let seed = 0; seed < seeds.length && steps.length < MAX_EDGE_STEPS; seed++) if (edge < counts[seed]!) steps.push({ seed, edge });
+  }
+  return steps;
+}
+
+/** The mutant of one step: the seed re-encoded with its edge element armed. Undefined when it does not encode. */
+export function edgeMutant(seed: FuzzInput, step: EdgeStep, rng: Rng, ctx: MutationContext): FuzzInput | undefined {
+  const sourced = sourceOf(seed, ctx.schema);
+  if (!sourced) return undefined;
+  const edge = edgeElements(nodesOf(ctx.schema, sourced.source).elements, ctx.hints)[step.edge];
+  if (!edge) return undefined;
+  const { root: value, node } = rebase(sourced.source, edge);
+  const how = armEdge(node, rng, ctx, true);
+  let bytes: Uint8Array;
+  try {
+    bytes = encode(ctx.schema, value);
+  } catch {
+    return undefined;
+  }
+  return bytes.length > MAX_BYTES ? undefined : { bytes, value, how: `edge:${how}` };
+}
+
+function edgesOf(seed: FuzzInput, ctx: MutationContext): readonly unknown[] {
+  const sourced = sourceOf(seed, ctx.schema);
+  return sourced ? edgeElements(nodesOf(ctx.schema, sourced.source).elements, ctx.hints) : [];
+}
