@@ -1,24 +1,12 @@
 import { formatPath, type FieldPath } from '../../findings/index.js';
 import {
-  EvalError, INT_WIDTH, childScope, elementScope, evaluateInt, evaluateRef, evaluateSize,
+  EvalError, INT_WIDTH, childScope, elementScope, evaluateInt, evaluateSize,
   type FieldDef, type Scope, type StructDef,
 } from '../../schema/index.js';
 import { STOP, Stop, type DecodeContext } from './decode-context.js';
+import { minElementSize, placeAt } from './decode-place.js';
+import { decodeText } from './decode-text.js';
 import { readInt } from './read-int.js';
-
-const utf8Lossy = new TextDecoder('utf-8');
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-
-/** Text is kept (lossily) either way, so a person can read it; invalid UTF-8 is a finding when the schema says so. */
-export function decodeText(ctx: DecodeContext, field: FieldDef, raw: Uint8Array, reportPath: FieldPath, reportOffset: number): string {
-  if (!field.utf8Code) return utf8Lossy.decode(raw);
-  try {
-    return utf8Strict.decode(raw);
-  } catch {
-    ctx.report(field.utf8Code, reportPath, reportOffset, { at: reportOffset });
-    return utf8Lossy.decode(raw);
-  }
-}
 
 /** Where a node goes: the object or array that holds it, under which key, and that holder's path. */
 interface Slot {
@@ -162,45 +150,6 @@ function decodePlaced(ctx: DecodeContext, field: FieldDef, obj: Record<string, u
       items.push(null);
     }
   }
-}
-
-/** Evaluates `at`; an offset outside the file is reported with the field's at_code, at the pointer if known. */
-function placeAt(ctx: DecodeContext, field: FieldDef, scope: Scope, path: FieldPath): number | undefined {
-  let ref;
-  try {
-    ref = evaluateRef(field.at!, scope);
-  } catch (e) {
-    if (e instanceof EvalError) return ctx.cannotEvaluate(path, ctx.locate(scope.path)?.offset ?? 0, 'at', field.at!.source, e.message);
-    throw e;
-  }
-  const v = ref.value;
-  const pointer = ref.path ?? path;
-  if (ref.path) ctx.pointers.set(path.join('\u0000'), ref.path);
-  if ((typeof v !== 'number' && typeof v !== 'bigint') || v < 0 || v > ctx.size) {
-    ctx.complete = false;
-    ctx.report(field.atCode, pointer, ctx.locate(pointer)?.offset ?? 0, { value: v, reason: `${field.id} would start outside the file (${ctx.size} bytes)` });
-    return undefined;
-  }
-  return Number(v);
-}
-
-function minElementSize(ctx: DecodeContext, field: FieldDef): number {
-  const t = field.type;
-  if (t.kind === 'int') return INT_WIDTH[t.int];
-  if (t.kind === 'struct') return minStructSize(ctx, t.struct, 0);
-  return 0;
-}
-
-function minStructSize(ctx: DecodeContext, name: string, depth: number): number {
-  const s = ctx.schema.types.get(name);
-  if (!s || depth > 8) return 0;
-  let n = 0;
-  for (const f of s.fields) {
-    if (f.at || f.view || f.repeat) continue;
-    if (f.type.kind === 'int') n += INT_WIDTH[f.type.int];
-    else if (f.type.kind === 'struct') n += minStructSize(ctx, f.type.struct, depth + 1);
-  }
-  return n;
 }
 
 /** Decodes one element of a field at `offset` into `slot`. `inlineInto` receives an inline switch's fields. */

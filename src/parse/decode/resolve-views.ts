@@ -1,6 +1,6 @@
 import { EvalError, evaluateRef, evaluateSize } from '../../schema/index.js';
 import { Stop, type DecodeContext, type PendingView } from './decode-context.js';
-import { decodeText } from './decode-struct.js';
+import { decodeText } from './decode-text.js';
 
 
 /**

@@ -1,18 +1,14 @@
 import type { FieldPath } from '../../findings/index.js';
 import type { CompiledExpr, Expr } from './ast.js';
+import { describe, EvalError } from './eval-error.js';
+import { callFunction, type Evaluators } from './functions.js';
+import { applyBinary, toNumber, truthy, unary } from './operators.js';
 import { SCOPE_BRAND, type Scope } from './scope.js';
 
-export class EvalError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'EvalError';
-  }
-}
+export { EvalError } from './eval-error.js';
 
 type Value = unknown;
 export interface Ref { readonly value: Value; readonly path: FieldPath | null }
-
-const utf8 = new TextEncoder();
 
 /** Evaluates and also returns the field path the value came from, when it is a plain field reference. */
 export function evaluateRef(expr: CompiledExpr, scope: Scope): Ref {
@@ -88,13 +84,6 @@ export function evaluateBool(expr: CompiledExpr, scope: Scope): boolean {
   return v;
 }
 
-function describe(v: Value): string {
-  if (v === null || v === undefined) return 'null';
-  if (v instanceof Uint8Array) return 'bytes';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'a struct' : `${typeof v} ${String(v)}`;
-}
-
 function lookupName(name: string, scope: Scope): Ref {
   switch (name) {
     case '_root': return { value: scope.root, path: [] };
@@ -141,12 +130,6 @@ function index(base: Ref, i: Value): Ref {
   throw new EvalError('only arrays and bytes can be indexed');
 }
 
-function toNumber(v: Value): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'bigint' && v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER)) return Number(v);
-  throw new EvalError(`${describe(v)} is not a usable index`);
-}
-
 function evalRef(e: Expr, scope: Scope): Ref {
   switch (e.kind) {
     case 'int': return { value: Number.isSafeInteger(Number(e.value)) ? Number(e.value) : e.value, path: null };
@@ -162,114 +145,14 @@ function evalRef(e: Expr, scope: Scope): Ref {
   }
 }
 
-function truthy(v: Value): boolean {
-  if (typeof v !== 'boolean') throw new EvalError(`${describe(v)} used as a condition`);
-  return v;
-}
-
-function unary(op: '!' | '-' | '~', v: Value): Value {
-  if (op === '!') return !truthy(v);
-  const n = int(v);
-  return normalise(op === '-' ? -n : ~n);
-}
-
-function int(v: Value): bigint {
-  if (typeof v === 'bigint') return v;
-  if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
-  throw new EvalError(`${describe(v)} used in arithmetic`);
-}
-
-function normalise(n: bigint): number | bigint {
-  return n >= -BigInt(Number.MAX_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
-}
-
-function equal(a: Value, b: Value): boolean {
-  if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) return int(a) === int(b);
-  return a === b || (a == null && b == null);
-}
-
 function binary(op: string, le: Expr, re: Expr, scope: Scope): Value {
   if (op === '&&') return truthy(evalValue(le, scope)) && truthy(evalValue(re, scope));
   if (op === '||') return truthy(evalValue(le, scope)) || truthy(evalValue(re, scope));
-  const a = evalValue(le, scope);
-  const b = evalValue(re, scope);
-  if (op === '==') return equal(a, b);
-  if (op === '!=') return !equal(a, b);
-  const x = int(a);
-  const y = int(b);
-  switch (op) {
-    case '<': return x < y;
-    case '<=': return x <= y;
-    case '>': return x > y;
-    case '>=': return x >= y;
-    case '+': return normalise(x + y);
-    case '-': return normalise(x - y);
-    case '*': return normalise(x * y);
-    case '/': if (y === 0n) throw new EvalError('division by zero'); return normalise(x / y);
-    case '%': if (y === 0n) throw new EvalError('division by zero'); return normalise(x % y);
-    case '&': return normalise(x & y);
-    case '|': return normalise(x | y);
-    case '^': return normalise(x ^ y);
-    case '<<': if (y > 64n || y < 0n) throw new EvalError('shift out of range'); return normalise(x << y);
-    case '>>': if (y > 64n || y < 0n) throw new EvalError('shift out of range'); return normalise(x >> y);
-  }
-  throw new EvalError(`unknown operator ${op}`);
+  return applyBinary(op, evalValue(le, scope), evalValue(re, scope));
 }
+
+const EVALUATORS: Evaluators = { value: evalValue, ref: evalRef };
 
 function call(fn: string, args: readonly Expr[], scope: Scope): Value {
-  switch (fn) {
-    case 'len': {
-      const v = evalValue(args[0]!, scope);
-      if (Array.isArray(v) || v instanceof Uint8Array) return v.length;
-      if (typeof v === 'string') return utf8.encode(v).length;
-      throw new EvalError(`len() of ${describe(v)}`);
-    }
-    case 'offsetof': case 'sizeof': case 'end': {
-      const ref = evalRef(args[0]!, scope);
-      if (!ref.path) throw new EvalError(`${fn}() needs a field, not a computed value`);
-      const loc = scope.locate(ref.path);
-      if (!loc) throw new EvalError(`${fn}() of a field that was not decoded`);
-      return fn === 'offsetof' ? loc.offset : fn === 'sizeof' ? loc.size : loc.offset + loc.size;
-    }
-    case 'lookup': case 'has': {
-      const arr = evalValue(args[0]!, scope);
-      const key = evalValue(args[1]!, scope);
-      const want = evalValue(args[2]!, scope);
-      if (!Array.isArray(arr) || typeof key !== 'string') throw new EvalError(`${fn}() takes an array, a key name and a value`);
-      const found = keyIndex(arr, key).get(indexKey(want));
-      return fn === 'has' ? found !== undefined : found ?? null;
-    }
-    case 'min': case 'max': {
-      const a = int(evalValue(args[0]!, scope));
-      const b = int(evalValue(args[1]!, scope));
-      return normalise(fn === 'min' ? (a < b ? a : b) : a > b ? a : b);
-    }
-  }
-  throw new EvalError(`unknown function ${fn}`);
-}
-
-/** lookup() is called once per record against the same table: index each (array, key) once, first entry wins. */
-const KEY_INDEXES = new WeakMap<readonly unknown[], Map<string, Map<string, unknown>>>();
-const INDEXED_LENGTH = new WeakMap<Map<string, unknown>, number>();
-
-function indexKey(v: Value): string {
-  return typeof v === 'number' || typeof v === 'bigint' ? `n${v}` : `${typeof v}:${String(v)}`;
-}
-
-function keyIndex(arr: readonly unknown[], key: string): Map<string, unknown> {
-  let byKey = KEY_INDEXES.get(arr);
-  if (!byKey) KEY_INDEXES.set(arr, (byKey = new Map()));
-  let idx = byKey.get(key);
-  // Arrays grow while they are being decoded: an index built on a shorter array is stale.
-  if (!idx || INDEXED_LENGTH.get(idx) !== arr.length) {
-    idx = new Map();
-    for (const el of arr) {
-      if (typeof el !== 'object' || el === null) continue;
-      const k = indexKey((el as Record<string, unknown>)[key]);
-      if (!idx.has(k)) idx.set(k, el);
-    }
-    byKey.set(key, idx);
-    INDEXED_LENGTH.set(idx, arr.length);
-  }
-  return idx;
+  return callFunction(fn, args, scope, EVALUATORS);
 }
