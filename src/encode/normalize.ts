@@ -3,11 +3,12 @@ import { EvalError, evaluateInt, type FieldDef, type FormatSchema, type Scope, t
 import { EncodeError } from './encode-error.js';
 import { describe, toInt } from './int.js';
 import { ChildPath, pathOf, type LazyPath } from './locations.js';
-import { planOf, type CaseNode, type FieldPlan, type SchemaPlan, type StructPlan } from './plan.js';
+import { INT, SMALL_TAGS, planOf, type CaseNode, type FieldPlan, type SchemaPlan, type StructPlan } from './plan.js';
 import { Frame, Visit, type Env, type Tree } from './tree.js';
 
 export const EDIT_KEY = '$edit';
 const utf8 = new TextEncoder();
+const own = Object.prototype.hasOwnProperty;
 
 export const isMap = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
@@ -44,7 +45,14 @@ class Builder {
     const flat = this.fill(sp, raw, frame, sp.cases).flat(this.plan);
     frame.setFlat(flat);
     const isRoot = !frame.parent;
-    for (const key of Object.keys(raw)) {
+    const { ids } = flat;
+    let next = 0;
+    // Object.keys(raw), in its order, without the array: own keys come first in a for-in, inherited ones are skipped.
+    for (const key in raw) {
+      if (!own.call(raw, key)) continue;
+      // Values written in field order (decoded, generated, most sources) are checked by walking the ids forward.
+      while (next < ids.length && ids[next] !== key) next++;
+      if (next < ids.length) { next++; continue; }
       if (flat.posOf.has(key) || (isRoot && key === EDIT_KEY)) continue;
       throw new EncodeError(`unknown field "${key}" in ${sp.def.name} (its fields: ${flat.idList})`, [...frame.path, key]);
     }
@@ -55,22 +63,27 @@ class Builder {
     const { obj } = frame;
     for (const f of sp.fields) {
       if (f.isInline) {
-        const c = this.caseOf(f, frame, frame);
+        const c = this.casePlan(f, frame, frame);
         cases = cases.next(c);
-        if (c) cases = this.fill(this.plan.of(c), raw, frame, cases);
+        if (c) cases = this.fill(c, raw, frame, cases);
         continue;
       }
       const pos = frame.filled++; // fields are filled in the order of the flat struct
       let v = raw[f.id];
-      // An absent struct is an empty one: each of its fields is then derived (or reported missing).
-      if ((v === undefined || v === null) && !f.repeat && f.isStruct) v = {};
       if (v === undefined || v === null) {
-        if (!f.isStruct) this.visit(f, frame, pos, undefined);
-        continue;
+        // An absent struct is an empty one: each of its fields is then derived (or reported missing).
+        if (f.isStruct && !f.repeat) v = {};
+        else {
+          if (!f.isStruct) this.visit(f, frame, pos, undefined);
+          continue;
+        }
       }
-      const value = this.field(f, v, frame, pos);
+      // Most fields are integers already in the decoder's conventions: quickInt takes them without a call to `one`.
+      const quick = f.code === INT && !f.repeat ? f.quickInt(v) : undefined;
+      const value = quick ?? (f.repeat ? this.list(f, v, frame, pos) : this.one(f, v, frame, pos, undefined));
       obj[f.id] = value;
-      if (!f.isStruct) this.visit(f, frame, pos, value);
+      // A single passive field with a value leaves no work for later phases (see visit).
+      if (!f.isStruct && (f.repeat || !f.passive)) this.visit(f, frame, pos, value);
     }
     return cases;
   }
@@ -87,20 +100,23 @@ class Builder {
     if (derivable) (f.deriveUsesLayout && !f.repeat ? this.tree.lateDerive : this.tree.toDerive).push(v);
   }
 
-  /** chooseCase, answered without a scope when the tag is a plain integer field or expression. */
-  private caseOf(f: FieldPlan, frame: Frame, path: LazyPath): StructDef | undefined {
+  /** The plan of the case chooseCase selects, answered without a scope when the tag is a plain integer field or expression. */
+  private casePlan(f: FieldPlan, frame: Frame, path: LazyPath): StructPlan | undefined {
     const t = f.def.type;
     if (t.kind !== 'switch') return undefined;
     const tag = f.tagFast?.(frame, frame.index, this.tree.env);
-    if (typeof tag !== 'number' || !Number.isInteger(tag)) return chooseCase(this.plan.schema, f.def, frame.scope, path);
-    return f.cases!.get(tag);
+    if (typeof tag === 'number' && Number.isInteger(tag)) return tag >= 0 && tag < SMALL_TAGS ? f.caseArray![tag] : f.casePlans!.get(tag);
+    const def = chooseCase(this.plan.schema, f.def, frame.scope, path);
+    return def && this.plan.of(def);
   }
 
-  private field(f: FieldPlan, v: unknown, frame: Frame, pos: number): unknown {
-    if (!f.repeat) return this.one(f, v, frame, pos, undefined);
+  /** The value of a repeated field: its elements, each as `one` gives it. */
+  private list(f: FieldPlan, v: unknown, frame: Frame, pos: number): unknown {
     if (!Array.isArray(v)) throw new EncodeError(`expected a list, got ${describe(v)}`, [...frame.path, f.id]);
     // As Array.prototype.map: a hole stays a hole.
     const out = new Array<unknown>(v.length);
+    // The element frames, sized once (`one` fills them; holes stay holes, as readers expect).
+    if (f.isStruct) (frame.kids ??= [])[pos] = new Array<Frame | undefined>(v.length);
     for (let i = 0; i < v.length; i++) {
       if (!(i in v)) continue;
       const el: unknown = v[i];
@@ -124,14 +140,13 @@ class Builder {
         throw new EncodeError(`expected a string, got ${describe(v)}`, where(frame, f, index).path);
       case 'struct': case 'switch': {
         if (!isMap(v)) throw new EncodeError(`expected a map, got ${describe(v)}`, where(frame, f, index).path);
-        const def = t.kind === 'struct' ? f.struct?.def : this.caseOf(f, frame, where(frame, f, index));
+        const sp = t.kind === 'struct' ? f.struct : this.casePlan(f, frame, where(frame, f, index));
         const obj: Record<string, unknown> = {};
-        if (!def) {
+        if (!sp) {
           if (Object.keys(v).length) throw new EncodeError(`the tag of ${f.id} has no case, so it takes no fields`, where(frame, f, index).path);
           return obj;
         }
-        const sp = t.kind === 'struct' && f.struct ? f.struct : this.plan.of(def);
-        const kid = new Frame(obj, frame, f.id, index, def.lets, this.tree.env);
+        const kid = new Frame(obj, frame, f.id, index, sp.def.lets, this.tree.env);
         this.struct(sp, v, kid);
         const kids = (frame.kids ??= []);
         if (index === undefined) kids[pos] = kid;

@@ -1,6 +1,14 @@
 import { INT_WIDTH, type EnumDef, type FieldDef, type FieldType, type FormatSchema, type StructDef } from '../schema/index.js';
 import { fastOf, rootFieldOf, type Fast } from './fast-expr.js';
+import { CaseNode } from './case-node.js';
 import { usesLayout } from './layout-exprs.js';
+
+export { CaseNode, type FlatStruct } from './case-node.js';
+
+/** FieldPlan.code: how a field is written (ints; bytes and strings; structs and switches). */
+export const INT = 0;
+export const BYTES = 1;
+export const STRUCT = 2;
 
 /**
  * What the encoder needs to know about a field, worked out once per schema rather than once per
@@ -10,6 +18,8 @@ export class FieldPlan {
   readonly id: string;
   /** Copies of the definition's flags, read on one object in the hot loops. */
   readonly kind: FieldType['kind'];
+  /** The kind as INT, BYTES or STRUCT: the writer's dispatch, on a small integer. */
+  readonly code: number;
   readonly repeat: boolean;
   readonly view: boolean;
   readonly at: boolean;
@@ -28,6 +38,11 @@ export class FieldPlan {
   struct: StructPlan | undefined;
   /** A switch's case structs by tag (undefined: no case, or a case naming no type). */
   readonly cases: ReadonlyMap<number, StructDef | undefined> | undefined;
+  /** The same, as plans (linked with `struct`); by index for small tags, which switches mostly have. */
+  casePlans: ReadonlyMap<number, StructPlan | undefined> | undefined;
+  caseArray: ReadonlyArray<StructPlan | undefined> | undefined;
+  /** Not a view, pool or checksum: once it has a value, no phase after normalize has work on it. */
+  readonly passive: boolean;
   /** Does the derive read the layout (offsetof, sizeof, end, _io)? Then it waits for the layout phase. */
   readonly deriveUsesLayout: boolean;
   /** Fast evaluations (see fast-expr) of the derive and of a switch's tag, when they have one. */
@@ -38,8 +53,11 @@ export class FieldPlan {
 
   constructor(readonly def: FieldDef, schema: FormatSchema) {
     const t = def.type;
-    this.id = def.id;
+    // The same characters, internalized: a schema's ids are plain strings from its YAML, and keys
+    // compare by pointer (and delete fast) only when unique.
+    this.id = Object.keys({ [def.id]: 0 })[0]!;
     this.kind = t.kind;
+    this.code = t.kind === 'int' ? INT : t.kind === 'bytes' || t.kind === 'str' ? BYTES : STRUCT;
     this.repeat = def.repeat !== undefined;
     this.view = def.view !== undefined;
     this.at = def.at !== undefined;
@@ -56,6 +74,9 @@ export class FieldPlan {
     this.enumDef = def.enumName ? schema.enums.get(def.enumName) : undefined;
     this.struct = undefined;
     this.cases = t.kind === 'switch' ? new Map([...t.cases].map(([tag, name]) => [tag, schema.types.get(name)])) : undefined;
+    this.casePlans = undefined;
+    this.caseArray = undefined;
+    this.passive = !def.view && !def.pool && !def.checksum;
     this.deriveUsesLayout = def.derive !== undefined && usesLayout(def.derive);
     this.deriveFast = def.derive && fastOf(def.derive);
     this.tagFast = t.kind === 'switch' ? fastOf(t.on) : undefined;
@@ -77,58 +98,16 @@ export class FieldPlan {
   }
 }
 
-/** A struct's fields with the cases of its inline switches merged in, as walked and written. */
-export interface FlatStruct {
-  readonly fields: readonly FieldPlan[];
-  /** The position of each field id (its last, should a case repeat an id of its struct). */
-  readonly posOf: ReadonlyMap<string, number>;
-  /** For the unknown-key message. */
-  readonly idList: string;
-}
-
 export class StructPlan {
   readonly fields: FieldPlan[];
   /** Where the choices of the inline switches start, as normalize makes them. */
   readonly cases: CaseNode;
 
-  constructor(readonly def: StructDef, schema: FormatSchema) {
+  /** `id`: its index in the schema's plan (case nodes index their children by it). */
+  constructor(readonly def: StructDef, schema: FormatSchema, readonly id: number) {
     this.fields = def.fields.map((f) => new FieldPlan(f, schema));
     this.cases = new CaseNode(this, []);
   }
-}
-
-/** One combination of inline-switch cases (in traversal order) of a struct, and its flat struct, built once. */
-export class CaseNode {
-  private readonly kids = new Map<StructDef | null, CaseNode>();
-  private flatStruct: FlatStruct | undefined;
-
-  constructor(readonly struct: StructPlan, readonly chosen: ReadonlyArray<StructDef | undefined>) {}
-
-  /** The combination with one more choice (undefined: the tag has no case). */
-  next(c: StructDef | undefined): CaseNode {
-    let n = this.kids.get(c ?? null);
-    if (!n) this.kids.set(c ?? null, (n = new CaseNode(this.struct, [...this.chosen, c])));
-    return n;
-  }
-
-  flat(plan: SchemaPlan): FlatStruct {
-    return (this.flatStruct ??= flatten(plan, this.struct, this.chosen));
-  }
-}
-
-function flatten(plan: SchemaPlan, struct: StructPlan, cases: ReadonlyArray<StructDef | undefined>): FlatStruct {
-  const fields: FieldPlan[] = [];
-  const posOf = new Map<string, number>();
-  let next = 0;
-  const add = (s: StructPlan): void => {
-    for (const f of s.fields) {
-      if (!f.isInline) { posOf.set(f.id, fields.length); fields.push(f); continue; }
-      const c = cases[next++];
-      if (c) add(plan.of(c));
-    }
-  };
-  add(struct);
-  return { fields, posOf, idList: [...posOf.keys()].join(', ') || 'none' };
 }
 
 export class SchemaPlan {
@@ -136,7 +115,7 @@ export class SchemaPlan {
   readonly root: StructPlan;
 
   constructor(readonly schema: FormatSchema) {
-    for (const s of schema.types.values()) this.byDef.set(s, new StructPlan(s, schema));
+    for (const s of schema.types.values()) this.byDef.set(s, new StructPlan(s, schema, this.byDef.size));
     for (const p of [...this.byDef.values()]) this.link(p);
     this.root = this.of(schema.types.get(schema.root)!);
   }
@@ -145,7 +124,7 @@ export class SchemaPlan {
     let p = this.byDef.get(def);
     // A StructDef that is not in schema.types (never, for loaded schemas) still gets a plan.
     if (!p) {
-      this.byDef.set(def, (p = new StructPlan(def, this.schema)));
+      this.byDef.set(def, (p = new StructPlan(def, this.schema, this.byDef.size)));
       this.link(p);
     }
     return p;
@@ -153,6 +132,12 @@ export class SchemaPlan {
 
   private link(p: StructPlan): void {
     for (const f of p.fields) {
+      if (f.cases) {
+        f.casePlans = new Map([...f.cases].map(([tag, def]) => [tag, def && this.of(def)]));
+        const array: Array<StructPlan | undefined> = new Array<StructPlan | undefined>(SMALL_TAGS).fill(undefined);
+        for (const [tag, c] of f.casePlans) if (tag >= 0 && tag < SMALL_TAGS) array[tag] = c;
+        f.caseArray = array;
+      }
       if (f.def.type.kind !== 'struct') continue;
       const def = this.schema.types.get(f.def.type.struct);
       if (def) f.struct = this.of(def);
@@ -161,6 +146,8 @@ export class SchemaPlan {
 }
 
 const PLANS = new WeakMap<FormatSchema, SchemaPlan>();
+/** Tags below this are looked up in FieldPlan.caseArray. */
+export const SMALL_TAGS = 256;
 
 export function planOf(schema: FormatSchema): SchemaPlan {
   let p = PLANS.get(schema);

@@ -49,7 +49,7 @@ export function assemblePools(tree: Tree): ViewPlace[] {
     const regionHolder = ref.path && ref.path.length ? holderOf(tree.value, ref.path) : undefined;
     if (!ref.path || !regionHolder || !(region instanceof Uint8Array)) throw new EncodeError(`${def.view!.source} is not a bytes field`, v.path);
     const pool = builders.get(region);
-    const rel = pool ? intern(pool, part) : pinnedPosition(tree, v, def.at, region, bytesOf(part), def.view!.source);
+    const rel = pool ? intern(pool, part) : pinnedPosition(tree, v, def.at, region, part, def.view!.source);
     places.push({ frame, pos: v.pos, region: ref.path, rel, size: part.length });
   }
   for (const pool of builders.values()) {
@@ -93,7 +93,7 @@ function intern(pool: PoolBuilder, part: Uint8Array | string): number {
   return rel;
 }
 
-function pinnedPosition(tree: Tree, v: Visit, at: CompiledExpr | undefined, region: Uint8Array, bytes: Uint8Array, regionName: string): number {
+function pinnedPosition(tree: Tree, v: Visit, at: CompiledExpr | undefined, region: Uint8Array, part: Uint8Array | string, regionName: string): number {
   if (at) {
     try {
       return fastSize(at, v.frame, tree.env);
@@ -101,6 +101,7 @@ function pinnedPosition(tree: Tree, v: Visit, at: CompiledExpr | undefined, regi
       if (!(e instanceof EvalError)) throw e;
     }
   }
+  const bytes = bytesOf(part); // only now: a pinned offset (the usual case) needs no bytes
   const found = Buffer.from(region.buffer, region.byteOffset, region.byteLength).indexOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (found < 0) throw new EncodeError(`its bytes are not in the pinned ${regionName}, and its offset is not pinned`, v.path);
   return found;

@@ -1,20 +1,15 @@
-import { formatPath, type FieldPath } from '../findings/index.js';
 import type { Pending } from './derive.js';
-import { EncodeError } from './encode-error.js';
-import { Locations, pathOf, setLoc } from './locations.js';
+import { missing, missingAt, pathTo, put, type Hole, type Written } from './holes.js';
+import { Locations, setLoc } from './locations.js';
 import { isMap } from './normalize.js';
-import type { FieldPlan } from './plan.js';
+import { BYTES, INT, STRUCT, type FieldPlan } from './plan.js';
 import type { Frame, Tree } from './tree.js';
 
-/** An integer still absent when the layout was written: zeros for now, its value patched in later. */
-interface Hole { readonly frame: Frame; readonly f: FieldPlan; readonly index: number | undefined; readonly at: number }
+export { fillHoles, type Written } from './holes.js';
 
-/** The layout, not yet copied out of the writer's buffer: its holes are filled in place first. */
-export interface Written { readonly buf: Uint8Array; readonly view: DataView; readonly len: number; readonly locations: Locations; readonly holes: readonly Hole[] }
 /** Work placed with `at`: run after the sequential part of its enclosing placement. */
 type Job = (deferred: Job[]) => void;
 
-const MISSING = 'missing (and the schema has no derive for it)';
 const utf8 = new TextEncoder();
 
 /**
@@ -29,21 +24,6 @@ export function writeLayout(tree: Tree, why: readonly Pending[]): Written {
   const locations = new Locations(root);
   locations.size = w.len;
   return { buf: w.buf, view: w.view, len: w.len, locations, holes: w.holes };
-}
-
-/**
- * Writes the integers derived from the layout into their holes, and returns the file; any other
- * integer still absent (but a checksum, written last) is an error. This replaces writing the file
- * a second time: only integers can still be absent, so the layout cannot change.
- */
-export function fillHoles({ buf, view, len, holes }: Written, why: readonly Pending[]): Uint8Array {
-  for (const { frame, f, index, at } of holes) {
-    const held = frame.obj[f.id];
-    const v = index === undefined ? held : (held as unknown[])[index];
-    if (v !== undefined) put(view, at, v as number | bigint, f);
-    else if (!f.def.checksum) throw missing(why, pathTo(frame, f, index));
-  }
-  return buf.slice(0, len);
 }
 
 /** Reused by every small encoding (they are the fuzzer's hot path); the bytes returned are a copy. */
@@ -70,46 +50,76 @@ class Writer {
   }
 
   fields(frame: Frame, deferred: Job[]): void {
-    const fields = frame.flat.fields;
+    const { fields, intWidth } = frame.flat;
+    const { obj } = frame;
+    if (intWidth >= 0) return this.ints(frame, intWidth);
     for (let pos = 0; pos < fields.length; pos++) {
       const f = fields[pos]!;
       if (f.view) continue;
       if (f.at) deferred.push((d) => this.placed(frame, pos, d));
-      else this.sequential(frame, pos, deferred);
+      else if (f.repeat) this.sequence(frame, f, pos, obj[f.id], deferred);
+      else this.one(frame, f, pos, obj[f.id], undefined, deferred);
     }
   }
 
-  private sequential(frame: Frame, pos: number, deferred: Job[]): void {
-    const f = frame.flat.fields[pos]!;
-    const v = frame.obj[f.id];
-    if (!f.repeat) return this.one(frame, pos, v, undefined, deferred);
+  /** A struct of single integers (and views, written elsewhere), such as most array elements: one reserve, no dispatch. */
+  private ints(frame: Frame, width: number): void {
+    const { fields } = frame.flat;
+    const { obj, locs } = frame;
+    let at = this.reserve(width);
+    for (let pos = 0; pos < fields.length; pos++) {
+      const f = fields[pos]!;
+      if (f.view) continue;
+      const v = obj[f.id];
+      if (v !== undefined) put(this.view, at, v as number | bigint, f);
+      else {
+        put(this.view, at, 0, f); // the scratch buffer is not zeroed
+        this.holes.push({ frame, f, index: undefined, at });
+      }
+      setLoc(locs, pos, at, f.width);
+      at += f.width;
+    }
+  }
+
+  /** A repeated field written in sequence: its elements one after another. */
+  private sequence(frame: Frame, f: FieldPlan, pos: number, v: unknown, deferred: Job[]): void {
     if (!Array.isArray(v)) throw missing(this.why, pathTo(frame, f));
-    (frame.elems ??= [])[pos] = new Array<number>(2 * v.length);
+    const elems = ((frame.elems ??= [])[pos] = new Array<number>(2 * v.length));
     const start = this.len;
-    for (let i = 0; i < v.length; i++) this.one(frame, pos, v[i], i, deferred);
+    if (f.code === STRUCT) {
+      // The element frames, looked up once for the whole array.
+      const kid = frame.kids?.[pos];
+      const kids = Array.isArray(kid) ? kid : undefined;
+      for (let i = 0; i < v.length; i++) {
+        const at = this.len;
+        this.struct(frame, f, v[i], i, kids?.[i], deferred);
+        setLoc(elems, i, at, this.len - at);
+      }
+    } else {
+      for (let i = 0; i < v.length; i++) this.one(frame, f, pos, v[i], i, deferred);
+    }
     setLoc(frame.locs, pos, start, this.len - start);
   }
 
   private placed(frame: Frame, pos: number, deferred: Job[]): void {
     const f = frame.flat.fields[pos]!;
     const v = frame.obj[f.id];
-    if (!f.repeat) return this.one(frame, pos, v, undefined, deferred);
+    if (!f.repeat) return this.one(frame, f, pos, v, undefined, deferred);
     if (!Array.isArray(v)) throw missing(this.why, pathTo(frame, f));
     (frame.elems ??= [])[pos] = new Array<number>(2 * v.length);
     // Each element is a placement of its own (forEach: a sparse array's holes are not written).
     v.forEach((el: unknown, i) => {
       const d: Job[] = [];
-      this.one(frame, pos, el, i, d);
+      this.one(frame, f, pos, el, i, d);
       this.drain(d);
     });
   }
 
-  /** Writes `v`, the field at `pos` of `frame` (its element `index`, if repeated). */
-  private one(frame: Frame, pos: number, v: unknown, index: number | undefined, deferred: Job[]): void {
-    const f = frame.flat.fields[pos]!;
+  /** Writes `v`, the field `f` at `pos` of `frame` (its element `index`, if repeated). */
+  private one(frame: Frame, f: FieldPlan, pos: number, v: unknown, index: number | undefined, deferred: Job[]): void {
     const start = this.len;
-    switch (f.kind) {
-      case 'int': {
+    switch (f.code) {
+      case INT: {
         const at = this.reserve(f.width);
         if (v !== undefined) put(this.view, at, v as number | bigint, f);
         else {
@@ -118,23 +128,26 @@ class Writer {
         }
         break;
       }
-      case 'bytes': case 'str': {
+      case BYTES: {
         const b = typeof v === 'string' ? utf8.encode(v) : v instanceof Uint8Array ? v : missingAt(this.why, frame, f, index);
         const at = this.reserve(b.length); // before reading this.buf: reserve may replace it
         this.buf.set(b, at);
         break;
       }
-      case 'struct': case 'switch': {
-        if (!isMap(v)) return missingAt(this.why, frame, f, index);
+      default: {
         const kid = frame.kids?.[pos];
         // No frame: a switch whose tag has no case.
-        const child = index === undefined ? kid : Array.isArray(kid) ? kid[index] : undefined;
-        if (child && !Array.isArray(child)) this.fields(child, deferred);
-        break;
+        this.struct(frame, f, v, index, index === undefined ? kid : Array.isArray(kid) ? kid[index] : undefined, deferred);
       }
     }
     if (index === undefined) setLoc(frame.locs, pos, start, this.len - start);
     else setLoc(frame.elems![pos]!, index, start, this.len - start);
+  }
+
+  /** A struct (or switch) value, with `child` its frame. */
+  private struct(frame: Frame, f: FieldPlan, v: unknown, index: number | undefined, child: Frame | Array<Frame | undefined> | undefined, deferred: Job[]): void {
+    if (!isMap(v)) return missingAt(this.why, frame, f, index);
+    if (child && !Array.isArray(child)) this.fields(child, deferred);
   }
 
   private reserve(n: number): number {
@@ -152,29 +165,4 @@ class Writer {
     this.len += n;
     return at;
   }
-}
-
-/** Values are already in the decoder's conventions (range-checked number, bigint for 8 bytes); the unsigned setters write signed values' two's complement too. */
-function put(view: DataView, at: number, v: number | bigint, f: FieldPlan): void {
-  switch (f.width) {
-    case 1: view.setUint8(at, Number(v)); return;
-    case 2: view.setUint16(at, Number(v), f.le); return;
-    case 4: view.setUint32(at, Number(v), f.le); return;
-    default: view.setBigUint64(at, typeof v === 'bigint' ? v : BigInt(v), f.le);
-  }
-}
-
-function pathTo(frame: Frame, f: FieldPlan, index?: number): FieldPath {
-  return index === undefined ? [...frame.path, f.id] : [...frame.path, f.id, index];
-}
-
-function missingAt(why: readonly Pending[], frame: Frame, f: FieldPlan, index: number | undefined): never {
-  throw missing(why, pathTo(frame, f, index));
-}
-
-/** The error for an absent value, with the first reason a derive pass gave for that path. */
-function missing(why: readonly Pending[], path: FieldPath): EncodeError {
-  const key = formatPath(path);
-  const reason = why.find((p) => formatPath(pathOf(p.where)) === key)?.reason;
-  return new EncodeError(reason ?? MISSING, path);
 }

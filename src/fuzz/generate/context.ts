@@ -12,6 +12,8 @@ export interface GenerateOptions {
 
 /** A derived field left out of `obj`, which the generator may pin to a wrong value. */
 export interface PinSlot { readonly obj: Record<string, unknown>; readonly field: FieldDef }
+/** A field `deriveEarly` set on `obj`, by its key (the field's id as a unique string: see FieldPlan.key). */
+export interface ProvisionalSlot { readonly obj: Record<string, unknown>; readonly key: string }
 
 /** The state of one generation. */
 export interface Gen {
@@ -31,7 +33,7 @@ export interface Gen {
   readonly pinChance: number;
   readonly pins: PinSlot[];
   /** Derived fields computed early so that rules can read them (`template.field_count`); removed at the end. */
-  readonly provisional: PinSlot[];
+  readonly provisional: ProvisionalSlot[];
 }
 
 /** Each file is clean, a little noisy or noisy: clean files reach the consumer's deep paths, noisy ones its shallow faults. */

@@ -1,54 +1,51 @@
-import { EvalError, evaluate, evaluateBool, type CompiledExpr, type FieldDef, type FormatSchema, type Scope, type StructDef } from '../../schema/index.js';
-import { evaluateInt } from '../../schema/index.js';
+import type { CompiledExpr, FieldDef, FormatSchema, Scope, StructDef } from '../../schema/index.js';
+import type { FieldPlan } from './plan.js';
+import { UNKNOWN, quickOf } from './quick-eval.js';
 
-/** Evaluation that treats "not known yet" (a field left for the encoder) as undefined. */
+/**
+ * Evaluation that treats "not known yet" (a field left for the encoder) as undefined. These give
+ * what the reference evaluator's `evaluate`, `evaluateInt` and `evaluateBool` would, with every
+ * EvalError read as "unknown" (see quick-eval.ts).
+ */
 export function tryValue(e: CompiledExpr, scope: Scope): unknown {
-  try {
-    return evaluate(e, scope);
-  } catch (err) {
-    if (err instanceof EvalError) return undefined;
-    throw err;
-  }
+  const v = quickOf(e)(scope);
+  return v === UNKNOWN ? undefined : v;
 }
 
 /** A usable count, size or target; undefined when it cannot be computed yet. */
 export function tryCount(e: CompiledExpr, scope: Scope): number | undefined {
-  try {
-    const v = evaluateInt(e, scope);
-    return typeof v === 'number' && v >= 0 ? v : undefined;
-  } catch (err) {
-    if (err instanceof EvalError) return undefined;
-    throw err;
-  }
+  const v = quickOf(e)(scope);
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : undefined;
+  if (typeof v !== 'bigint') return undefined;
+  // evaluateInt keeps a bigint beyond the safe range: not a count.
+  const n = Number(v);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
 /** False only for a rule that evaluates to false; unknown counts as holding. */
 export function holds(e: CompiledExpr, scope: Scope): boolean {
-  try {
-    return evaluateBool(e, scope);
-  } catch (err) {
-    if (err instanceof EvalError) return true;
-    throw err;
-  }
+  return quickOf(e)(scope) !== false;
 }
 
 /** True only for a rule that evaluates to true. */
 export function surelyHolds(e: CompiledExpr, scope: Scope): boolean {
-  try {
-    return evaluateBool(e, scope);
-  } catch (err) {
-    if (err instanceof EvalError) return false;
-    throw err;
-  }
+  return quickOf(e)(scope) === true;
 }
 
 /** The struct a switch selects in `scope`; undefined for an unknown tag or one not computable yet. */
 export function caseOf(schema: FormatSchema, f: FieldDef, scope: Scope): StructDef | undefined {
   if (f.type.kind !== 'switch') return undefined;
-  const tag = tryValue(f.type.on, scope);
+  const tag = quickOf(f.type.on)(scope);
   if (typeof tag !== 'number' && typeof tag !== 'bigint') return undefined;
   const name = f.type.cases.get(Number(tag));
   return name === undefined ? undefined : schema.types.get(name);
+}
+
+/** caseOf, for a switch field's plan (its tag compiled, its cases resolved). */
+export function caseIn(p: FieldPlan, scope: Scope): StructDef | undefined {
+  const tag = p.tag!(scope);
+  if (typeof tag !== 'number' && typeof tag !== 'bigint') return undefined;
+  return p.cases!.get(Number(tag));
 }
 
 /** Forgets memoised `let`s: a field they read has just been set. */

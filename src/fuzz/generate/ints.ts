@@ -14,9 +14,15 @@ export function asValue(n: bigint, t: IntType): number | bigint {
   return INT_WIDTH[t] === 8 ? n : Number(n);
 }
 
-/** Boundary values of a type: 0, max, max-1, sign edges. */
+/** Boundary values of a type: 0, max, max-1, sign edges (built once per type, not per draw). */
+const EDGES = {} as Record<IntType, readonly bigint[]>;
+for (const t of Object.keys(RANGES) as IntType[]) {
+  const [lo, hi] = RANGES[t];
+  EDGES[t] = [hi, 0n, hi - 1n, lo, hi >> 1n, (hi >> 1n) + 1n, 0xffn, 0x100n, 0x7fn, 0x80n];
+}
+
 function typeEdge(src: Source, t: IntType): bigint {
-  const v = pick(src, [RANGES[t][1], 0n, RANGES[t][1] - 1n, RANGES[t][0], RANGES[t][1] >> 1n, (RANGES[t][1] >> 1n) + 1n, 0xffn, 0x100n, 0x7fn, 0x80n]);
+  const v = pick(src, EDGES[t]);
   return fits(v, t) ? v : RANGES[t][1];
 }
 
@@ -34,7 +40,8 @@ export function edgeInt(src: Source, t: IntType, hints: readonly number[]): bigi
 }
 
 export function fits(n: bigint, t: IntType): boolean {
-  return n >= RANGES[t][0] && n <= RANGES[t][1];
+  const r = RANGES[t];
+  return n >= r[0] && n <= r[1];
 }
 
 /**
@@ -71,7 +78,8 @@ function inRange(src: Source, t: IntType, min: bigint, max: bigint, hints: reado
   }
 }
 
-const ENUMS = new WeakMap<EnumDef, { values: number[]; outside: number[] }>();
+/** An enum's values and some it does not define, as bigints once (not one BigInt per draw). */
+const ENUMS = new WeakMap<EnumDef, { values: bigint[]; outside: bigint[] }>();
 
 /** An enum's value (its first one more often: often the wildcard or default), or an undefined one. */
 export function enumValue(src: Source, en: EnumDef, out: boolean): bigint {
@@ -79,9 +87,10 @@ export function enumValue(src: Source, en: EnumDef, out: boolean): bigint {
   if (!e) {
     const values = [...en.byValue.keys()];
     const top = Math.max(...values);
-    ENUMS.set(en, (e = { values, outside: [top + 1, top + 2, 0xff, 0x7f, ...[0, 1, 2, 3].filter((x) => !en.byValue.has(x))] }));
+    const outside = [top + 1, top + 2, 0xff, 0x7f, ...[0, 1, 2, 3].filter((x) => !en.byValue.has(x))];
+    ENUMS.set(en, (e = { values: values.map((x) => BigInt(x)), outside: outside.map((x) => BigInt(x)) }));
   }
   const { values } = e;
-  if (out) return BigInt(pick(src, e.outside));
-  return BigInt(chance(src, 0.25) ? values[0]! : pick(src, values));
+  if (out) return pick(src, e.outside);
+  return chance(src, 0.25) ? values[0]! : pick(src, values);
 }

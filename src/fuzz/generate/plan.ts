@@ -1,5 +1,7 @@
 import { usesLayout } from '../../encode/derive.js';
-import type { AssertDef, CompiledExpr, Expr, FieldDef, FormatSchema, StructDef } from '../../schema/index.js';
+import type { AssertDef, CompiledExpr, EnumDef, Expr, FieldDef, FormatSchema, StructDef } from '../../schema/index.js';
+import { judgeOf, quickOf, type Quick } from './quick-eval.js';
+import { assertsOf, distinctIds, resolved } from './struct-plan.js';
 import { matchEq, matchLookup, namesIn, type EqShape, type LookupShape } from './shapes.js';
 
 /** What the generator knows about one field, computed once per schema. */
@@ -20,6 +22,29 @@ export interface FieldPlan {
   readonly sizeKnown: boolean;
   /** A derived integer computed early from its own struct (`len(sibling)`, a constant), so rules can read it. */
   readonly early: boolean;
+  /** The definition, and what the hot loop would otherwise look up by name for every value. */
+  readonly def: FieldDef;
+  /**
+   * The id as an internalized string. Ids come from the schema's YAML as plain strings, and V8
+   * deletes a property cheaply (keeping the object's fast layout) only by a unique-string key.
+   */
+  readonly key: string;
+  readonly en: EnumDef | undefined;
+  /** The struct of a `struct` field. */
+  readonly struct: StructDef | undefined;
+  /** A switch: its tag, and its case struct by tag (absent: no case). */
+  readonly tag: Quick | undefined;
+  readonly cases: ReadonlyMap<number, StructDef | undefined> | undefined;
+}
+
+/** A struct's field plans, in declaration order, and those `deriveEarly` computes. */
+export interface StructPlan {
+  readonly fields: readonly FieldPlan[];
+  readonly early: readonly FieldPlan[];
+  /** No two of its fields (nor of the inline cases it may select) share an id: a new value holds none before it is drawn. */
+  readonly distinct: boolean;
+  /** Its judgeable asserts and those of the inline cases it may select, compiled for judging a new value of it (judgeOf). */
+  readonly judges: ReadonlyMap<AssertDef, Quick>;
 }
 
 export interface CountPlan {
@@ -38,6 +63,9 @@ export interface Plan {
   readonly drivers: ReadonlySet<string>;
   /** Asserts that can be judged on a generated value (no layout, no late-derived field). */
   readonly judgeable: ReadonlySet<AssertDef>;
+  /** The rule of each judgeable assert, compiled. */
+  readonly judges: ReadonlyMap<AssertDef, Quick>;
+  readonly structs: ReadonlyMap<StructDef, StructPlan>;
 }
 
 const PLANS = new WeakMap<FormatSchema, Plan>();
@@ -60,9 +88,15 @@ function build(schema: FormatSchema): Plan {
   for (const s of schema.types.values()) for (const f of s.fields) if (isSkip(f) && !isEarly(f)) late.add(f.id);
   const knowable = (e: CompiledExpr): boolean => !usesLayout(e) && ![...namesIn(e.ast, new Set())].some((n) => late.has(n));
   const judgeable = new Set<AssertDef>();
+  const judges = new Map<AssertDef, Quick>();
   const fields = new Map<FieldDef, FieldPlan>();
+  const structs = new Map<StructDef, StructPlan>();
   for (const s of schema.types.values()) {
-    for (const a of s.asserts) if (knowable(a.rule)) judgeable.add(a);
+    for (const a of s.asserts) {
+      if (!knowable(a.rule)) continue;
+      judgeable.add(a);
+      judges.set(a, quickOf(a.rule));
+    }
     for (const f of s.fields) {
       const skip = isSkip(f);
       const lookups: LookupShape[] = [];
@@ -81,10 +115,18 @@ function build(schema: FormatSchema): Plan {
         freeLength: f.repeat !== undefined && isFree(schema, s, f),
         sizeKnown: f.size !== undefined && knowable(f.size),
         early: isEarly(f),
+        ...resolved(schema, f),
       });
     }
   }
-  return { fields, judgeable, drivers };
+  // Once every assert is known to be judgeable or not: a struct is also judged by its inline cases' asserts.
+  for (const s of schema.types.values()) {
+    const own = s.fields.map((f) => fields.get(f)!);
+    const mine = new Map<AssertDef, Quick>();
+    for (const a of assertsOf(schema, s, new Set())) if (judgeable.has(a) && !mine.has(a)) mine.set(a, judgeOf(a.rule, s.lets));
+    structs.set(s, { fields: own, early: own.filter((p) => p.early), distinct: distinctIds(schema, s, new Set(), new Set()), judges: mine });
+  }
+  return { fields, judgeable, judges, drivers, structs };
 }
 
 /** An array whose count field is derived (from the array itself): any length encodes. */

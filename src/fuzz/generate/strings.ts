@@ -22,7 +22,7 @@ export function drawString(src: Source, isPattern: boolean, hostile: number, max
   }
   switch (weighted(src, [5, 3, 2])) {
     case 0: return clip(pick(src, isPattern ? PLAIN_PATTERNS : PLAIN_STRINGS), maxString);
-    case 1: return clip(pick(src, isPattern ? PLAIN_STRINGS.filter(isLiteral) : PLAIN_PATTERNS), maxString);
+    case 1: return clip(pick(src, isPattern ? PLAIN_LITERALS : PLAIN_PATTERNS), maxString);
     default: return randomAscii(src, below(src, Math.min(24, maxString) + 1), isPattern);
   }
 }
@@ -33,7 +33,8 @@ export function sizedString(src: Source, n: number): string {
 }
 
 const LITERAL = /^[A-Za-z0-9 _-]*$/;
-const isLiteral = (s: string): boolean => LITERAL.test(s);
+/** The plain strings that are also patterns matching themselves. */
+const PLAIN_LITERALS = PLAIN_STRINGS.filter((s) => LITERAL.test(s));
 const SAFE = 'abcdefghijklmnopqrstuvwxyz0123456789_-';
 
 function randomAscii(src: Source, n: number, safe: boolean): string {
