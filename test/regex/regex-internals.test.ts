@@ -7,16 +7,32 @@ import { parseRe2 } from '../../src/regex/re2-parser.js';
 import { toJsPattern } from '../../src/regex/to-js-pattern.js';
 
 describe('BoundedLru', () => {
-  it('evicts the least recently used entry', () => {
-    const lru = new BoundedLru<string, number>(2);
+  it('holds at most its capacity, and keeps an entry used since the last turnover', () => {
+    const lru = new BoundedLru<string, number>(4);
     lru.set('a', 1);
-    lru.set('b', 2);
-    expect(lru.get('a')).toBe(1);
-    lru.set('c', 3);
+    lru.set('b', 2); // the young generation is full: a and b become the old one
+    expect(lru.get('a')).toBe(1); // used: back to the young generation
+    lru.set('c', 3); // full again: a and c are now the old generation, b is dropped
     expect(lru.get('b')).toBeUndefined();
     expect(lru.get('a')).toBe(1);
     expect(lru.get('c')).toBe(3);
-    expect(lru.size).toBe(2);
+    expect(lru.size).toBeLessThanOrEqual(4);
+  });
+
+  it('never holds more than its capacity, and keeps null values', () => {
+    fc.assert(fc.property(fc.integer({ min: 2, max: 9 }), fc.array(fc.tuple(fc.boolean(), fc.nat(20))), (capacity, ops) => {
+      const lru = new BoundedLru<number, number | null>(capacity);
+      for (const [isSet, k] of ops) {
+        if (isSet) lru.set(k, k % 3 === 0 ? null : k);
+        else {
+          const v = lru.get(k);
+          if (v !== undefined) expect(v).toBe(k % 3 === 0 ? null : k);
+        }
+        expect(lru.size).toBeLessThanOrEqual(capacity);
+      }
+      lru.set(99, null);
+      expect(lru.get(99)).toBeNull();
+    }));
   });
 });
 
