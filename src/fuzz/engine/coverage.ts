@@ -69,6 +69,13 @@ export class CoverageMap {
     return this.seen[feature] === 1;
   }
 
+  /** Whether the (profile, branch) of `feature` was reached before, at any hit count. */
+  branchReached(feature: number): boolean {
+    const first = feature - (feature % HIT_BUCKETS);
+    for (let f = first; f < first + HIT_BUCKETS; f++) if (this.seen[f] === 1) return true;
+    return false;
+  }
+
   /** Every feature seen, ascending (to bring a new worker up to date). */
   list(): number[] {
     const out: number[] = [];

@@ -103,9 +103,12 @@ export class Executor {
     return performance.now() - t0;
   }
 
-  /** validateBytes is ~100x a simulation: run it where a soundness bug is most likely new. */
+  /**
+   * validateBytes costs about a hundred simulations: run it where a soundness bug is most likely
+   * new. A new hit count of a known branch is not: it is most of the novelty of a campaign.
+   */
   private shouldValidate(r: number, novel: readonly number[], hits: readonly Hit[]): boolean {
-    if (novel.length > 0 || r < 0 || r % this.config.validateEvery === 0) return true;
+    if (r < 0 || r % this.config.validateEvery === 0 || novel.some((f) => !this.map.branchReached(f))) return true;
     return hits.some((h) => !this.sizes.has(bucketKey(h)));
   }
 }
