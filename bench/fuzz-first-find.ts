@@ -5,6 +5,8 @@ import { factor, fleet, median, num, SCHEMA_FILE, SEEDS, springSeeds, table } fr
 interface Find {
   /** ms since the campaign started (schema load and seed files included). */
   readonly ms: number;
+  /** ms since the first run (setup left out); 0 for a seed file itself. */
+  readonly fuzzMs: number;
   /** Runs up to and including the first find (0: a seed file itself). */
   readonly runs: number;
 }
@@ -18,7 +20,7 @@ async function firstFinds(extra: Partial<CampaignOptions>, seed: number, want: r
   const out = new Map<string, Find>();
   for (const b of r.buckets) {
     if (b.kind !== 'crash') continue;
-    const f = { ms: b.first.foundMs, runs: Math.max(0, b.first.r + 1) };
+    const f = { ms: b.first.foundMs, fuzzMs: Math.max(0, b.first.foundMs - r.setupMs), runs: Math.max(0, b.first.r + 1) };
     const cur = out.get(b.fault);
     if (cur === undefined || f.runs < cur.runs) out.set(b.fault, f);
   }
@@ -27,6 +29,7 @@ async function firstFinds(extra: Partial<CampaignOptions>, seed: number, want: r
 
 interface Column {
   readonly ms: number[];
+  readonly fuzzMs: number[];
   readonly runs: number[];
 }
 
@@ -36,13 +39,14 @@ interface Column {
  */
 async function columns(configs: readonly Partial<CampaignOptions>[], want: readonly string[], capMs: number): Promise<Map<string, Column>[]> {
   for (const extra of configs) await firstFinds(extra, 0, want, Math.min(capMs, 2000));
-  const out = configs.map(() => new Map<string, Column>(want.map((c) => [c, { ms: [], runs: [] }])));
+  const out = configs.map(() => new Map<string, Column>(want.map((c) => [c, { ms: [], fuzzMs: [], runs: [] }])));
   for (const seed of SEEDS) {
     for (let k = 0; k < configs.length; k++) {
       const finds = await firstFinds(configs[k]!, seed, want, capMs);
       for (const c of want) {
         const f = finds.get(c);
         out[k]!.get(c)!.ms.push(f?.ms ?? Number.POSITIVE_INFINITY);
+        out[k]!.get(c)!.fuzzMs.push(f?.fuzzMs ?? Number.POSITIVE_INFINITY);
         out[k]!.get(c)!.runs.push(f?.runs ?? Number.POSITIVE_INFINITY);
       }
     }
@@ -80,6 +84,13 @@ export async function springVersusGeneration(capMs: number): Promise<string> {
   ];
   const cols = (await columns(configs.map(([, c]) => c), want, capMs)).map((m) => m.get('OOB_INPUT_READ')!);
   const gen = cols[0]!;
-  const row = (name: string, c: Column): string[] => [name, found(c), ms(c, capMs), num(median(c.runs)), c.runs.map((x) => (Number.isFinite(x) ? String(x) : '—')).join(' '), ratio(gen, c)];
-  return table(['first OOB_INPUT_READ', 'found', 'ms (median)', 'runs (median)', 'runs per seed', 'speed-up vs generation'], configs.map(([name], k) => row(name, cols[k]!)));
+  const msOf = (xs: readonly number[]): string => (Number.isFinite(median(xs)) ? num(median(xs)) : `>${num(capMs)}`);
+  const row = (name: string, c: Column): string[] => [
+    name, found(c), num(median(c.runs)), c.runs.map((x) => (Number.isFinite(x) ? String(x) : '—')).join(' '), factor(median(gen.runs), median(c.runs)),
+    msOf(c.fuzzMs), factor(median(gen.fuzzMs), median(c.fuzzMs)), msOf(c.ms),
+  ];
+  return table(
+    ['first OOB_INPUT_READ', 'found', 'runs (median)', 'runs per seed', 'fewer runs', 'ms fuzzing', 'speed-up', 'ms from start'],
+    configs.map(([name], k) => row(name, cols[k]!)),
+  );
 }

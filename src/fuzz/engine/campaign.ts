@@ -25,6 +25,8 @@ export interface CampaignResult {
   readonly runs: number;
   readonly seedsRun: number;
   readonly fuzzMs: number;
+  /** From the start to the first run: loading the schema, running the seed files, starting workers. */
+  readonly setupMs: number;
   readonly elapsedMs: number;
   readonly execsPerSec: number;
   readonly coverage: { readonly branches: number; readonly of: number; readonly features: number };
@@ -98,7 +100,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     const shrunk = o.shrink === false ? [] : await pool.shrinkAll(interleaved(ordered.filter(shrinkable)).map(jobOf), shrinkDeadline);
     const byKey = new Map(shrunk.filter((s) => s !== undefined).map((s) => [s.key, s]));
     return {
-      seed: config.seed, shard, workers: pool.workers, runs, seedsRun: seeds.length, fuzzMs,
+      seed: config.seed, shard, workers: pool.workers, runs, seedsRun: seeds.length, fuzzMs, setupMs: fuzzStart - t0,
       elapsedMs: performance.now() - t0, execsPerSec: fuzzMs > 0 ? (runs * 1000) / fuzzMs : 0,
       coverage: { branches: state.map.branches, of: BRANCH_COUNT, features: state.map.features },
       corpus: executor.corpus,

@@ -4,6 +4,7 @@ import type { FuzzInput } from '../input.js';
 import type { MutationContext } from './context.js';
 import { armEdge, edgeElements } from './field-edge.js';
 import { MAX_BYTES } from './limits.js';
+import type { Node } from './nodes.js';
 import { nodesOf, rebase } from './rebase.js';
 import { sourceOf } from './source-value.js';
 
@@ -23,12 +24,23 @@ export const MAX_EDGE_STEPS = 256;
  * before July 2024 holds a wildcard at criteria[20]; arming it is the July defect.
  */
 export function edgePass(seeds: readonly FuzzInput[], ctx: MutationContext): EdgeStep[] {
-  const counts = seeds.map((s) => edgesOf(s, ctx).length);
+  const orders = seeds.map((s) => deepestFirst(edgesOf(s, ctx)));
   const steps: EdgeStep[] = [];
-  for (let edge = 0; steps.length < MAX_EDGE_STEPS && counts.some((n) => edge < n); edge++) {
-    for (let seed = 0; seed < seeds.length && steps.length < MAX_EDGE_STEPS; seed++) if (edge < counts[seed]!) steps.push({ seed, edge });
+  for (let k = 0; steps.length < MAX_EDGE_STEPS && orders.some((o) => k < o.length); k++) {
+    for (let seed = 0; seed < seeds.length && steps.length < MAX_EDGE_STEPS; seed++) {
+      const edge = orders[seed]![k];
+      if (edge !== undefined) steps.push({ seed, edge });
+    }
   }
   return steps;
+}
+
+/**
+ * Edge indexes, the most deeply nested first: a nested element (a criterion) is one decision,
+ * while arming an outer one (a whole instance) mostly copies elements that already have theirs.
+ */
+function deepestFirst(edges: readonly Node[]): number[] {
+  return edges.map((_, i) => i).sort((a, b) => edges[b]!.path.length - edges[a]!.path.length || a - b);
 }
 
 /** The mutant of one step: the seed re-encoded with its edge element armed. Undefined when it does not encode. */
@@ -48,7 +60,7 @@ export function edgeMutant(seed: FuzzInput, step: EdgeStep, rng: Rng, ctx: Mutat
   return bytes.length > MAX_BYTES ? undefined : { bytes, value, how: `edge:${how}` };
 }
 
-function edgesOf(seed: FuzzInput, ctx: MutationContext): readonly unknown[] {
+function edgesOf(seed: FuzzInput, ctx: MutationContext): readonly Node[] {
   const sourced = sourceOf(seed, ctx.schema);
   return sourced ? edgeElements(nodesOf(ctx.schema, sourced.source).elements, ctx.hints) : [];
 }

@@ -31,7 +31,7 @@ describe('edge elements: just past what a consumer supplies', () => {
 describe('the edge pass over the seeds', () => {
   it('takes the seeds in turn, each edge once, and is bounded', () => {
     const steps = edgePass(seeds, ctx);
-    expect(steps.slice(0, 3)).toEqual([{ seed: 0, edge: 0 }, { seed: 1, edge: 0 }, { seed: 2, edge: 0 }]);
+    expect(steps.slice(0, 3).map((s) => s.seed)).toEqual([0, 1, 2]);
     expect(new Set(steps.map((s) => `${s.seed}/${s.edge}`)).size).toBe(steps.length);
     expect(steps.length).toBeLessThanOrEqual(256);
   });
