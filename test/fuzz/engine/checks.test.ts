@@ -104,4 +104,13 @@ describe('robustness', () => {
     checker.roundTrip(value, bad);
     expect(bad.map(bucketKey)).toEqual(['robustness||ROUND_TRIP|roundtrip: header.channel']);
   });
+
+  it('does not hold a value that pins a derived field to the round trip (found by a 30 s campaign)', () => {
+    // str_len pinned to 1 under a 20-byte text: a well-formed file whose criterion reads "2".
+    const criteria = [{ op: 5, str_len: 1, text: '2pdehzb32spct7-0_vb3' }, { op: 0 }];
+    const value = { header: { channel: 291 }, types: [{ type_id: 1, field_kinds: [2, 1] }], instances: [{ instance_id: 1, type_id: 1, action: 0, criteria }] };
+    const hits: Hit[] = [];
+    new InputChecker(setup711).roundTrip(value, hits);
+    expect(hits).toEqual([]);
+  });
 });
