@@ -19,6 +19,6 @@ say('\n2. Time to first find per crash class, median of 5 seeds (cap per campaig
 say(`   fuzz = preflight fuzz defaults, no corpus; flip = flipBytes over the spring 2024 files [${Math.round(10 * scale)} s]`);
 say(await classes(10_000 * scale));
 say(`\n3. Corpus-seeded mutation against generation alone, median of 5 seeds [${Math.round(10 * scale)} s]`);
-say("   ms fuzzing: from the first run; ms from start: also loading the schema and running the seed files");
+say("   ms fuzzing: from the first run; ms from start: also loading the schema and running the seed files; best of 3 per seed");
 say(await springVersusGeneration(10_000 * scale));
 say(`\ndone in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -20,16 +20,18 @@ export const MAX_EDGE_STEPS = 256;
 /**
  * The deterministic first pass over the user's seed files (AFL runs deterministic stages on a
  * new queue entry before random havoc): each element just past a consumer's supplied count is
- * armed once, seeds taken in turn so that every seed's first edges come early. A seed file from
- * before July 2024 holds a wildcard at criteria[20]; arming it is the July defect.
+ * armed once, seeds taken in turn (smallest first) so that every seed's first edges come early.
+ * A seed file from before July 2024 holds a wildcard at criteria[20]; arming it is the July defect.
  */
 export function edgePass(seeds: readonly FuzzInput[], ctx: MutationContext): EdgeStep[] {
   const orders = seeds.map((s) => deepestFirst(edgesOf(s, ctx)));
+  // Smallest seeds first (AFL favours small, fast queue entries): their mutants cost least to run.
+  const bySize = seeds.map((_, i) => i).sort((a, b) => seeds[a]!.bytes.length - seeds[b]!.bytes.length || a - b);
   const steps: EdgeStep[] = [];
   for (let k = 0; steps.length < MAX_EDGE_STEPS && orders.some((o) => k < o.length); k++) {
-    for (let seed = 0; seed < seeds.length && steps.length < MAX_EDGE_STEPS; seed++) {
+    for (const seed of bySize) {
       const edge = orders[seed]![k];
-      if (edge !== undefined) steps.push({ seed, edge });
+      if (edge !== undefined && steps.length < MAX_EDGE_STEPS) steps.push({ seed, edge });
     }
   }
   return steps;
