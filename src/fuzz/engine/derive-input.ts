@@ -33,7 +33,7 @@ export interface DeriveOptions {
   readonly havoc?: number;
 }
 
-export const DEFAULT_HAVOC = 16;
+export const DEFAULT_HAVOC = 32;
 /** Share of structured inputs that mutate a corpus input with a value (see pickParent). */
 const STRUCTURED_PARENT = 0.75;
 

@@ -13,7 +13,7 @@ export interface ExecutorConfig extends DeriveOptions {
   readonly budgetMs: number;
   /** Validate every n-th non-loading run, besides every run with new coverage or a new bucket. */
   readonly validateEvery: number;
-  /** Check the round trip on every n-th run that is a generated value. */
+  /** Check the round trip of a generated value in every n-th stage (every n-th run without stages). */
   readonly roundTripEvery: number;
 }
 

@@ -65,7 +65,7 @@ export function executorConfig(o: CampaignOptions): ExecutorConfig {
     budgetMs: o.budgetMs ?? DEFAULT_BUDGET_MS,
     // A multiple of the stage length, so the sampled runs are structured inputs, not byte-level mutants.
     validateEvery: o.validateEvery ?? 128,
-    roundTripEvery: o.roundTripEvery ?? 16,
+    roundTripEvery: o.roundTripEvery ?? 4,
     generateShare: o.generateShare ?? 0.5,
     // A stage's structured input is mostly field-level: its byte-level mutants follow anyway.
     fieldShare: o.fieldShare ?? 0.85,

@@ -26,7 +26,7 @@ export function formatShard(s: Shard): string {
 }
 
 /** Consecutive run indexes that stay on one shard: a multiple of the havoc stage length. */
-export const SHARD_BLOCK = 16;
+export const SHARD_BLOCK = 32;
 
 /** How many of a `total`-run campaign's runs fall in this shard. */
 export function shardRuns(s: Shard, total: number): number {

@@ -5,15 +5,15 @@ import { agent711, JULY_KEY, SCHEMA_FILE } from '../helpers.js';
 
 /**
  * No-regression snapshot, fast-check style: the buckets that `preflight fuzz --seed 42
- * --runs 8192 --profile profiles/default/agent-7.11.yaml` finds are pinned. A change to the
+ * --runs 16384 --profile profiles/default/agent-7.11.yaml` finds are pinned. A change to the
  * engine, the generator, the mutator, the simulator or the schema that loses (or adds) a
  * bucket shows here. When the change is intended, update the pin:
  *   npx vitest run -u test/fuzz/engine/snapshot.test.ts
  * (Shrinking does not change which buckets are found, so it is off to keep this fast.)
  */
-describe('fuzz --seed 42 --runs 8192 against agent-7.11', () => {
+describe('fuzz --seed 42 --runs 16384 against agent-7.11', () => {
   it('finds the pinned buckets', async () => {
-    const r = await runCampaign({ schemaFile: SCHEMA_FILE, fleet: [agent711], seed: 42, runs: 8192, workers: 1, shrink: false });
+    const r = await runCampaign({ schemaFile: SCHEMA_FILE, fleet: [agent711], seed: 42, runs: 16384, workers: 1, shrink: false });
     const keys = r.buckets.map((b) => b.key);
     expect(keys).toContain(JULY_KEY);
     expect(new Set(r.buckets.map((b) => b.fault))).toEqual(new Set(CRASH_CODES));
