@@ -28,13 +28,14 @@ export interface Hit {
 
 /**
  * Faults whose element index is part of what went wrong: which input an OOB_INPUT_READ reads
- * (index 20 of 20 inputs is July 2024, 21 is another file), which input a TYPE_CONFUSION
- * misreads. For every other fault the index only says which criterion happened to carry it.
+ * (index 20 of 20 inputs is July 2024; 21 is a type with yet another field). For every other
+ * fault the index only says which criterion happened to carry it: a TYPE_CONFUSION is an opcode
+ * of the wrong kind wherever it sits, and twenty buckets of it would bury the other findings.
  */
-const INDEXED_FAULTS: ReadonlySet<string> = new Set(['OOB_INPUT_READ', 'TYPE_CONFUSION']);
+const INDEXED_FAULTS: ReadonlySet<string> = new Set(['OOB_INPUT_READ']);
 
 /**
- * The location part of a bucket: `instances[*].criteria[20]` for an indexed fault, all indexes
+ * The location part of a bucket: `instances[*].criteria[20]` for an OOB_INPUT_READ, all indexes
  * starred otherwise, so that POOL_OOB at criteria[0] to criteria[18] is one bucket, not nineteen.
  */
 export function faultLocation(fault: string, path: FieldPath): string {
