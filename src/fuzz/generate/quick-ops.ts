@@ -1,8 +1,10 @@
+import { integerBinary, normalise as normal } from '../../schema/expr/operators.js';
+
 /**
  * The operators of the expression language, as the reference evaluator (src/schema/expr) defines
  * them, for quick-eval: a value, or UNKNOWN where it throws an EvalError. Safe integers stay
  * numbers (the reference converts every operand to a bigint: most of its cost); anything else
- * takes the bigint route, written as the reference's.
+ * takes the reference's own bigint route.
  */
 
 /** Where the reference evaluator would throw an EvalError. */
@@ -18,8 +20,6 @@ export function big(v: unknown): Maybe<bigint> {
   return UNKNOWN;
 }
 
-/** The reference's normalise(): a number when safe. */
-const normal = (n: bigint): number | bigint => (n >= -MAX && n <= MAX ? Number(n) : n);
 
 export function equal(a: unknown, b: unknown): Maybe<boolean> {
   const na = typeof a === 'number';
@@ -51,23 +51,8 @@ export function arith(op: string, a: unknown, b: unknown): unknown {
   const x = big(a);
   const y = big(b);
   if (x === UNKNOWN || y === UNKNOWN) return UNKNOWN;
-  switch (op) {
-    case '<': return x < y;
-    case '<=': return x <= y;
-    case '>': return x > y;
-    case '>=': return x >= y;
-    case '+': return normal(x + y);
-    case '-': return normal(x - y);
-    case '*': return normal(x * y);
-    case '/': return y === 0n ? UNKNOWN : normal(x / y);
-    case '%': return y === 0n ? UNKNOWN : normal(x % y);
-    case '&': return normal(x & y);
-    case '|': return normal(x | y);
-    case '^': return normal(x ^ y);
-    case '<<': return y > 64n || y < 0n ? UNKNOWN : normal(x << y);
-    case '>>': return y > 64n || y < 0n ? UNKNOWN : normal(x >> y);
-  }
-  return UNKNOWN;
+  const r = integerBinary(op, x, y);
+  return typeof r === 'object' ? UNKNOWN : r;
 }
 
 export function negate(op: '-' | '~', v: unknown): unknown {

@@ -38,8 +38,17 @@ export function toNumber(v: Value): number {
 export function applyBinary(op: string, a: Value, b: Value): Value {
   if (op === '==') return equal(a, b);
   if (op === '!=') return !equal(a, b);
-  const x = int(a);
-  const y = int(b);
+  const r = integerBinary(op, int(a), int(b));
+  if (typeof r === 'object') throw new EvalError(r.error);
+  return r;
+}
+
+/**
+ * `x op y` for the comparison and arithmetic operators, on integers; `{ error }` where the
+ * language refuses (a division by zero, a shift out of range). Shared with the generator's
+ * compiled expressions, which must give exactly these results.
+ */
+export function integerBinary(op: string, x: bigint, y: bigint): number | bigint | boolean | { readonly error: string } {
   switch (op) {
     case '<': return x < y;
     case '<=': return x <= y;
@@ -48,14 +57,16 @@ export function applyBinary(op: string, a: Value, b: Value): Value {
     case '+': return normalise(x + y);
     case '-': return normalise(x - y);
     case '*': return normalise(x * y);
-    case '/': if (y === 0n) throw new EvalError('division by zero'); return normalise(x / y);
-    case '%': if (y === 0n) throw new EvalError('division by zero'); return normalise(x % y);
+    case '/': return y === 0n ? DIVISION_BY_ZERO : normalise(x / y);
+    case '%': return y === 0n ? DIVISION_BY_ZERO : normalise(x % y);
     case '&': return normalise(x & y);
     case '|': return normalise(x | y);
     case '^': return normalise(x ^ y);
-    case '<<': if (y > 64n || y < 0n) throw new EvalError('shift out of range'); return normalise(x << y);
-    case '>>': if (y > 64n || y < 0n) throw new EvalError('shift out of range'); return normalise(x >> y);
+    case '<<': return y > 64n || y < 0n ? SHIFT_OUT_OF_RANGE : normalise(x << y);
+    case '>>': return y > 64n || y < 0n ? SHIFT_OUT_OF_RANGE : normalise(x >> y);
   }
-  throw new EvalError(`unknown operator ${op}`);
+  return { error: `unknown operator ${op}` };
 }
 
+const DIVISION_BY_ZERO = { error: 'division by zero' } as const;
+const SHIFT_OUT_OF_RANGE = { error: 'shift out of range' } as const;
