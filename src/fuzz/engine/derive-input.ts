@@ -46,7 +46,7 @@ export class InputDeriver {
   readonly hints: EdgeHints;
   private readonly sizes: { maxArray?: number; maxString?: number };
   private readonly countGuard: CountGuard;
-  private pass: { seedCount: number; seeds: readonly CarriedInput[]; steps: readonly EdgeStep[] } | undefined;
+  private pass: { of: readonly CarriedInput[]; size: number; seeds: readonly CarriedInput[]; steps: readonly EdgeStep[] } | undefined;
   /** Indexes of the working-corpus inputs that carry a value and load (the corpus only grows). */
   private valued: { of: readonly CarriedInput[]; scanned: number; at: number[] } = { of: [], scanned: 0, at: [] };
   private lastStage: { seed: number; first: number; corpus: readonly CarriedInput[]; size: number; input: CarriedInput | null } | undefined;
@@ -91,11 +91,16 @@ export class InputDeriver {
 
   /** The edge pass over the seeds that lead the working corpus (none without fleet hints). */
   private edgePassOf(corpus: readonly CarriedInput[]): { steps: readonly EdgeStep[]; seeds: readonly CarriedInput[] } {
+    const p = this.pass;
+    // The corpus only grows, and seeds only lead it: once something follows them, they are settled.
+    if (p !== undefined && p.of === corpus && (p.seeds.length < p.size || p.size === corpus.length)) return p;
     let seeds = 0;
     while (seeds < corpus.length && corpus[seeds]!.seed === true) seeds++;
-    if (this.pass?.seedCount !== seeds) {
+    if (p === undefined || p.of !== corpus || p.seeds.length !== seeds) {
       const leading = corpus.slice(0, seeds);
-      this.pass = { seedCount: seeds, seeds: leading, steps: this.options.strategy === 'generate' ? [] : edgePass(leading, this.context(corpus)) };
+      this.pass = { of: corpus, size: corpus.length, seeds: leading, steps: this.options.strategy === 'generate' ? [] : edgePass(leading, this.context(corpus)) };
+    } else {
+      this.pass = { ...p, of: corpus, size: corpus.length };
     }
     return this.pass;
   }
