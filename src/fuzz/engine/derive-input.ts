@@ -4,6 +4,7 @@ import type { FormatSchema } from '../../schema/index.js';
 import { edgeHintsFromFleet, generateFrom, recordedSource, type EdgeHints } from '../generate/index.js';
 import { edgeMutant, edgePass, flipBytes, mutate, rawMutation, type EdgeStep, type MutationContext } from '../mutate/index.js';
 import { Rng } from '../_internals/rng.js';
+import type { FuzzInput } from '../input.js';
 import type { CarriedInput } from './wire.js';
 import { CountGuard } from './_internals/count-guard.js';
 
@@ -49,6 +50,7 @@ export class InputDeriver {
   private pass: { of: readonly CarriedInput[]; size: number; seeds: readonly CarriedInput[]; steps: readonly EdgeStep[] } | undefined;
   /** Indexes of the working-corpus inputs that carry a value and load (the corpus only grows). */
   private valued: { of: readonly CarriedInput[]; scanned: number; at: number[] } = { of: [], scanned: 0, at: [] };
+  private ctx: MutationContext | undefined;
   private lastStage: { seed: number; first: number; corpus: readonly CarriedInput[]; size: number; input: CarriedInput | null } | undefined;
 
   constructor(readonly schema: FormatSchema, fleet: readonly ConsumerProfile[], readonly options: DeriveOptions) {
@@ -83,9 +85,7 @@ export class InputDeriver {
     const rng = new Rng(seed, r);
     const parent = base ?? (corpus.length > 0 ? rng.pick(corpus) : null);
     if (parent === null) return null;
-    const ctx = this.context(corpus);
-    let input = rawMutation(parent, rng, ctx);
-    for (let i = 0; i < 3 && rng.chance(0.4); i++) input = rawMutation(input, rng, ctx);
+    const input = stacked(rawMutation, parent, rng, this.context(corpus));
     return { bytes: input.bytes, how: `${parent.how} | ${input.how}` };
   }
 
@@ -126,10 +126,7 @@ export class InputDeriver {
     const { strategy } = this.options;
     if (strategy === 'mutate' && corpus.length === 0) return null;
     if (strategy === 'generate' || corpus.length === 0 || (strategy === 'mixed' && rng.chance(this.options.generateShare))) return this.generate(rng);
-    const ctx = this.context(corpus);
-    let input = mutate(this.pickParent(rng, corpus), rng, ctx);
-    // Stacked mutations (AFL's havoc): several small changes reach what one cannot.
-    for (let k = 0; k < 3 && rng.chance(0.4); k++) input = mutate(input, rng, ctx);
+    const input = stacked(mutate, this.pickParent(rng, corpus), rng, this.context(corpus));
     // Never the parent's decision words: they describe the parent, not this input.
     return { bytes: input.bytes, how: input.how, ...(input.value !== undefined ? { value: input.value } : {}) };
   }
@@ -150,11 +147,15 @@ export class InputDeriver {
     return at.length > 0 && rng.chance(STRUCTURED_PARENT) ? corpus[rng.pick(at)]! : rng.pick(corpus);
   }
 
+  /** The mutation context over `corpus` (its donors): one per corpus, which only grows in place. */
   private context(corpus: readonly CarriedInput[]): MutationContext {
-    return {
-      schema: this.schema, hints: this.hints, donors: corpus,
-      ...(this.options.fieldShare !== undefined ? { fieldShare: this.options.fieldShare } : {}),
-    };
+    if (this.ctx?.donors !== corpus) {
+      this.ctx = {
+        schema: this.schema, hints: this.hints, donors: corpus,
+        ...(this.options.fieldShare !== undefined ? { fieldShare: this.options.fieldShare } : {}),
+      };
+    }
+    return this.ctx;
   }
 
   /**
@@ -182,4 +183,11 @@ export class InputDeriver {
     const bytes = this.encode(value);
     return bytes === undefined ? null : { bytes, value, how: 'generated', words: Uint32Array.from(words) };
   }
+}
+
+/** One mutation, then up to three more on top (AFL's stacked havoc): several small changes reach what one cannot. */
+function stacked(mutation: (input: FuzzInput, rng: Rng, ctx: MutationContext) => FuzzInput, parent: FuzzInput, rng: Rng, ctx: MutationContext): FuzzInput {
+  let input = mutation(parent, rng, ctx);
+  for (let k = 0; k < 3 && rng.chance(0.4); k++) input = mutation(input, rng, ctx);
+  return input;
 }
