@@ -1,9 +1,8 @@
-import { encode } from '../../encode/index.js';
 import type { Rng } from '../_internals/rng.js';
 import type { FuzzInput } from '../input.js';
 import type { MutationContext } from './context.js';
 import { armEdge, edgeElements } from './field-edge.js';
-import { MAX_BYTES } from './limits.js';
+import { encodedMutant } from './field.js';
 import type { Node } from './nodes.js';
 import { nodesOf, rebase } from './rebase.js';
 import { sourceOf } from './source-value.js';
@@ -52,14 +51,7 @@ export function edgeMutant(seed: FuzzInput, step: EdgeStep, rng: Rng, ctx: Mutat
   const edge = edgeElements(nodesOf(ctx.schema, sourced.source).elements, ctx.hints)[step.edge];
   if (!edge) return undefined;
   const { root: value, node } = rebase(sourced.source, edge);
-  const how = armEdge(node, rng, ctx, true);
-  let bytes: Uint8Array;
-  try {
-    bytes = encode(ctx.schema, value);
-  } catch {
-    return undefined;
-  }
-  return bytes.length > MAX_BYTES ? undefined : { bytes, value, how: `edge:${how}` };
+  return encodedMutant(ctx, value, `edge:${armEdge(node, rng, ctx, true)}`);
 }
 
 function edgesOf(seed: FuzzInput, ctx: MutationContext): readonly Node[] {

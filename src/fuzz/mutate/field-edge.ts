@@ -12,7 +12,18 @@ import { cloneValue } from './slots.js';
  * A file that declares one field more than the consumer supplies (July 2024) has exactly such an
  * element; while it is a wildcard nothing happens, so it is the first place to make a change.
  */
-export function edgeElements(elements: readonly Node[], hints: EdgeHints): Node[] {
+export function edgeElements(elements: readonly Node[], hints: EdgeHints): readonly Node[] {
+  let byElements = EDGES.get(hints);
+  if (byElements === undefined) EDGES.set(hints, (byElements = new WeakMap()));
+  let edges = byElements.get(elements);
+  if (edges === undefined) byElements.set(elements, (edges = findEdges(elements, hints)));
+  return edges;
+}
+
+/** Edge elements per node list (a parent's nodes are cached, and it is mutated many times). */
+const EDGES = new WeakMap<EdgeHints, WeakMap<readonly Node[], readonly Node[]>>();
+
+function findEdges(elements: readonly Node[], hints: EdgeHints): readonly Node[] {
   const counts = suppliedCounts(hints);
   if (counts.length === 0) return [];
   const out: Node[] = [];

@@ -53,10 +53,13 @@ export function fieldMutation(input: FuzzInput, rng: Rng, ctx: MutationContext):
       if (how !== undefined) value = copy;
     }
   }
-  if (how === undefined || value === undefined) return undefined;
+  return how === undefined || value === undefined ? undefined : encodedMutant(ctx, value, `field:${how}`);
+}
+
+/** A mutated value as an input: re-encoded (counts, offsets, pool, CRC derived again); undefined when it does not encode or is too large. */
+export function encodedMutant(ctx: MutationContext, value: Record<string, unknown>, how: string): FuzzInput | undefined {
   const bytes = tryEncode(ctx, value);
-  if (!bytes || bytes.length > MAX_BYTES) return undefined;
-  return { bytes, value, how: `field:${how}` };
+  return bytes === undefined || bytes.length > MAX_BYTES ? undefined : { bytes, value, how };
 }
 
 function tryEncode(ctx: MutationContext, value: Record<string, unknown>): Uint8Array | undefined {
