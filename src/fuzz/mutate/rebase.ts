@@ -28,8 +28,7 @@ export function rebase(root: Readonly<Record<string, unknown>>, node: Node): { r
   const holderPath = typeof node.key === 'number' ? node.path.slice(0, -1) : node.slot.at;
   if (holderPath.length === 0) {
     const copy = cloneValue(root) as Record<string, unknown>;
-    const scope = rootScope(copy, node.slot.scope.ioSize, node.slot.scope.locate, node.slot.scope.lets);
-    return { root: copy, node: { ...node, holder: copy, slot: { ...node.slot, holder: copy, scope } } };
+    return { root: copy, node: { ...node, holder: copy, slot: { ...node.slot, holder: copy, scope: rescope(node.slot.scope, copy) } } };
   }
   const copy: Record<string, unknown> = { ...root };
   let at: Record<string, unknown> | unknown[] = copy;
