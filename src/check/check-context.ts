@@ -1,4 +1,6 @@
-import type { FieldPath, FindingCode, Issue, Severity } from '../findings/index.js';
+import type { WorkBudget } from '../budget/work-budget.js';
+import type { IssueSink } from '../findings/capped-issues.js';
+import type { FieldPath, FindingCode, Severity } from '../findings/index.js';
 import { EvalError, evaluateSize, type CompiledExpr, type FormatSchema, type Locate, type Scope } from '../schema/index.js';
 
 /** What every check sees: the schema, the decoded value, where its nodes sit, and the raw bytes. */
@@ -10,7 +12,11 @@ export interface CheckContext {
   readonly pointerOf: (path: FieldPath) => FieldPath | undefined;
   /** A record whose decoding stopped part-way has no known end: placement does not judge past it. */
   readonly isPartial: (path: FieldPath) => boolean;
-  readonly issues: Issue[];
+  readonly issues: IssueSink;
+  /** Shared with the decoder: the checks stop (with a DECODE_BUDGET finding) when the file's time runs out. */
+  readonly budget: WorkBudget;
+  /** Set once the checks stopped for a budget or limit: later steps return at once. */
+  stopped: boolean;
 }
 
 /** Records an issue; its byte offset is the node's own, or its nearest located ancestor's. */

@@ -1,3 +1,5 @@
+import { WorkBudget } from '../budget/work-budget.js';
+import type { IssueSink } from '../findings/capped-issues.js';
 import type { FieldPath, Issue } from '../findings/index.js';
 import { rootScope, type FormatSchema, type Locate } from '../schema/index.js';
 import type { CheckContext } from './check-context.js';
@@ -10,13 +12,25 @@ export interface CheckInput {
   readonly isPartial?: (path: FieldPath) => boolean;
 }
 
-/** Question 1 of the spec: every structural rule the schema states, over a decoded (possibly partial) file. */
-export function checkStructure(schema: FormatSchema, bytes: Uint8Array, input: CheckInput): Issue[] {
+export interface CheckOptions {
+  /** Where issues go (default: the returned array). */
+  readonly sink?: IssueSink;
+  /** The file's budget, shared with the decoder (default: a fresh one with the default limits). */
+  readonly budget?: WorkBudget;
+}
+
+/**
+ * Question 1 of the spec: every structural rule the schema states, over a decoded (possibly
+ * partial) file. Returns the issues when no sink was given (else an empty array).
+ */
+export function checkStructure(schema: FormatSchema, bytes: Uint8Array, input: CheckInput, options: CheckOptions = {}): Issue[] {
   const root = schema.types.get(schema.root)!;
+  const own: Issue[] = [];
   const ctx: CheckContext = {
     schema, bytes, locate: input.locate, pointerOf: input.pointerOf ?? (() => undefined),
-    isPartial: input.isPartial ?? (() => false), issues: [],
+    isPartial: input.isPartial ?? (() => false), issues: options.sink ?? own,
+    budget: options.budget ?? new WorkBudget(bytes.length), stopped: false,
   };
   checkStruct(ctx, root, input.value, rootScope(input.value, bytes.length, input.locate, root.lets));
-  return ctx.issues;
+  return own;
 }

@@ -1,7 +1,8 @@
 import type { Finding } from '../findings/index.js';
 import type { Outcome } from '../simulate/outcome.js';
 
-export type Verdict = 'pass' | 'warn' | 'fail';
+/** 'error': the file could not be validated at all (set by the CLI, never by validateBytes). */
+export type Verdict = 'pass' | 'warn' | 'fail' | 'error';
 
 /** One consumer profile's outcome for one file (spec section 4, question 2). */
 export interface ConsumerReport {
@@ -19,6 +20,15 @@ export interface FileReport {
   /** Sorted: errors before warnings, then by offset. */
   readonly findings: readonly Finding[];
   readonly consumers: readonly ConsumerReport[];
+  /** True number of findings per code in this file, before the per-code cap. */
+  readonly totals: Readonly<Record<string, number>>;
+  /** Findings left out of `findings` by the per-code cap, per code (absent when none). */
+  readonly omitted?: Readonly<Record<string, number>>;
+  /** verdict 'error': the file could not be validated (unreadable, not a regular file, over the
+   *  size limit, internal error). One line, names the file. No findings then. */
+  readonly error?: string;
+  /** sha256 of the bytes, hex (for baselines); absent when the file could not be read. */
+  readonly sha256?: string;
 }
 
 export interface FleetMember {

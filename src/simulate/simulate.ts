@@ -1,4 +1,6 @@
 import type { ConsumerProfile } from '../consumer/types.js';
+import type { WorkBudget } from '../budget/work-budget.js';
+import type { CappedIssues } from '../findings/capped-issues.js';
 import type { Issue } from '../findings/index.js';
 import { analyse } from './analyse.js';
 import type { CoverageSink } from './branches.js';
@@ -10,27 +12,38 @@ import { refusal } from './refuse.js';
 import { Run } from './run.js';
 import { acquireScratch, releaseScratch } from './scratch.js';
 
+export interface SimulateOptions {
+  /**
+   * Where the issues go instead of `issues`: the fault is always kept, the analysis's issues are
+   * only counted once their code is over the sink's cap.
+   */
+  readonly sink?: CappedIssues;
+  /** The file's budget: the static analysis stops (with a DECODE_BUDGET finding) when its time runs out. */
+  readonly budget?: WorkBudget;
+}
+
 /**
  * What `profile`'s consumer does with `bytes` (spec section 3), read from the raw bytes
  * with no schema: reject, crash (first fault), or load. `issues` holds the fault (a
- * refusal only when it is LIMIT_EXCEEDED) and the static analysis of everything decoded.
- * Never throws on any input.
+ * refusal only when it is LIMIT_EXCEEDED) and the static analysis of everything decoded
+ * (empty when `options.sink` took them). Never throws on any input.
  */
-export function simulateConsumer(bytes: Uint8Array, profile: ConsumerProfile, coverage?: CoverageSink): SimulationResult {
+export function simulateConsumer(bytes: Uint8Array, profile: ConsumerProfile, coverage?: CoverageSink, options: SimulateOptions = {}): SimulationResult {
   const cp = compileProfile(profile);
   const s = acquireScratch();
   const r = new Run(bytes, cp, s, coverage);
+  const issues: Issue[] = [];
+  const keep = (issue: Issue): void => { if (options.sink) options.sink.pushKept(issue); else issues.push(issue); };
   try {
     const refused = refusal(r.view, cp, coverage);
     if (refused !== null) {
-      const issues: Issue[] = refused.code === 'LIMIT_EXCEEDED' ? [faultIssue(refused, profile.name)] : [];
+      if (refused.code === 'LIMIT_EXCEEDED') keep(faultIssue(refused, profile.name));
       return { profile: profile.name, outcome: 'reject', fault: refused, issues };
     }
     loadFile(r);
     const loads = r.fault === null && evaluate(r);
-    const issues: Issue[] = [];
-    if (r.fault !== null) issues.push(faultIssue(r.fault, profile.name));
-    analyse(r, issues);
+    if (r.fault !== null) keep(faultIssue(r.fault, profile.name));
+    analyse(r, options.sink ?? issues, options.budget);
     return { profile: profile.name, outcome: loads ? 'load' : 'crash', fault: r.fault, issues };
   } finally {
     releaseScratch(s, r.typeCount);

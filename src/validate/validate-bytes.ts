@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
+import { WorkBudget, type BudgetLimits } from '../budget/work-budget.js';
 import { checkStructure } from '../check/index.js';
 import type { ConsumerProfile } from '../consumer/index.js';
-import { formatPath, renderMessage, toFinding, type Issue } from '../findings/index.js';
+import { CappedIssues, DEFAULT_MAX_FINDINGS_PER_CODE } from '../findings/capped-issues.js';
+import { formatPath, renderMessage, toFinding } from '../findings/index.js';
 import { compileFastDecoder } from '../parse/compile/index.js';
 import { decode } from '../parse/index.js';
 import type { ConsumerReport, FileReport } from '../report/model.js';
@@ -16,22 +19,37 @@ export interface ValidateOptions {
   readonly schema: FormatSchema;
   /** Consumer profiles to simulate; ignored (must be empty) for formats without a consumer model. */
   readonly fleet: readonly ConsumerProfile[];
+  /**
+   * The work one file may cost (defaults in src/budget/work-budget.ts: 20 s, and 10,000 + 4 × size
+   * nodes up to 1.5 million). Going over is a DECODE_BUDGET finding, never a throw.
+   */
+  readonly budget?: BudgetLimits;
+  /** Findings kept per code (default 50); the rest are counted in `totals` and `omitted`. */
+  readonly maxFindingsPerCode?: number;
 }
 
-/** The pipeline for one file: parse → check → simulate → report. */
+/** The pipeline for one file: parse → check → simulate → report. Never throws on any bytes. */
 export function validateBytes(file: string, bytes: Uint8Array, options: ValidateOptions): FileReport {
+  const budget = new WorkBudget(bytes.length, options.budget);
+  const sink = new CappedIssues(options.maxFindingsPerCode ?? DEFAULT_MAX_FINDINGS_PER_CODE);
   // The compiled fast path answers for well-formed files; anything unusual goes to the
   // diagnostic decoder, which locates the problem.
-  const decoded = compileFastDecoder(options.schema).decode(bytes) ?? decode(options.schema, bytes);
-  const structural = checkStructure(options.schema, bytes, decoded);
-  const simulations = options.schema.format === CONSUMER_MODEL_FORMAT ? options.fleet.map((p) => simulateConsumer(bytes, p)) : [];
-  const issues: Issue[] = [...decoded.issues, ...structural, ...simulations.flatMap((s) => s.issues)];
-  const findings = mergeIssues(issues).map(toFinding);
+  const decoded = compileFastDecoder(options.schema).decode(bytes, budget.nodeLimit) ?? decode(options.schema, bytes, { budget, sink });
+  sink.pushAll(decoded.issues);
+  checkStructure(options.schema, bytes, decoded, { sink, budget });
+  const simulations = options.schema.format === CONSUMER_MODEL_FORMAT
+    ? options.fleet.map((p) => simulateConsumer(bytes, p, undefined, { sink, budget }))
+    : [];
+  const findings = mergeIssues(sink.kept).map(toFinding);
+  const omitted = sink.omitted();
   return {
     file,
     verdict: verdictOf(findings),
     findings,
     consumers: simulations.map((s, i) => consumerReport(s, options.fleet[i]!)),
+    totals: sink.totals(),
+    ...(omitted ? { omitted } : {}),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
   };
 }
 

@@ -16,7 +16,7 @@ const notPartial = (): boolean => false;
 
 export interface FastDecoder {
   /** Decodes a well-formed file; returns null ("bail") on anything unusual — the caller then uses the interpreter. Never throws. */
-  decode(bytes: Uint8Array): FastDecoded | null;
+  decode(bytes: Uint8Array, nodeLimit?: number): FastDecoded | null;
   /** The generated binary-parser code, for inspection (binary-parser's getCode()). */
   getCode(): string;
   /** How many decodes succeeded on the fast path / bailed (so a test can prove the fast path really ran). */
@@ -55,12 +55,12 @@ function create(schema: FormatSchema): FastDecoder {
     stats,
     unsupported: undefined,
     getCode: () => built.parser.getCode(),
-    decode(bytes: Uint8Array): FastDecoded | null {
+    decode(bytes: Uint8Array, nodeLimit?: number): FastDecoded | null {
       // The per-decode state is shared by the compiled functions: a nested decode would clobber it.
       if (busy) return (stats.bailed++, null);
       busy = true;
       try {
-        state.begin(bytes.length, nodeBudget(bytes.length), built.rootNodes);
+        state.begin(bytes.length, nodeLimit ?? nodeBudget(bytes.length), built.rootNodes);
         const value = built.parser.parse(bytes) as Record<string, unknown>;
         const views = resolveViews(state);
         const { locate, pointerOf } = lazyLocations(built.plan, value, bytes.length, state.tape, views);

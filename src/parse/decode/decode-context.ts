@@ -1,19 +1,37 @@
+import { WorkBudget, defaultNodeBudget } from '../../budget/work-budget.js';
+import type { IssueSink } from '../../findings/capped-issues.js';
 import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
 import { Locations } from './locations.js';
 import type { FieldDef, FormatSchema } from '../../schema/index.js';
 import type { Scope } from '../../schema/index.js';
 
 /**
- * How many nodes a decode may produce. A legitimate file decodes to about two nodes per byte at
- * most; a hostile one can point many records at the same bytes, so the work is capped at four.
+ * How many nodes a decode may produce by default. A legitimate file decodes to about two nodes per
+ * byte at most; a hostile one can point many records at the same bytes, so the work is capped at
+ * four, and at an absolute bound that keeps the decoded tree's memory bounded.
  */
-export const nodeBudget = (size: number): number => 10_000 + size * 4;
+export const nodeBudget = defaultNodeBudget;
+
+/** What a decode spends from and reports into; both default to its own. */
+export interface DecodeOptions {
+  readonly budget?: WorkBudget;
+  readonly sink?: IssueSink;
+}
 
 /** Thrown to abandon the current sequence after a finding was recorded (e.g. a truncated read). */
 export class Stop {
   readonly stop = true;
 }
 export const STOP = new Stop();
+
+/**
+ * Thrown when a budget runs out. Not a Stop: nothing catches it to go on with the next field or
+ * element (a loop that did would spend the whole declared count for nothing). Only `decode` does.
+ */
+export class OutOfBudget {
+  readonly outOfBudget = true;
+}
+export const OUT_OF_BUDGET = new OutOfBudget();
 
 export interface PendingView {
   readonly scope: Scope;
@@ -25,22 +43,26 @@ export interface PendingView {
 /** Mutable state of one decode: the bytes, what was found, and where every node sits. */
 export class DecodeContext {
   readonly view: DataView;
-  readonly issues: Issue[] = [];
+  /** The issues of this decode when no sink was given (what `decode` returns). */
+  readonly ownIssues: Issue[] = [];
+  readonly issues: IssueSink;
+  readonly budget: WorkBudget;
   readonly locations: Locations;
   /** For records placed by a pointer: the path of the pointer field (e.g. instances[3] ← index[3]). */
   readonly pointers = new Map<string, FieldPath>();
   readonly pendingViews: PendingView[] = [];
   /** Structs whose decoding stopped part-way: their true size is unknown. */
   readonly partial = new Set<string>();
-  nodes = 0;
   complete = true;
-  readonly nodeBudget: number;
+  /** Set once a budget stopped the decode: every later step stops at once, without more findings. */
+  outOfBudget = false;
 
-  constructor(readonly schema: FormatSchema, readonly bytes: Uint8Array, root: Record<string, unknown>) {
+  constructor(readonly schema: FormatSchema, readonly bytes: Uint8Array, root: Record<string, unknown>, options: DecodeOptions = {}) {
     this.locations = new Locations(root);
     this.locations.setRoot(bytes.length);
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.nodeBudget = nodeBudget(bytes.length);
+    this.budget = options.budget ?? new WorkBudget(bytes.length);
+    this.issues = options.sink ?? this.ownIssues;
   }
 
   get size(): number {
@@ -79,10 +101,18 @@ export class DecodeContext {
     throw STOP;
   }
 
+  /** Spends one node; past the node or time budget, reports where decoding stopped (once) and stops. */
   countNode(parentPath: FieldPath, key: string | number, offset: number): void {
-    if (++this.nodes <= this.nodeBudget) return;
+    if (this.outOfBudget) throw OUT_OF_BUDGET;
+    if (this.budget.spendNode()) return;
+    this.stopForBudget([...parentPath, key], offset, { ...this.budget.exceeded! });
+  }
+
+  /** A budget or limit cut the decode short: one DECODE_BUDGET finding at `path`, then everything stops. */
+  stopForBudget(path: FieldPath, offset: number, details: Record<string, unknown>): never {
     this.complete = false;
-    if (this.nodes === this.nodeBudget + 1) this.report('DECODE_BUDGET', [...parentPath, key], offset, { limit: this.nodeBudget });
-    throw STOP;
+    if (!this.outOfBudget) this.report('DECODE_BUDGET', path, offset, { ...details, stage: 'decode' });
+    this.outOfBudget = true;
+    throw OUT_OF_BUDGET;
   }
 }

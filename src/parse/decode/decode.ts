@@ -1,6 +1,6 @@
 import { formatPath, type FieldPath, type Issue } from '../../findings/index.js';
 import { rootScope, type FormatSchema, type Locate } from '../../schema/index.js';
-import { DecodeContext, Stop } from './decode-context.js';
+import { DecodeContext, OutOfBudget, Stop, type DecodeOptions } from './decode-context.js';
 import { decodeFieldsInto } from './decode-struct.js';
 import { resolveViews } from './resolve-views.js';
 
@@ -8,7 +8,7 @@ export interface Decoded {
   /** The decoded value; partial when `complete` is false. */
   readonly value: Record<string, unknown>;
   readonly complete: boolean;
-  /** Findings about the layout itself: truncation, offsets outside the file, unknown tags. */
+  /** Findings about the layout itself: truncation, offsets outside the file, unknown tags (empty when a sink was given). */
   readonly issues: readonly Issue[];
   readonly locate: Locate;
   /** For a record placed by a pointer, the pointer's path (instances[3] ← index[3]). */
@@ -22,19 +22,19 @@ export interface Decoded {
  * The diagnostic decoder: interprets the schema over the bytes, checking every read,
  * recording where each node sits, and going on past local failures where it can.
  */
-export function decode(schema: FormatSchema, bytes: Uint8Array): Decoded {
+export function decode(schema: FormatSchema, bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   const value: Record<string, unknown> = {};
-  const ctx = new DecodeContext(schema, bytes, value);
+  const ctx = new DecodeContext(schema, bytes, value, options);
   const root = schema.types.get(schema.root)!;
   const scope = rootScope(value, bytes.length, ctx.locate, root.lets);
   try {
     decodeFieldsInto(ctx, root, value, 0, [], scope);
   } catch (e) {
-    if (!(e instanceof Stop)) throw e;
+    if (!(e instanceof Stop) && !(e instanceof OutOfBudget)) throw e;
   }
   resolveViews(ctx);
   return {
-    value, complete: ctx.complete, issues: ctx.issues, locate: ctx.locate, size: bytes.length,
+    value, complete: ctx.complete, issues: ctx.ownIssues, locate: ctx.locate, size: bytes.length,
     pointerOf: (path) => ctx.pointers.get(path.join('\u0000')),
     isPartial: (path) => ctx.partial.has(formatPath(path)),
   };

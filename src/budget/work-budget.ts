@@ -1,0 +1,81 @@
+/**
+ * The work one file may cost (contract B): wall-clock time and decoded nodes. Every stage that
+ * loops over what a file declares spends from the same budget, and a stage that runs out stops
+ * and says so with a DECODE_BUDGET finding: a budget never ends work silently.
+ */
+export interface BudgetLimits {
+  /** Milliseconds for the whole file (decode, checks, simulation). Default DEFAULT_TIME_MS. */
+  readonly timeMs?: number;
+  /**
+   * Nodes (decoded values) the diagnostic decoder may produce. Default: 10,000 + 4 × the file's
+   * size, at most DEFAULT_MAX_NODES (which keeps the decoded tree well under 1 GB).
+   */
+  readonly nodes?: number;
+}
+
+export const DEFAULT_TIME_MS = 20_000;
+export const DEFAULT_MAX_NODES = 1_500_000;
+
+/** The default node budget for a file of `size` bytes. */
+export const defaultNodeBudget = (size: number): number => Math.min(10_000 + size * 4, DEFAULT_MAX_NODES);
+
+export type BudgetKind = 'time' | 'nodes';
+
+/** What ran out, and its limit: the details of a DECODE_BUDGET finding. */
+export interface BudgetExceeded {
+  readonly budget: BudgetKind;
+  readonly limit: number;
+}
+
+/** How often (in spend() calls) the clock is read: reading it on every node would cost more than the work. */
+const CLOCK_EVERY = 1024;
+
+export class WorkBudget {
+  readonly nodeLimit: number;
+  readonly timeLimitMs: number;
+  private readonly deadline: number;
+  private nodes = 0;
+  private ticks = 0;
+  private over: BudgetExceeded | null = null;
+
+  constructor(size: number, limits: BudgetLimits = {}, private readonly now: () => number = performance.now.bind(performance)) {
+    this.nodeLimit = limits.nodes ?? defaultNodeBudget(size);
+    this.timeLimitMs = limits.timeMs ?? DEFAULT_TIME_MS;
+    this.deadline = this.now() + this.timeLimitMs;
+  }
+
+  /** What ran out first, or null. Once out, a budget stays out. */
+  get exceeded(): BudgetExceeded | null {
+    return this.over;
+  }
+
+  /** Counts one decoded node; false once the node or time budget is spent. */
+  spendNode(): boolean {
+    if (this.over) return false;
+    if (++this.nodes > this.nodeLimit) {
+      this.over = { budget: 'nodes', limit: this.nodeLimit };
+      return false;
+    }
+    return this.tick();
+  }
+
+  /** For loops that produce no nodes (checks, analysis): false once the time is spent. */
+  tick(): boolean {
+    if (this.over) return false;
+    if (++this.ticks % CLOCK_EVERY !== 0) return true;
+    return this.checkClock();
+  }
+
+  /** Reads the clock now (for stages with few, expensive steps, such as regex checks). */
+  checkClock(): boolean {
+    if (this.over) return false;
+    if (this.now() <= this.deadline) return true;
+    this.over = { budget: 'time', limit: this.timeLimitMs };
+    return false;
+  }
+
+  /** Milliseconds left (0 when out). */
+  remainingMs(): number {
+    return this.over ? 0 : Math.max(0, this.deadline - this.now());
+  }
+}
