@@ -25,9 +25,11 @@ function decodeStruct(ctx: DecodeContext, struct: StructDef, offset: number, slo
   const path = [...slot.parentPath, slot.key];
   const scope = childScope(parent, obj, path, index, struct.lets);
   ctx.place(slot.container, slot.key, offset, 0);
+  ctx.locations.enter(slot.container, slot.key, obj);
   try {
     const end = decodeFieldsInto(ctx, struct, obj, offset, path, scope);
     ctx.place(slot.container, slot.key, offset, Math.max(0, end - offset));
+    ctx.locations.leave(slot.container, slot.key);
     return { obj, end };
   } catch (e) {
     if (e instanceof Stop) ctx.partial.add(formatPath(path));

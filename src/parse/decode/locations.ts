@@ -10,6 +10,12 @@ export class Locations {
   // Plain maps, not WeakMaps: they live exactly as long as the decode result, and ephemeron tables make the GC work hard.
   private readonly byContainer = new Map<object, Map<string | number, Location>>();
   private readonly widths = new Map<object, number>();
+  /**
+   * Structs being decoded (or whose decoding stopped), by container and key: the caller stores a
+   * struct in its container only once it is decoded, but a problem found inside it must still be
+   * located inside it (an unknown opcode at its opcode byte, not at the cursor after it).
+   */
+  private readonly unfinished = new Map<object, Map<string | number, object>>();
   private rootLocation: Location = { offset: 0, size: 0 };
 
   constructor(private readonly root: Record<string, unknown>) {}
@@ -22,6 +28,21 @@ export class Locations {
     let m = this.byContainer.get(container);
     if (!m) this.byContainer.set(container, (m = new Map()));
     m.set(key, { offset, size });
+  }
+
+  /** `node` is being decoded into `container[key]` (which is not set yet). */
+  enter(container: object, key: string | number, node: object): void {
+    let m = this.unfinished.get(container);
+    if (!m) this.unfinished.set(container, (m = new Map()));
+    m.set(key, node);
+  }
+
+  /** `node` was decoded: its caller stores it in its container now. */
+  leave(container: object, key: string | number): void {
+    const m = this.unfinished.get(container);
+    if (!m) return;
+    m.delete(key);
+    if (m.size === 0) this.unfinished.delete(container);
   }
 
   /** An array of fixed-width integers: element i sits at the array's offset + i × width. */
@@ -43,7 +64,8 @@ export class Locations {
           ? { offset: loc.offset + seg * width, size: width }
           : undefined;
       }
-      container = (container as Record<string | number, unknown>)[seg];
+      const child: unknown = (container as Record<string | number, unknown>)[seg];
+      container = child ?? this.unfinished.get(container)?.get(seg);
     }
     return loc;
   };
