@@ -1,0 +1,102 @@
+import { count, has, hex, list, present, range, show, text, type Details } from './message-values.js';
+import { safeText } from './safe-text.js';
+
+/**
+ * Messages by the shape of an issue's details rather than by its code: a schema may give any code
+ * to any rule (`valid: [{ max: 65535, code: BAD_COUNT }]`, an `expr` rule with `code: BAD_VALUE`),
+ * so every code must read well with every shape a producer emits. Code-specific wording
+ * (messages.ts) is tried first; these are the fallback for each shape.
+ */
+
+/**
+ * Asserts and `valid: expr` rules: the schema's own sentence when it gives one (`details.message`),
+ * with the values the rule was made of; otherwise the rule, made as readable as text allows.
+ */
+export function ruleMessage(d: Details): string | undefined {
+  const values = present(d, 'values') ? readable(text(d.values)) : '';
+  // `message` only counts beside a `rule`: a field that happens to be named "message" also lands
+  // in details, and its bytes come from the file, not from the schema.
+  if (typeof d.message === 'string' && d.message.trim() !== '' && present(d, 'rule')) {
+    const sentence = safeText(d.message.trim(), 300);
+    return values === '' ? sentence : `${sentence} (${values})`;
+  }
+  if (!present(d, 'rule')) return undefined;
+  const rule = readable(safeText(String(d.rule), 300));
+  if (values !== '') return `the schema requires ${rule}, but ${values}`;
+  if (present(d, 'actual')) return `the schema requires ${rule}, but the value is ${show(d.actual)}`;
+  return `the schema requires ${rule}, which does not hold here`;
+}
+
+/** Operators and built-ins as words: `len(records) == record_count` → `the number of records = record_count`. */
+export function readable(rule: string): string {
+  return rule
+    .replace(/\bhas\(\s*([\w.[\]]+)\s*,\s*'([^']*)'\s*,\s*([^()]+?)\s*\)/g, 'an element of $1 with $2 = $3')
+    .replace(/\blen\(\s*([\w.[\]]+)\s*\)/g, 'the number of $1')
+    .replace(/\bsizeof\(\s*([\w.[\]]+)\s*\)/g, 'the size of $1')
+    .replace(/\b_io\.size\b/g, 'the file size')
+    .replace(/\b_parent\./g, 'the parent’s ')
+    .replace(/\b_root\./g, '')
+    .replace(/\s*==\s*/g, ' = ')
+    .replace(/\s*!=\s*/g, ' ≠ ')
+    .replace(/\s*<=\s*/g, ' ≤ ')
+    .replace(/\s*>=\s*/g, ' ≥ ')
+    .replace(/\s*&&\s*/g, ' and ')
+    .replace(/\s*\|\|\s*/g, ' or ');
+}
+
+/** The value-rule shapes of `valid:` (eq, range, in, enum, mask), for any code. */
+export function valueMessage(d: Details, what = 'value'): string | undefined {
+  if (!present(d, 'actual')) return undefined;
+  const actual = show(d.actual);
+  if (present(d, 'expected')) return `${what} is ${actual}, expected ${show(d.expected)}`;
+  if (present(d, 'allowed')) return `${what} ${actual} is not one of ${list(d.allowed)}`;
+  if (present(d, 'mask')) return `${what} ${hex(d.actual)} has bits outside the allowed mask ${hex(d.mask)}`;
+  const bounds = range(d);
+  if (bounds !== undefined) return `${what} is ${actual}, allowed ${bounds}`;
+  if ('min' in d || 'max' in d) return `${what} is ${actual}, outside the allowed range`;
+  return undefined;
+}
+
+/** Every other shape a producer emits, whatever the code (see test/findings for the list). */
+export function genericMessage(d: Details): string | undefined {
+  return ruleMessage(d) ?? valueMessage(d) ?? layoutMessage(d) ?? budgetMessage(d);
+}
+
+function layoutMessage(d: Details): string | undefined {
+  if (has(d, 'stored', 'computed')) {
+    const over = has(d, 'from', 'to') ? ` over bytes ${count(d.from)}..${count(d.to)}` : '';
+    return `stored checksum ${hex(d.stored)}, computed ${hex(d.computed)}${over}`;
+  }
+  if (has(d, 'pattern', 'reason')) return `pattern ${show(d.pattern)}: ${text(d.reason)}`;
+  if (has(d, 'value', 'first')) return `${show(d.value)} is already used at ${text(d.first)}`;
+  if (has(d, 'value', 'reason')) return `offset ${count(d.value)}: ${text(d.reason)}`;
+  if (has(d, 'bytes', 'start', 'end')) return `${count(d.bytes)} unreferenced byte(s) at ${count(d.start)}..${count(d.end)}`;
+  if (has(d, 'needed', 'at', 'available')) return truncatedMessage(d);
+  if (has(d, 'end', 'pool_size')) return `ends at pool byte ${count(d.end)}, past the pool's ${count(d.pool_size)} bytes`;
+  if (has(d, 'reason')) return text(d.reason);
+  if (has(d, 'at')) return `at offset ${count(d.at)}`;
+  return undefined;
+}
+
+export function truncatedMessage(d: Details): string {
+  const what = present(d, 'what') ? ` (${text(d.what)})` : '';
+  return `needs ${count(d.needed)} byte(s) at offset ${count(d.at)}, only ${count(d.available)} left${what}`;
+}
+
+/** How each budget is named and counted in a message; others are named as given. */
+const BUDGETS: Readonly<Record<string, { name: string; unit: string }>> = {
+  nodes: { name: 'node', unit: ' nodes' },
+  node: { name: 'node', unit: ' nodes' },
+  time: { name: 'time', unit: ' ms' },
+  depth: { name: 'depth', unit: ' levels' },
+};
+
+/** DECODE_BUDGET and any other budget stop: which budget, its limit, where work stopped. */
+export function budgetMessage(d: Details): string | undefined {
+  if (!present(d, 'limit')) return undefined;
+  const kind = present(d, 'budget') ? String(d.budget) : 'nodes';
+  const known = Object.prototype.hasOwnProperty.call(BUDGETS, kind) ? BUDGETS[kind] : undefined;
+  const budget = known ? `${known.name} budget of ${count(d.limit)}${known.unit}` : `${text(kind)} budget of ${count(d.limit)}`;
+  const where = present(d, 'where') ? ` at ${text(d.where)}` : '';
+  return `work stopped${where}: the ${budget} ran out, and the rest of the file was not checked`;
+}
