@@ -1,0 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { cliEntry } from './cli-entry.js';
+
+export interface SandboxRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The shell line that actually ran (after the fuzz bounds). */
+  readonly ran: string;
+}
+
+export interface CommandSandbox {
+  readonly dir: string;
+  run(command: string): SandboxRun;
+  dispose(): void;
+}
+
+/** What a reader's checkout has that doc commands read: copied, so nothing writes into the repo. */
+const COPIED = ['README.md', 'docs', 'corpus', 'profiles', 'schemas'];
+
+/** Fuzz campaigns in docs run for seconds or minutes; here they run this many inputs at most. */
+export const DOC_FUZZ_RUNS = 300;
+
+/**
+ * A temporary copy of the checkout's documents and data, where doc commands run one after the
+ * other (a later command may read what an earlier one wrote, as for a reader following along),
+ * with `preflight` on the PATH running this checkout's CLI.
+ */
+export function createSandbox(root: string): CommandSandbox {
+  const dir = mkdtempSync(join(tmpdir(), 'preflight-docs-'));
+  for (const name of COPIED) cpSync(join(root, name), join(dir, name), { recursive: true });
+  const bin = join(dir, '.bin');
+  mkdirSync(bin);
+  const args = [process.execPath, ...cliEntry(root)].map(shellQuote).join(' ');
+  writeFileSync(join(bin, 'preflight'), `#!/bin/sh\nexec ${args} "$@"\n`);
+  chmodSync(join(bin, 'preflight'), 0o755);
+  const env = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`, NO_COLOR: '1', FORCE_COLOR: '0' };
+  return {
+    dir,
+    run(command) {
+      const ran = boundFuzz(command);
+      const r = spawnSync('/bin/sh', ['-c', ran], { cwd: dir, env, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
+      return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? String(r.error ?? ''), ran };
+    },
+    dispose() { rmSync(dir, { recursive: true, force: true }); },
+  };
+}
+
+/**
+ * `preflight fuzz …` with `--time S` replaced by `--runs 300`, `--runs N` cut to 300, and
+ * `--seed 1 --workers 1` added when the doc gives no seed or workers: the same command, short,
+ * deterministic and on one core.
+ */
+function boundFuzz(command: string): string {
+  const m = /^(preflight\s+fuzz)\b/.exec(command);
+  if (!m) return command;
+  let rest = command.slice(m[0].length)
+    .replace(/--time[\s=]+\d+/g, `--runs ${DOC_FUZZ_RUNS}`)
+    .replace(/--runs[\s=]+(\d+)/g, (_s, n: string) => `--runs ${Math.min(Number(n), DOC_FUZZ_RUNS)}`);
+  if (!/--seed\b/.test(rest)) rest = ` --seed 1${rest}`;
+  if (!/--workers\b/.test(rest)) rest = ` --workers 1${rest}`;
+  return `${m[1]}${rest}`;
+}
+
+function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
