@@ -37,6 +37,7 @@ export class WorkBudget {
   private nodes = 0;
   private ticks = 0;
   private over: BudgetExceeded | null = null;
+  private timeUp = false;
 
   constructor(size: number, limits: BudgetLimits = {}, private readonly now: () => number = performance.now.bind(performance)) {
     this.nodeLimit = limits.nodes ?? defaultNodeBudget(size);
@@ -56,26 +57,38 @@ export class WorkBudget {
       this.over = { budget: 'nodes', limit: this.nodeLimit };
       return false;
     }
-    return this.tick();
+    if (++this.ticks % CLOCK_EVERY !== 0) return true;
+    if (this.checkClock()) return true;
+    this.over = this.timeExceeded;
+    return false;
   }
 
-  /** For loops that produce no nodes (checks, analysis): false once the time is spent. */
+  /**
+   * For loops that produce no nodes (checks, analysis): false once the time is spent. The node
+   * budget bounds only the decoder; the later stages work over what it produced.
+   */
   tick(): boolean {
-    if (this.over) return false;
+    if (this.timeUp) return false;
     if (++this.ticks % CLOCK_EVERY !== 0) return true;
     return this.checkClock();
   }
 
   /** Reads the clock now (for stages with few, expensive steps, such as regex checks). */
   checkClock(): boolean {
-    if (this.over) return false;
+    if (this.timeUp) return false;
     if (this.now() <= this.deadline) return true;
-    this.over = { budget: 'time', limit: this.timeLimitMs };
+    this.timeUp = true;
+    this.over ??= { budget: 'time', limit: this.timeLimitMs };
     return false;
+  }
+
+  /** The time limit, for a stage's DECODE_BUDGET finding (the node limit may have run out first). */
+  get timeExceeded(): BudgetExceeded {
+    return { budget: 'time', limit: this.timeLimitMs };
   }
 
   /** Milliseconds left (0 when out). */
   remainingMs(): number {
-    return this.over ? 0 : Math.max(0, this.deadline - this.now());
+    return this.timeUp ? 0 : Math.max(0, this.deadline - this.now());
   }
 }

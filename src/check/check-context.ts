@@ -15,8 +15,12 @@ export interface CheckContext {
   readonly issues: IssueSink;
   /** Shared with the decoder: the checks stop (with a DECODE_BUDGET finding) when the file's time runs out. */
   readonly budget: WorkBudget;
-  /** Set once the checks stopped for a budget or limit: later steps return at once. */
+  /** Set once the checks ran out of time: later steps return at once. */
   stopped: boolean;
+  /** Whether the whole file was decoded: if not, rules over the missing part cannot be evaluated. */
+  readonly complete: boolean;
+  /** Rules that could not be evaluated over data the decoder did not produce (see cannotEvaluate). */
+  unevaluated: number;
 }
 
 /** Records an issue; its byte offset is the node's own, or its nearest located ancestor's. */
@@ -36,12 +40,35 @@ export function offsetOf(ctx: CheckContext, path: FieldPath): number {
   return 0;
 }
 
-/** Sizes or offsets a rule needs; undefined when the data they come from was not decoded (already reported). */
-export function sizesOrSkip(scope: Scope, ...exprs: readonly CompiledExpr[]): number[] | undefined {
+/**
+ * A rule that could not be evaluated on this file (an index out of range, a value of the wrong
+ * kind, a size that does not fit). On a fully decoded file that is a CONSTRAINT finding saying
+ * which rule and why: a rule is never skipped silently. When the decode stopped part-way, the
+ * missing data is the reason and the decoder already reported it as an error (TRUNCATED,
+ * BAD_OFFSET, an unknown tag, DECODE_BUDGET), which fails the file; repeating that once per rule
+ * and element would bury it, so such rules are counted (`unevaluated`) instead.
+ */
+export function cannotEvaluate(ctx: CheckContext, path: FieldPath, rule: string, reason: string, message?: string): void {
+  if (!ctx.complete) {
+    ctx.unevaluated++;
+    return;
+  }
+  raise(ctx, 'CONSTRAINT', path, { rule, values: `could not be evaluated: ${reason}`, unevaluated: true, reason, ...(message !== undefined ? { message } : {}) });
+}
+
+/** Sizes or offsets a rule needs; undefined (after cannotEvaluate) when they cannot be computed. */
+export function sizesOrSkip(ctx: CheckContext, path: FieldPath, rule: string, scope: Scope, ...exprs: readonly CompiledExpr[]): number[] | undefined {
   try {
     return exprs.map((e) => evaluateSize(e, scope));
   } catch (e) {
-    if (e instanceof EvalError) return undefined;
-    throw e;
+    if (!(e instanceof EvalError)) throw e;
+    cannotEvaluate(ctx, path, rule, e.message);
+    return undefined;
   }
+}
+
+/** The optional plain-sentence `message` of an assert or valid rule (contract D), when the schema gives one. */
+export function messageOf(def: object): string | undefined {
+  const m = (def as { message?: unknown }).message;
+  return typeof m === 'string' ? m : undefined;
 }

@@ -3,7 +3,8 @@ import {
   EvalError, childScope, elementScope, evaluateBool, evaluateInt,
   type FieldDef, type Scope, type StructDef,
 } from '../schema/index.js';
-import { raise, type CheckContext } from './check-context.js';
+import { MAX_NESTING } from '../budget/limits.js';
+import { cannotEvaluate, messageOf, raise, type CheckContext } from './check-context.js';
 import { explainValues } from './explain-values.js';
 import { checkChecksum } from './rules/checksum.js';
 import { checkPattern } from './rules/pattern.js';
@@ -11,11 +12,18 @@ import { checkPlacement } from './rules/placement.js';
 import { checkUnique } from './rules/unique.js';
 import { checkValid } from './rules/valid-rules.js';
 
-const MAX_DEPTH = 64;
-
-/** Checks one struct's fields and asserts, then recurses; paths are absolute (the parent passed its prefix). */
+/**
+ * Checks one struct's fields and asserts, then recurses; paths are absolute (the parent passed its
+ * prefix). Deeper than MAX_NESTING, or out of time, it stops with a DECODE_BUDGET finding where it
+ * stopped: a file is never passed with part of it unchecked.
+ */
 export function checkStruct(ctx: CheckContext, struct: StructDef, obj: Record<string, unknown>, scope: Scope, depth = 0): void {
-  if (depth > MAX_DEPTH) return;
+  if (ctx.stopped) return;
+  if (depth > MAX_NESTING) {
+    raise(ctx, 'DECODE_BUDGET', scope.path, { budget: 'depth', limit: MAX_NESTING, stage: 'checks' });
+    return;
+  }
+  if (!ctx.budget.tick()) return outOfTime(ctx, scope.path);
   for (const field of struct.fields) {
     if (field.type.kind === 'switch' && field.inline) {
       const caseStruct = chosenCase(ctx, field, scope);
@@ -26,19 +34,27 @@ export function checkStruct(ctx: CheckContext, struct: StructDef, obj: Record<st
     checkField(ctx, field, obj[field.id], [...scope.path, field.id], scope, depth);
   }
   for (const a of struct.asserts) {
+    const at = a.path ? [...scope.path, ...a.path] : scope.path;
     let ok: boolean;
     try {
       ok = evaluateBool(a.rule, scope);
     } catch (e) {
-      if (e instanceof EvalError) continue;
-      throw e;
+      if (!(e instanceof EvalError)) throw e;
+      cannotEvaluate(ctx, at, a.rule.source, e.message, messageOf(a));
+      continue;
     }
-    if (!ok) raise(ctx, a.code, a.path ? [...scope.path, ...a.path] : scope.path, ruleDetails(a.rule, scope), a.severity);
+    if (!ok) raise(ctx, a.code, at, ruleDetails(a.rule, scope, messageOf(a)), a.severity);
   }
 }
 
-function ruleDetails(rule: StructDef['asserts'][number]['rule'], scope: Scope): Record<string, unknown> {
-  const details: Record<string, unknown> = { rule: rule.source, values: explainValues(rule, scope) };
+/** The file's time ran out: one DECODE_BUDGET finding where checking stopped, then every check returns. */
+function outOfTime(ctx: CheckContext, path: FieldPath): void {
+  ctx.stopped = true;
+  raise(ctx, 'DECODE_BUDGET', path, { ...ctx.budget.timeExceeded, stage: 'checks' });
+}
+
+function ruleDetails(rule: StructDef['asserts'][number]['rule'], scope: Scope, message: string | undefined): Record<string, unknown> {
+  const details: Record<string, unknown> = { rule: rule.source, values: explainValues(rule, scope), ...(message !== undefined ? { message } : {}) };
   // Simple comparisons also expose their two sides, for messages such as "lo 9 is greater than hi 3".
   for (const name of ['lo', 'hi']) if (typeof scope.object[name] !== 'undefined') details[name] = scope.object[name];
   return details;
@@ -77,6 +93,8 @@ function checkField(ctx: CheckContext, field: FieldDef, value: unknown, path: Fi
   if (field.repeat && Array.isArray(value)) {
     const perElement = needsElementScope(field);
     for (let i = 0; i < value.length; i++) {
+      if (ctx.stopped) return;
+      if (!ctx.budget.tick()) return outOfTime(ctx, [...path, i]);
       const item: unknown = value[i];
       if (item !== null && item !== undefined) checkElement(ctx, field, item, [...path, i], perElement ? elementScope(scope, i) : scope, i, depth);
     }

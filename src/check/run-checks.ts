@@ -10,6 +10,8 @@ export interface CheckInput {
   readonly locate: Locate;
   readonly pointerOf?: (path: FieldPath) => FieldPath | undefined;
   readonly isPartial?: (path: FieldPath) => boolean;
+  /** False when the decode stopped part-way (default true): see cannotEvaluate. */
+  readonly complete?: boolean;
 }
 
 export interface CheckOptions {
@@ -30,6 +32,7 @@ export function checkStructure(schema: FormatSchema, bytes: Uint8Array, input: C
     schema, bytes, locate: input.locate, pointerOf: input.pointerOf ?? (() => undefined),
     isPartial: input.isPartial ?? (() => false), issues: options.sink ?? own,
     budget: options.budget ?? new WorkBudget(bytes.length), stopped: false,
+    complete: input.complete ?? true, unevaluated: 0,
   };
   checkStruct(ctx, root, input.value, rootScope(input.value, bytes.length, input.locate, root.lets));
   return own;

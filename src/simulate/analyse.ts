@@ -30,7 +30,7 @@ export function analyse(r: Run, out: IssueSink | Issue[], budget?: WorkBudget): 
   for (let q = 0; q < r.instCount; q++) {
     const i = s.instIdx[q]!;
     if (budget && !budget.tick()) {
-      out.push({ code: 'DECODE_BUDGET', path: ['instances', i], offset: s.instOff[q]!, details: { ...budget.exceeded!, stage: 'consumer analysis', profile }, profile });
+      out.push({ code: 'DECODE_BUDGET', path: ['instances', i], offset: s.instOff[q]!, details: { ...budget.timeExceeded, stage: 'consumer analysis', profile }, profile });
       return;
     }
     const typeId = s.instType[q]!;

@@ -10,7 +10,7 @@ const fleet = loadFleet(defaultFleetDir());
 
 /** Type 1 declares 23 fields, agent 7.11 supplies 20: every instance's criteria 20..22 are out-of-bounds reads. */
 function manyOobReads(instances: number): Uint8Array {
-  const kinds = [...'SSSSIISSISSISSSIISSS'].map((c) => (c === 'S' ? 'STR' : 'INT') as const);
+  const kinds = [...'SSSSIISSISSISSSIISSS'].map((c): 'STR' | 'INT' => (c === 'S' ? 'STR' : 'INT'));
   const crit = kinds.map((k): Crit => (k === 'STR' ? { op: 'EQ_STR', str: 'x' } : { op: 'EQ_INT', value: 1 }));
   const criteria = [...crit, { op: 'EQ_STR', str: 'a' }, { op: 'EQ_STR', str: 'b' }, { op: 'EQ_STR', str: 'c' }] satisfies Crit[];
   return buildCcf({

@@ -8,7 +8,7 @@ import { raise, sizesOrSkip, type CheckContext } from '../check-context.js';
  */
 export function checkPlacement(ctx: CheckContext, field: FieldDef, items: readonly unknown[], path: FieldPath, scope: Scope): void {
   const rule = field.placement!;
-  const bounds = sizesOrSkip(scope, rule.start, rule.end);
+  const bounds = sizesOrSkip(ctx, path, `placement from ${rule.start.source} to ${rule.end.source}`, scope, rule.start, rule.end);
   if (!bounds) return;
   const [start, end] = bounds as [number, number];
   let cursor = start;

@@ -1,24 +1,27 @@
 import type { FieldPath } from '../../findings/index.js';
 import { EvalError, evaluateBool, type FieldDef, type FormatSchema, type Scope, type ValidDef } from '../../schema/index.js';
-import { raise, type CheckContext } from '../check-context.js';
+import { cannotEvaluate, messageOf, raise, type CheckContext } from '../check-context.js';
 import { explainValues } from '../explain-values.js';
 
 /** Applies a field's `valid` rules to one value (one element, for arrays). */
 export function checkValid(ctx: CheckContext, field: FieldDef, value: unknown, path: FieldPath, scope: Scope): void {
+  const at = field.reportAtStruct ? scope.path : path;
   for (const v of field.valid) {
-    const failure = v.rule.kind === 'expr' ? exprFailure(v, scope) : intFailure(ctx.schema, field, v, value);
+    const failure = v.rule.kind === 'expr' ? exprFailure(ctx, v, scope, at) : intFailure(ctx.schema, field, v, value);
     if (!failure) continue;
-    raise(ctx, v.code, field.reportAtStruct ? scope.path : path, { [field.id]: value, actual: value, ...failure }, v.severity);
+    const message = messageOf(v);
+    raise(ctx, v.code, at, { [field.id]: value, actual: value, ...failure, ...(message !== undefined ? { message } : {}) }, v.severity);
   }
 }
 
-function exprFailure(v: ValidDef, scope: Scope): Record<string, unknown> | null {
+function exprFailure(ctx: CheckContext, v: ValidDef, scope: Scope, at: FieldPath): Record<string, unknown> | null {
   if (v.rule.kind !== 'expr') return null;
   try {
     if (evaluateBool(v.rule.expr, scope)) return null;
   } catch (e) {
-    if (e instanceof EvalError) return null; // needs data that was not decoded: already reported
-    throw e;
+    if (!(e instanceof EvalError)) throw e;
+    cannotEvaluate(ctx, at, v.rule.expr.source, e.message, messageOf(v));
+    return null;
   }
   return { rule: v.rule.expr.source, values: explainValues(v.rule.expr, scope) };
 }

@@ -56,6 +56,8 @@ export class DecodeContext {
   complete = true;
   /** Set once a budget stopped the decode: every later step stops at once, without more findings. */
   outOfBudget = false;
+  /** Records being decoded inside one another now (see MAX_NESTING). */
+  depth = 0;
 
   constructor(readonly schema: FormatSchema, readonly bytes: Uint8Array, root: Record<string, unknown>, options: DecodeOptions = {}) {
     this.locations = new Locations(root);

@@ -1,3 +1,4 @@
+import { MAX_NESTING } from '../../budget/limits.js';
 import { formatPath, type FieldPath } from '../../findings/index.js';
 import {
   EvalError, INT_WIDTH, childScope, elementScope, evaluateInt, evaluateSize,
@@ -27,13 +28,33 @@ function decodeStruct(ctx: DecodeContext, struct: StructDef, offset: number, slo
   ctx.place(slot.container, slot.key, offset, 0);
   ctx.locations.enter(slot.container, slot.key, obj);
   try {
-    const end = decodeFieldsInto(ctx, struct, obj, offset, path, scope);
+    const end = nested(ctx, path, offset, () => decodeFieldsInto(ctx, struct, obj, offset, path, scope));
     ctx.place(slot.container, slot.key, offset, Math.max(0, end - offset));
     ctx.locations.leave(slot.container, slot.key);
     return { obj, end };
   } catch (e) {
     if (e instanceof Stop) ctx.partial.add(formatPath(path));
     throw e;
+  }
+}
+
+/**
+ * Runs `decodeInner` one level deeper. Recursive types (a tree through `repeat`, a cycle through
+ * `at: 0`) would otherwise recurse as deep as a hostile file says, and overflow the stack: past
+ * MAX_NESTING levels this record is not decoded, with a DECODE_BUDGET finding at its path (its
+ * siblings still are).
+ */
+function nested(ctx: DecodeContext, path: FieldPath, offset: number, decodeInner: () => number): number {
+  if (ctx.depth >= MAX_NESTING) {
+    ctx.complete = false;
+    ctx.report('DECODE_BUDGET', path, offset, { budget: 'depth', limit: MAX_NESTING, stage: 'decode' });
+    throw STOP;
+  }
+  ctx.depth++;
+  try {
+    return decodeInner();
+  } finally {
+    ctx.depth--;
   }
 }
 
@@ -196,7 +217,7 @@ function decodeOne(ctx: DecodeContext, field: FieldDef, offset: number, slot: Sl
       }
       const caseStruct = ctx.schema.types.get(caseName)!;
       if (field.inline && inlineInto) {
-        return { value: undefined, end: decodeFieldsInto(ctx, caseStruct, inlineInto, offset, scope.path, scope) };
+        return { value: undefined, end: nested(ctx, scope.path, offset, () => decodeFieldsInto(ctx, caseStruct, inlineInto, offset, scope.path, scope)) };
       }
       const r = decodeStruct(ctx, caseStruct, offset, slot, scope, index);
       return { value: r.obj, end: r.end };
