@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { boundFuzz } from './bound-fuzz.js';
 import { cliEntry } from './cli-entry.js';
 
 export interface SandboxRun {
@@ -20,9 +21,6 @@ export interface CommandSandbox {
 
 /** What a reader's checkout has that doc commands read: copied, so nothing writes into the repo. */
 const COPIED = ['README.md', 'docs', 'corpus', 'profiles', 'schemas'];
-
-/** Fuzz campaigns in docs run for seconds or minutes; here they run this many inputs at most. */
-export const DOC_FUZZ_RUNS = 300;
 
 /**
  * A temporary copy of the checkout's documents and data, where doc commands run one after the
@@ -47,22 +45,6 @@ export function createSandbox(root: string): CommandSandbox {
     },
     dispose() { rmSync(dir, { recursive: true, force: true }); },
   };
-}
-
-/**
- * `preflight fuzz …` with `--time S` replaced by `--runs 300`, `--runs N` cut to 300, and
- * `--seed 1 --workers 1` added when the doc gives no seed or workers: the same command, short,
- * deterministic and on one core.
- */
-function boundFuzz(command: string): string {
-  const m = /^(preflight\s+fuzz)\b/.exec(command);
-  if (!m) return command;
-  let rest = command.slice(m[0].length)
-    .replace(/--time[\s=]+\d+/g, `--runs ${DOC_FUZZ_RUNS}`)
-    .replace(/--runs[\s=]+(\d+)/g, (_s, n: string) => `--runs ${Math.min(Number(n), DOC_FUZZ_RUNS)}`);
-  if (!/--seed\b/.test(rest)) rest = ` --seed 1${rest}`;
-  if (!/--workers\b/.test(rest)) rest = ` --workers 1${rest}`;
-  return `${m[1]}${rest}`;
 }
 
 function shellQuote(s: string): string {

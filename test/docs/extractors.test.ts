@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boundFuzz } from './bound-fuzz.js';
 import { createSandbox, type CommandSandbox } from './command-sandbox.js';
 import { docCommands } from './doc-commands.js';
 import { headingAnchors } from './heading-anchors.js';
@@ -69,7 +70,7 @@ describe('markdown scanning', () => {
     const line = fc.oneof(fc.constantFrom('```sh', '```', '~~~', '  ```json', 'text', ''), fc.string({ maxLength: 5 }));
     fc.assert(fc.property(fc.array(line.map((l) => l.replace(/\n/g, ' ')), { maxLength: 30 }), (lines) => {
       const s = scanMarkdown(lines.join('\n'));
-      const fenceLines = s.fences.flatMap((f) => [f.line, ...f.lines.map((l) => l.line)]);
+      const fenceLines = s.fences.flatMap((f) => [f.line, ...f.lines.map((l) => l.line), ...(f.end === undefined ? [] : [f.end])]);
       const all = [...s.prose.map((l) => l.line), ...fenceLines];
       expect(new Set(all).size).toBe(all.length);
       expect(all.sort((a, b) => a - b)).toEqual(lines.join('\n').split('\n').map((_l, i) => i + 1));
@@ -142,10 +143,16 @@ describe('the command sandbox', () => {
   it('fails a doc command that names a file that does not exist', () => {
     const r = sandbox.run('preflight validate corpus/ccf/story/july-19.bin');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('july-19.bin');
+    expect(r.stdout + r.stderr).toContain('july-19.bin');
   });
 
-  it('bounds fuzz campaigns to a few hundred seeded runs on one worker', () => {
-    expect(sandbox.run('preflight fuzz --time 30 --format json > f.json').ran).toBe('preflight fuzz --workers 1 --seed 1 --runs 300 --format json > f.json');
+});
+
+describe('fuzz commands in docs', () => {
+  it('are bounded to a few hundred seeded runs on one worker', () => {
+    expect(boundFuzz('preflight fuzz --time 30 --format json > f.json')).toBe('preflight fuzz --workers 1 --seed 1 --runs 300 --format json > f.json');
+    expect(boundFuzz('preflight fuzz --seed 42 --runs 20000 --workers 2')).toBe('preflight fuzz --seed 42 --runs 300 --workers 2');
+    expect(boundFuzz('preflight fuzz --runs 50')).toBe('preflight fuzz --workers 1 --seed 1 --runs 50');
+    expect(boundFuzz('preflight validate --time-budget 5 x.bin')).toBe('preflight validate --time-budget 5 x.bin');
   });
 });

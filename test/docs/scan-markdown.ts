@@ -7,8 +7,11 @@ export interface MarkdownLine {
 /** A fenced code block: its info string (`sh`, `json`, …) and its lines, fences excluded. */
 export interface CodeFence {
   readonly info: string;
+  /** The line of the opening fence. */
   readonly line: number;
   readonly lines: readonly MarkdownLine[];
+  /** The line of the closing fence; undefined when the block runs to the end of the file. */
+  readonly end?: number;
 }
 
 export interface ScannedMarkdown {
@@ -33,7 +36,7 @@ export function scanMarkdown(text: string): ScannedMarkdown {
     if (open) {
       const closes = m !== null && m[1]![0] === open.marker[0] && m[1]!.length >= open.marker.length && m[2] === '';
       if (closes) {
-        fences.push({ info: open.info, line: open.line, lines: open.lines });
+        fences.push({ info: open.info, line: open.line, lines: open.lines, end: line });
         open = undefined;
       } else {
         open.lines.push({ line, text: raw });
