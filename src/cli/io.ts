@@ -1,27 +1,63 @@
-import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { boundValue } from './bound-text.js';
 import { CliError } from './cli-error.js';
+import { fsProblem } from './fs-words.js';
+import { DEFAULT_MAX_FILE_SIZE, readBounded, STDIN, STDIN_NAME } from './read-bounded.js';
 
-/** Files exactly as named; a folder expands to the files in it with `extension`, recursively, sorted. */
-export function expandInputs(inputs: readonly string[], extension: string): string[] {
-  const out: string[] = [];
+export { writeAtomic } from './output.js';
+export { DEFAULT_MAX_FILE_SIZE, STDIN, STDIN_NAME } from './read-bounded.js';
+
+/** One input named on the command line, after folders were expanded: a file, or why there is none. */
+export interface InputEntry {
+  readonly file: string;
+  /** Set when the name leads to nothing to validate (missing, empty folder): one line. */
+  readonly error?: string;
+}
+
+/**
+ * Files exactly as named; a folder expands to the files in it with `extension`, recursively,
+ * sorted; `-` is stdin. Never throws: a name that leads nowhere becomes an entry with an error,
+ * so that one bad name does not stop the others from being validated.
+ */
+export function listInputs(inputs: readonly string[], extension: string): InputEntry[] {
+  const out: InputEntry[] = [];
   for (const input of inputs) {
-    let st;
-    try {
-      st = statSync(input);
-    } catch {
-      throw new CliError(`${input}: no such file or folder`);
+    if (input === STDIN) {
+      out.push({ file: STDIN });
+      continue;
     }
-    if (st.isDirectory()) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(input).isDirectory();
+    } catch (e) {
+      out.push({ file: input, error: fsProblem(e, 'read', input) });
+      continue;
+    }
+    if (!isFolder) {
+      out.push({ file: input });
+      continue;
+    }
+    try {
       const found = walk(input, extension);
-      if (found.length === 0) throw new CliError(`${input}: folder holds no *${extension} files`);
-      out.push(...found);
-    } else out.push(input);
+      if (found.length === 0) out.push({ file: input, error: `${boundValue(input)}: the folder holds no *${extension} files` });
+      for (const f of found) out.push({ file: f });
+    } catch (e) {
+      out.push({ file: input, error: fsProblem(e, 'list', input) });
+    }
   }
   return out;
 }
 
+/** As listInputs, but the first name that leads nowhere is an error for the whole command. */
+export function expandInputs(inputs: readonly string[], extension: string): string[] {
+  const entries = listInputs(inputs, extension);
+  const bad = entries.find((e) => e.error !== undefined);
+  if (bad !== undefined) throw new CliError(bad.error!);
+  return entries.map((e) => e.file);
+}
+
+/** Symbolic links are not followed while walking a folder: a link loop cannot make it endless. */
 function walk(dir: string, extension: string, depth = 0): string[] {
   if (depth > 16) return [];
   const out: string[] = [];
@@ -33,30 +69,17 @@ function walk(dir: string, extension: string, depth = 0): string[] {
   return out;
 }
 
-export function readInput(file: string): Uint8Array {
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (e) {
-    throw new CliError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+/** The name reports use for an input: `<stdin>` for `-`. */
+export function displayName(file: string): string {
+  return file === STDIN ? STDIN_NAME : file;
 }
 
-export function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CliError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+/** A regular file's bytes (or stdin's for `-`), at most `maxBytes`. Throws a one-line CliError. */
+export function readInput(file: string, maxBytes: number = DEFAULT_MAX_FILE_SIZE): Uint8Array {
+  return readBounded(file, maxBytes);
 }
 
-/** Writes via a temporary file and a rename, so a reader never sees a half-written output. */
-export function writeAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = join(dirname(file), `.${basename(file)}.preflight-tmp-${randomBytes(4).toString('hex')}`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
-    try { unlinkSync(tmp); } catch { /* nothing to clean up */ }
-    throw new CliError(`${file}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+/** A regular file's text (UTF-8), with the same checks and limit as readInput. */
+export function readText(file: string, maxBytes: number = DEFAULT_MAX_FILE_SIZE): string {
+  return Buffer.from(readBounded(file, maxBytes)).toString('utf8');
 }

@@ -1,7 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** tsx by absolute URL, so a run from another working folder still finds it. */
+const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 export interface CliResult {
   readonly status: number | null;
@@ -9,10 +13,26 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+export interface RunOptions {
+  /** Working folder (default: the package root). */
+  readonly cwd?: string;
+  /** Bytes for stdin (default: none, stdin is empty). */
+  readonly input?: string | Uint8Array;
+  /** Milliseconds before the run is killed (status null): a hang fails the test instead of stalling it. */
+  readonly timeoutMs?: number;
+}
+
 /** Runs the real entry point (TypeScript via tsx), as a user would, from the package root. */
-export function runCli(args: readonly string[], cwd = ROOT): CliResult {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000,
+export function runCli(args: readonly string[], cwdOrOptions: string | RunOptions = ROOT): CliResult {
+  const o: RunOptions = typeof cwdOrOptions === 'string' ? { cwd: cwdOrOptions } : cwdOrOptions;
+  const r = spawnSync(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: o.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: o.timeoutMs ?? 60_000,
+    input: o.input ?? '', maxBuffer: 64 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every line of stderr that is not blank. */
+export function stderrLines(r: CliResult): string[] {
+  return r.stderr.split('\n').filter((l) => l.trim() !== '');
 }

@@ -1,46 +1,119 @@
-import { Command, Option } from 'commander';
-import { FORMATS, renderReport, type ReportFormat } from '../../report/index.js';
-import type { ValidationReport } from '../../report/model.js';
-import { validateBytes } from '../../validate/index.js';
-import { EXIT } from '../cli-error.js';
-import { expandInputs, readInput, writeAtomic } from '../io.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Baseline } from '../../baseline/index.js';
+import { DEFAULT_MAX_NODES, DEFAULT_TIME_MS } from '../../budget/work-budget.js';
+import { DEFAULT_MAX_FINDINGS_PER_CODE } from '../../findings/capped-issues.js';
+import { FORMATS, type ReportFormat } from '../../report/index.js';
+import type { FileReport, ValidationReport } from '../../report/model.js';
+import type { ValidateOptions } from '../../validate/index.js';
+import { CliError, EXIT } from '../cli-error.js';
+import { DEFAULT_MAX_FILE_SIZE, listInputs, STDIN } from '../io.js';
 import { collect, resolveFleet, resolveSchema } from '../load-options.js';
+import { STDOUT } from '../output.js';
+import { FileProgress } from '../progress.js';
+import { planOutputs, writeReports, type ReportOutput } from '../report-outputs.js';
 import { useColor, VERSION } from '../runtime.js';
+import { formatSize, sizeArg } from '../size-arg.js';
+import { gateWithBaseline, loadBaseline, saveBaseline } from '../validate-baseline.js';
+import { validateFiles } from '../validate-files.js';
 
 export function validateCommand(): Command {
   return new Command('validate')
     .description('check content files against the schema and simulate every consumer profile on them')
-    .argument('<files...>', 'content files, or folders of *.bin files')
+    .argument('<files...>', 'content files, folders of *.bin files, or - for one file on stdin')
     .option('--schema <file>', 'format schema (default: the bundled CCF v1 schema)')
     .option('--profile <file>', 'consumer profile YAML (repeatable)', collect, [])
     .option('--fleet <dir>', 'folder of consumer profiles (repeatable; default: the bundled fleet)', collect, [])
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-o, --output <file>', 'write the report to a file (atomically); - is stdout (the default)')
+    .option('--json <file>', 'also write the JSON report to this file')
+    .option('--sarif <file>', 'also write the SARIF report to this file')
+    .option('--junit <file>', 'also write the JUnit XML report to this file')
+    .option('--baseline <file>', 'accept the known findings listed in this file: only new findings fail')
+    .option('--write-baseline <file>', "write a baseline accepting this run's findings (.json: JSON, else YAML)")
     .option('--strict', 'exit 1 when any file has warnings')
-    .option('--exit-zero', 'exit 0 even when files fail (usage and I/O errors still exit 2)')
+    .option('--exit-zero', 'exit 0 even when files fail (files that cannot be validated still exit 2)')
+    .option('--max-file-size <size>', `skip (verdict error) any input larger than this (default ${formatSize(DEFAULT_MAX_FILE_SIZE)}; e.g. 10MB, 1GiB)`, sizeArg('--max-file-size'))
+    .option('--max-findings-per-code <n>', `findings listed per code per file; the rest are counted (default ${DEFAULT_MAX_FINDINGS_PER_CODE})`, count('--max-findings-per-code'))
+    .option('--time-budget <ms>', `time one file may take, in milliseconds (default ${DEFAULT_TIME_MS}); over it is a DECODE_BUDGET finding`, count('--time-budget'))
+    .option('--node-budget <n>', `structure nodes one file may decode (default 10,000 + 4 per byte, at most ${DEFAULT_MAX_NODES})`, count('--node-budget'))
+    .option('--no-progress', 'no progress on stderr (shown when validating more than one file)')
     .option('--no-color', 'never colour the text output')
     .addHelpText('after', `
-Exit codes: 0 no file fails, 1 a file fails (or warns, with --strict), 2 usage, I/O or schema error.
+Exit codes:
+  0  no file fails (with --exit-zero: even if some do)
+  1  a file fails, or warns with --strict (findings accepted by --baseline do not count)
+  2  usage, I/O, schema, profile or baseline error, or a file that could not be validated
+     (verdict "error": not a regular file, over --max-file-size, unreadable); --exit-zero
+     does not hide these
+Every file gets a report even when another one cannot be read.
 
 Examples:
-  $ preflight validate corpus/ccf/story/july-19.bin
-  $ preflight validate --fleet fleet/ --format sarif -o preflight.sarif release/*.bin`)
+  $ preflight validate corpus/ccf/story/2024-07-19-0409-channel-291.bin
+  $ preflight validate --fleet profiles/default --format sarif -o preflight.sarif corpus/ccf/story
+  $ preflight validate corpus/ccf --json report.json --junit report.xml --exit-zero
+  $ preflight validate corpus/ccf/story --write-baseline baseline.yaml --exit-zero
+  $ preflight validate corpus/ccf/story --baseline baseline.yaml
+  $ cat corpus/ccf/codes/clean.bin | preflight validate -`)
     .action((inputs: string[], opts: ValidateOpts) => {
+      if (inputs.filter((i) => i === STDIN).length > 1) throw new CliError('stdin (-) can be read only once');
+      const outputs = planOutputs(
+        { format: opts.format, file: opts.output ?? STDOUT },
+        extraOutputs(opts),
+        opts.writeBaseline !== undefined ? [opts.writeBaseline] : [],
+      );
+      const baseline: Baseline | undefined = opts.baseline !== undefined ? loadBaseline(opts.baseline) : undefined;
       const schema = resolveSchema(opts.schema);
       const fleet = resolveFleet(schema, opts.profile, opts.fleet);
-      const files = expandInputs(inputs, '.bin').map((file) => validateBytes(file, readInput(file), { schema, fleet }));
+      const entries = listInputs(inputs, '.bin');
+      const validate: ValidateOptions = {
+        schema, fleet,
+        ...(opts.maxFindingsPerCode !== undefined ? { maxFindingsPerCode: opts.maxFindingsPerCode } : {}),
+        ...(opts.timeBudget !== undefined || opts.nodeBudget !== undefined
+          ? { budget: { ...(opts.timeBudget !== undefined ? { timeMs: opts.timeBudget } : {}), ...(opts.nodeBudget !== undefined ? { nodes: opts.nodeBudget } : {}) } }
+          : {}),
+      };
+      const progress = opts.progress && entries.length > 1 ? new FileProgress(process.stderr, entries.length) : undefined;
+      const checked = validateFiles(entries, { validate, maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ...(progress ? { progress } : {}) });
+      const files = baseline !== undefined ? gateWithBaseline(checked, baseline, note) : checked;
       const report: ValidationReport = {
         tool: { name: 'preflight', version: VERSION },
         schema: { name: schema.format, source: schema.source },
         fleet: fleet.map((p) => ({ name: p.name, population: p.population, source: p.source })),
         files,
       };
-      const text = renderReport(report, opts.format, { color: !opts.output && opts.color && useColor() });
-      if (opts.output) writeAtomic(opts.output, text);
-      else process.stdout.write(text);
-      const failed = files.some((f) => f.verdict === 'fail') || (opts.strict === true && files.some((f) => f.verdict === 'warn'));
-      process.exitCode = failed && !opts.exitZero ? EXIT.findings : EXIT.ok;
+      writeReports(report, outputs, opts.color && useColor());
+      if (opts.writeBaseline !== undefined) saveBaseline(opts.writeBaseline, files, note);
+      // The text report on stdout already shows each error; anywhere else, say it on stderr too.
+      const textOnStdout = outputs[0]!.format === 'text' && outputs[0]!.file === STDOUT;
+      if (!textOnStdout) for (const f of files) if (f.error !== undefined) note(f.error);
+      process.exitCode = exitCode(files, opts);
     });
+}
+
+function exitCode(files: readonly FileReport[], opts: ValidateOpts): number {
+  if (files.some((f) => f.verdict === 'error')) return EXIT.usage;
+  const failed = files.some((f) => f.verdict === 'fail') || (opts.strict === true && files.some((f) => f.verdict === 'warn'));
+  return failed && !opts.exitZero ? EXIT.findings : EXIT.ok;
+}
+
+function extraOutputs(opts: ValidateOpts): ReportOutput[] {
+  const out: ReportOutput[] = [];
+  if (opts.json !== undefined) out.push({ format: 'json', file: opts.json });
+  if (opts.sarif !== undefined) out.push({ format: 'sarif', file: opts.sarif });
+  if (opts.junit !== undefined) out.push({ format: 'junit', file: opts.junit });
+  return out;
+}
+
+function note(line: string): void {
+  process.stderr.write(`preflight: ${line}\n`);
+}
+
+function count(flag: string): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} takes a whole number of at least 1`);
+    return n;
+  };
 }
 
 interface ValidateOpts {
@@ -49,7 +122,17 @@ interface ValidateOpts {
   fleet: string[];
   format: ReportFormat;
   output?: string;
+  json?: string;
+  sarif?: string;
+  junit?: string;
+  baseline?: string;
+  writeBaseline?: string;
   strict?: boolean;
   exitZero?: boolean;
+  maxFileSize?: number;
+  maxFindingsPerCode?: number;
+  timeBudget?: number;
+  nodeBudget?: number;
+  progress: boolean;
   color: boolean;
 }

@@ -1,0 +1,117 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isFindingCode } from '../findings/index.js';
+import { BaselineError } from './baseline-error.js';
+import { BASELINE_VERSION, REASON_PLACEHOLDER, type Baseline, type BaselineEntry } from './types.js';
+
+const TOP_KEYS = ['version', 'entries'] as const;
+const ENTRY_KEYS = ['code', 'path', 'sha256', 'profile', 'file', 'reason', 'expires'] as const;
+
+/**
+ * Parses a baseline (YAML, or JSON, which is YAML too) strictly: unknown keys, wrong types,
+ * unknown finding codes, malformed hashes or dates and placeholder reasons are errors with
+ * file:line:col and the key, as for schemas and profiles.
+ */
+export function parseBaseline(text: string, file: string): Baseline {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  // Typed explicitly: TypeScript narrows after a `never` method only on an annotated receiver.
+  const r: Reader = new Reader(file, lines);
+  const firstError = doc.errors[0];
+  if (firstError !== undefined) r.failAt(firstError.pos[0], '', firstError.message.split('\n')[0]!);
+  const root = doc.contents;
+  const top = r.mapping(root, '', TOP_KEYS);
+  const version = top.get('version');
+  if (version === undefined) r.fail(root, '', `missing required key "version" (${BASELINE_VERSION})`);
+  if (!isScalar(version.value) || version.value.value !== BASELINE_VERSION) r.fail(version.value, 'version', `must be ${BASELINE_VERSION}`);
+  const list = top.get('entries');
+  if (list === undefined) r.fail(root, '', 'missing required key "entries" (a list, may be empty)');
+  if (!isSeq(list.value)) r.fail(list.value, 'entries', 'must be a list');
+  const entries = (list.value as YAMLSeq).items.map((item, i) => parseEntry(r, item, `entries[${i}]`));
+  return { source: file, entries };
+}
+
+function parseEntry(r: Reader, node: unknown, key: string): BaselineEntry {
+  const m = r.mapping(node, key, ENTRY_KEYS);
+  const req = (name: string): Node => {
+    const v = m.get(name);
+    if (v === undefined) r.fail(node, key, `missing required key "${name}"`);
+    return v.value as Node;
+  };
+  const code = r.string(req('code'), `${key}.code`);
+  if (!isFindingCode(code)) r.fail(m.get('code')!.value, `${key}.code`, `unknown finding code ${JSON.stringify(code)}`);
+  const path = r.string(req('path'), `${key}.path`);
+  const sha256 = r.string(req('sha256'), `${key}.sha256`);
+  if (!/^[0-9a-f]{64}$/.test(sha256)) r.fail(m.get('sha256')!.value, `${key}.sha256`, 'must be 64 lowercase hex digits (the sha256 of the file)');
+  const reason = r.string(req('reason'), `${key}.reason`).trim();
+  if (reason === '' || reason === REASON_PLACEHOLDER) r.fail(m.get('reason')!.value, `${key}.reason`, 'say why this finding is accepted (the placeholder is not a reason)');
+  const out: { -readonly [K in keyof BaselineEntry]: BaselineEntry[K] } = { code, path, sha256, reason, line: r.line(node) };
+  const profile = m.get('profile');
+  if (profile !== undefined) out.profile = r.string(profile.value, `${key}.profile`);
+  const file = m.get('file');
+  if (file !== undefined) out.file = r.string(file.value, `${key}.file`);
+  const expires = m.get('expires');
+  if (expires !== undefined) {
+    const date = r.string(expires.value, `${key}.expires`);
+    if (!isCalendarDate(date)) r.fail(expires.value, `${key}.expires`, `must be a date YYYY-MM-DD, got ${JSON.stringify(date.slice(0, 40))}`);
+    out.expires = date;
+  }
+  return out;
+}
+
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+class Reader {
+  constructor(private readonly file: string, private readonly lines: LineCounter) {}
+
+  fail(node: unknown, key: string, problem: string): never {
+    const range = (node as { range?: readonly number[] } | null | undefined)?.range;
+    this.failAt(range?.[0], key, problem);
+  }
+
+  failAt(offset: number | undefined, key: string, problem: string): never {
+    const pos = offset !== undefined ? this.lines.linePos(offset) : { line: 1, col: 1 };
+    throw new BaselineError(this.file, pos.line, pos.col, key, problem);
+  }
+
+  line(node: unknown): number {
+    const range = (node as { range?: readonly number[] } | null | undefined)?.range;
+    return range?.[0] !== undefined ? this.lines.linePos(range[0]).line : 0;
+  }
+
+  mapping(node: unknown, key: string, allowed: readonly string[]): Map<string, { keyNode: unknown; value: unknown }> {
+    if (isAlias(node)) this.fail(node, key, 'aliases are not allowed in a baseline');
+    if (!isMap(node)) this.fail(node, key, `must be a mapping, got ${describe(node)}`);
+    const out = new Map<string, { keyNode: unknown; value: unknown }>();
+    for (const pair of (node as YAMLMap).items as Pair[]) {
+      const k = isScalar(pair.key) ? pair.key.value : undefined;
+      if (typeof k !== 'string') this.fail(pair.key, key, `keys must be names, got ${describe(pair.key)}`);
+      const child = key === '' ? k : `${key}.${k}`;
+      if (!allowed.includes(k)) this.fail(pair.key, child.slice(0, 200), `unknown key (allowed: ${allowed.join(', ')})`);
+      if (isAlias(pair.value)) this.fail(pair.value, child, 'aliases are not allowed in a baseline');
+      out.set(k, { keyNode: pair.key, value: pair.value });
+    }
+    return out;
+  }
+
+  string(node: unknown, key: string): string {
+    const v = isScalar(node) ? node.value : undefined;
+    if (typeof v !== 'string') this.fail(node, key, `must be a string, got ${describe(node)}`);
+    return v;
+  }
+}
+
+function describe(node: unknown): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (v === null) return 'nothing';
+    return typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v) : `${typeof v} ${String(v).slice(0, 60)}`;
+  }
+  return 'an unsupported node';
+}

@@ -1,0 +1,47 @@
+import type { Finding } from '../findings/index.js';
+import type { FileReport } from '../report/model.js';
+
+/**
+ * One accepted finding. It matches a finding with the same `code`, the same `path` (`[*]`
+ * stands for any index), the same `profile` when the entry names one, in a file whose bytes
+ * hash to `sha256`: the same finding in a changed file is new again.
+ */
+export interface BaselineEntry {
+  readonly code: string;
+  readonly path: string;
+  readonly sha256: string;
+  readonly profile?: string;
+  /** Where the finding was seen when the entry was written: for people, not for matching. */
+  readonly file?: string;
+  /** Why the finding is accepted. Required, and not the placeholder `--write-baseline` leaves. */
+  readonly reason: string;
+  /** `YYYY-MM-DD`: the entry suppresses through that day (UTC), and is reported as expired after. */
+  readonly expires?: string;
+  /** 1-based line of the entry in the baseline file, for messages. */
+  readonly line: number;
+}
+
+export interface Baseline {
+  readonly source: string;
+  readonly entries: readonly BaselineEntry[];
+}
+
+/** A finding the baseline accepts: still reported, marked, never counted by the gate. */
+export interface BaselinedFinding {
+  readonly finding: Finding;
+  readonly reason: string;
+  readonly expires?: string;
+}
+
+/**
+ * FileReport with the findings the baseline accepted moved out of `findings`. The field is
+ * optional, so a renderer that does not know it still gives the right verdict and gate.
+ */
+export interface BaselinedFileReport extends FileReport {
+  readonly baselined?: readonly BaselinedFinding[];
+}
+
+/** The placeholder reason `--write-baseline` writes; the gate refuses it until it is replaced. */
+export const REASON_PLACEHOLDER = 'TODO: say why this finding is accepted';
+
+export const BASELINE_VERSION = 1;

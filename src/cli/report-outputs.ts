@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import { renderReport, type ReportFormat } from '../report/index.js';
+import type { ValidationReport } from '../report/model.js';
+import { boundValue } from './bound-text.js';
+import { CliError } from './cli-error.js';
+import { checkOutputPath, STDOUT, writeOutput } from './output.js';
+
+/** One rendering of the report and where it goes (`-` is stdout). */
+export interface ReportOutput {
+  readonly format: ReportFormat;
+  readonly file: string;
+}
+
+/**
+ * The outputs of one run: the main `--format` to `-o` (default stdout), plus any of `--json`,
+ * `--sarif`, `--junit` to their files. Every path is checked before work starts; two outputs
+ * to the same place are a usage error, not a silent overwrite.
+ */
+export function planOutputs(main: ReportOutput, extra: readonly ReportOutput[], alsoWritten: readonly string[] = []): ReportOutput[] {
+  const outputs = [main, ...extra];
+  const seen = new Map<string, string>();
+  for (const file of [...outputs.map((o) => o.file), ...alsoWritten]) {
+    checkOutputPath(file);
+    const key = file === STDOUT ? STDOUT : resolve(file);
+    if (seen.has(key)) throw new CliError(file === STDOUT ? 'only one output can go to stdout (-)' : `${boundValue(file)} is given as two outputs`);
+    seen.set(key, file);
+  }
+  return outputs;
+}
+
+/** Renders and writes each output; colour only for text on a terminal. */
+export function writeReports(report: ValidationReport, outputs: readonly ReportOutput[], color: boolean): void {
+  for (const o of outputs) {
+    const toTerminal = o.file === STDOUT && process.stdout.isTTY === true;
+    writeOutput(o.file, renderReport(report, o.format, { color: color && toTerminal && o.format === 'text' }));
+  }
+}

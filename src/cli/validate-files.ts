@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { FileReport } from '../report/model.js';
+import { validateBytes, type ValidateOptions } from '../validate/index.js';
+import { boundValue, oneLine } from './bound-text.js';
+import { CliError } from './cli-error.js';
+import { displayName, type InputEntry } from './io.js';
+import type { FileProgress } from './progress.js';
+import { readBounded } from './read-bounded.js';
+
+export interface ValidateFilesOptions {
+  readonly validate: ValidateOptions;
+  readonly maxFileSize: number;
+  readonly progress?: FileProgress;
+}
+
+/**
+ * Validates every input on its own (contract C): a file that cannot be read, or whose
+ * validation throws, becomes a report with verdict 'error' and one line saying why, and the
+ * other files still get their reports.
+ */
+export function validateFiles(entries: readonly InputEntry[], options: ValidateFilesOptions): FileReport[] {
+  const reports: FileReport[] = [];
+  for (const [i, entry] of entries.entries()) {
+    options.progress?.update(i, displayName(entry.file));
+    reports.push(validateEntry(entry, options));
+  }
+  options.progress?.end();
+  return reports;
+}
+
+function validateEntry(entry: InputEntry, options: ValidateFilesOptions): FileReport {
+  const name = displayName(entry.file);
+  if (entry.error !== undefined) return errorReport(name, entry.error);
+  let bytes: Uint8Array;
+  try {
+    bytes = readBounded(entry.file, options.maxFileSize);
+  } catch (e) {
+    if (e instanceof CliError) return errorReport(name, e.message);
+    throw e;
+  }
+  try {
+    const report = validateBytes(name, bytes, options.validate);
+    return report.sha256 !== undefined ? report : { ...report, sha256: createHash('sha256').update(bytes).digest('hex') };
+  } catch (e) {
+    // validateBytes promises never to throw on any bytes: if it does, it is a bug, and this file
+    // alone pays for it.
+    if (process.env.PREFLIGHT_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    const why = e instanceof Error ? e.message : String(e);
+    return errorReport(name, `internal error while validating ${boundValue(name)} (please report it): ${oneLine(why)}`);
+  }
+}
+
+export function errorReport(file: string, error: string): FileReport {
+  return { file, verdict: 'error', findings: [], consumers: [], totals: {}, error: oneLine(error) };
+}
