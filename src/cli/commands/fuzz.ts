@@ -1,15 +1,17 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { randomInt } from 'node:crypto';
-import { basename } from 'node:path';
 import { BRANCH_COUNT } from '../../simulate/index.js';
 // Not the fuzz barrel: the campaign (and fast-check under it) loads only when `fuzz` runs.
-import { campaignDocument, hasFindings } from '../../fuzz/engine/document.js';
+import { campaignDocument, hasFindings, type PreviousEntry } from '../../fuzz/engine/document.js';
 import { DEFAULT_BUDGET_MS } from '../../fuzz/engine/options.js';
 import { ProgressLine } from '../../fuzz/engine/progress.js';
 import { renderCampaignText } from '../../fuzz/engine/render-text.js';
 import type { SeedFile } from '../../fuzz/engine/seeds.js';
-import { parseShard, type Shard } from '../../fuzz/engine/shard.js';
+import type { Shard } from '../../fuzz/engine/shard.js';
+import type { RerunReport } from '../../fuzz/store/failure-db.js';
 import { FuzzOut } from '../../fuzz/store/fuzz-out.js';
+import { acquireOutLock } from '../../fuzz/store/out-lock.js';
+import { prepareOutFolder } from '../../fuzz/store/prepare-out.js';
 import { ProfileError } from '../../consumer/index.js';
 import { EncodeError } from '../../encode/index.js';
 import { defaultSchemaPath, SchemaError } from '../../schema/index.js';
@@ -17,6 +19,9 @@ import { CliError, EXIT } from '../cli-error.js';
 import { expandInputs, readInput } from '../io.js';
 import { collect, resolveFleet, resolveSchema } from '../load-options.js';
 import { useColor } from '../runtime.js';
+import { maxWorkers, positiveArg, seedArg, shardArg, uintArg, workersArg } from './fuzz-args.js';
+import { asCliError, isStoreError } from './fuzz-errors.js';
+import { Interrupts } from './fuzz-interrupts.js';
 
 const DEFAULT_RUNS = 10_000;
 
@@ -24,20 +29,22 @@ export function fuzzCommand(): Command {
   return new Command('fuzz')
     .description('search for content files that crash a consumer, or that the validator passes although a consumer crashes on them')
     .option('--schema <file>', 'format schema (default: the bundled CCF v1 schema)')
-    .option('--seed <n>', 'campaign seed, 0..4294967295 (default: random, printed)', uint('--seed', 0xffffffff))
-    .option('--runs <n>', `inputs to run (default ${DEFAULT_RUNS} unless --time is given)`, uint('--runs', Number.MAX_SAFE_INTEGER))
-    .option('--time <seconds>', 'run for this long instead of a number of runs', positive('--time'))
+    .option('--seed <n>', 'campaign seed: any integer; outside 0..4294967295 it is hashed to 32 bits (default: random, printed)', seedArg)
+    .option('--runs <n>', `inputs to run (default ${DEFAULT_RUNS} unless --time is given)`, uintArg('--runs', Number.MAX_SAFE_INTEGER))
+    .option('--time <seconds>', 'run for this long instead of a number of runs', positiveArg('--time'))
     .option('--profile <file>', 'consumer profile YAML (repeatable)', collect, [])
     .option('--fleet <dir>', 'folder of consumer profiles (repeatable; default: the bundled fleet)', collect, [])
     .option('--corpus <path>', 'seed files to mutate: a file, or every *.bin below a folder (repeatable)', collect, [])
     .option('--out <dir>', 'output folder: crashes/ (reproducers), fixed/, corpus/', 'fuzz-out')
-    .option('--workers <n>', 'worker threads (default: all cores; 1 runs in-process)', uint('--workers', 1024, 1))
+    .option('--workers <n>', `worker threads, 1..${maxWorkers()} (4 × the cores; default: all cores; 1 runs in-process)`, workersArg)
     .option('--shard <k/n>', 'run slice K of N of the campaign (same seed on every shard)', shardArg)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--no-color', 'never colour the text output')
     .addHelpText('after', `
 Same --seed and --runs give the same buckets and reproducers with any --workers. A campaign first
 reruns every reproducer saved in OUT/crashes and moves those that no longer fail to OUT/fixed.
+One campaign at a time per --out (the lock file OUT/.preflight.lock names the process holding it).
+Ctrl-C stops the campaign and saves what it found; a second Ctrl-C skips the rest of the shrinking.
 Exit codes: 0 nothing found, 1 a crash, soundness or robustness finding (or a saved reproducer
 still fails), 2 usage or input error.
 
@@ -49,7 +56,7 @@ Examples:
 }
 
 interface FuzzOpts {
-  schema?: string; seed?: number; runs?: number; time?: number; profile: string[]; fleet: string[]; corpus: string[];
+  schema?: string; seed?: { seed: number; given: string }; runs?: number; time?: number; profile: string[]; fleet: string[]; corpus: string[];
   out: string; workers?: number; shard?: Shard; format: 'text' | 'json'; color: boolean;
 }
 
@@ -59,16 +66,18 @@ async function fuzzAction(opts: FuzzOpts): Promise<void> {
   const schema = resolveSchema(opts.schema);
   const fleet = resolveFleet(schema, opts.profile, opts.fleet);
   const seeds: SeedFile[] = opts.corpus.length === 0 ? [] : expandInputs(opts.corpus, '.bin').map((f) => ({ name: f, bytes: readInput(f) }));
-  const seed = opts.seed ?? randomInt(0x7fffffff);
-  if (opts.seed === undefined) process.stderr.write(`preflight fuzz: seed ${seed}\n`);
-  const shard = opts.shard ?? { index: 0, count: 1 };
-  const out = new FuzzOut(opts.out, { schema, fleet }, { seed, shard, schemaFile });
-  const previous = out.rerun(DEFAULT_BUDGET_MS);
+  // The output folder is checked before any work: a bad --out is one line, not a stack trace later.
+  asCliError(() => prepareOutFolder(opts.out));
+  const lock = asCliError(() => acquireOutLock(opts.out, 'fuzz campaign'));
+  if (lock.staleNote !== undefined) process.stderr.write(`preflight: ${lock.staleNote}\n`);
+  const interrupts = new Interrupts().install();
   const progress = new ProgressLine(process.stderr, BRANCH_COUNT);
-  let interrupted = false;
-  const onSigint = (): void => { interrupted = true; };
-  process.once('SIGINT', onSigint);
   try {
+    const seed = opts.seed?.seed ?? randomInt(0x7fffffff);
+    if (opts.seed === undefined) process.stderr.write(`preflight: fuzz seed ${seed}\n`);
+    const shard = opts.shard ?? { index: 0, count: 1 };
+    const out = new FuzzOut(opts.out, { schema, fleet }, { seed, shard, schemaFile });
+    const previous = await out.rerun(DEFAULT_BUDGET_MS, () => interrupts.stopRequested);
     const { runCampaign } = await import('../../fuzz/engine/campaign.js');
     const result = await runCampaign({
       schemaFile, fleet, seed, seeds, shard,
@@ -77,42 +86,37 @@ async function fuzzAction(opts: FuzzOpts): Promise<void> {
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
       onNewBuckets: (b) => out.saveFound(b),
       onProgress: (p) => progress.update(p),
-      stopWhen: () => interrupted,
+      stopWhen: () => interrupts.stopRequested,
+      shrinkWhile: () => interrupts.shrinkAllowed(),
     });
     progress.end();
     const saved = out.saveFinal(result);
     out.saveCorpus(result.corpus);
-    const doc = campaignDocument(result, saved, {
-      still_failing: previous.stillFailing.map((s) => s.id), fixed: previous.fixed.map((f) => f.id), skipped: previous.skipped.map((s) => s.id),
+    const doc = campaignDocument(result, saved, previousEntry(previous), {
+      interrupted: interrupts.stopRequested,
+      ...(opts.seed !== undefined && String(opts.seed.seed) !== opts.seed.given ? { seed_given: opts.seed.given } : {}),
     });
-    process.stdout.write(opts.format === 'json' ? `${JSON.stringify(doc)}\n` : renderCampaignText(doc, opts.color && useColor()));
+    for (const p of previous.invalid) process.stderr.write(`preflight: ${p.file}: left alone: ${p.problem}\n`);
+    process.stdout.write(opts.format === 'json' ? `${JSON.stringify(doc)}\n` : renderCampaignText(doc, opts.color && useColor(), textWidth()));
     process.exitCode = hasFindings(doc) ? EXIT.findings : EXIT.ok;
   } finally {
     progress.end();
-    process.off('SIGINT', onSigint);
+    lock.release();
+    interrupts.uninstall();
   }
 }
 
-function uint(flag: string, max: number, min = 0): (v: string) => number {
-  return (v) => {
-    const n = Number(v);
-    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${flag} takes an integer ${min}..${max}`);
-    return n;
+function previousEntry(r: RerunReport): PreviousEntry {
+  return {
+    still_failing: r.stillFailing.map((s) => s.id), fixed: r.fixed.map((f) => f.id), skipped: r.skipped.map((s) => s.id),
+    invalid: r.invalid.map((p) => ({ file: p.file, problem: p.problem })), not_run: r.notRun,
   };
 }
 
-function positive(flag: string): (v: string) => number {
-  return (v) => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${flag} takes a positive number of seconds`);
-    return n;
-  };
-}
-
-function shardArg(v: string): Shard {
-  const s = parseShard(v);
-  if (s === undefined) throw new InvalidArgumentError(`--shard takes K/N with 1 <= K <= N (got ${basename(v)})`);
-  return s;
+/** The report fits the terminal; 80 columns when stdout is not one (a pipe, a CI log). */
+function textWidth(): number {
+  const cols = process.stdout.isTTY === true ? process.stdout.columns : undefined;
+  return cols !== undefined && cols >= 40 ? cols : 80;
 }
 
 /**
@@ -125,7 +129,7 @@ function guardAsync<A extends unknown[]>(action: (...args: A) => Promise<void>):
     try {
       await action(...args);
     } catch (e) {
-      if (e instanceof CliError || e instanceof SchemaError || e instanceof ProfileError || e instanceof EncodeError) {
+      if (e instanceof CliError || e instanceof SchemaError || e instanceof ProfileError || e instanceof EncodeError || isStoreError(e)) {
         process.stderr.write(`preflight: ${e.message}\n`);
         process.exitCode = EXIT.usage;
         return;

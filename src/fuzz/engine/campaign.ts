@@ -46,22 +46,25 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   const startedAt = performance.timeOrigin + t0;
   const schema = loadSchema(o.schemaFile);
   const config = executorConfig(o);
-  const executor = new Executor({ schema, fleet: o.fleet }, config);
-  const state = new CampaignState(o.fleet.length, startedAt, config.feedback);
   const seeds = (o.seeds ?? []).map((s) => seedInput(s, schema));
   if ((config.strategy === 'flip' || config.strategy === 'mutate') && seeds.length === 0) throw new Error(`strategy ${config.strategy} needs seed files`);
-  seeds.forEach((input, i) => {
-    const report = executor.execute(input, -(i + 1));
-    state.merge(report, executor.loadsAll ? { ...input, loads: true } : input);
-  });
-  executor.apply(state.takeSync());
-  o.onNewBuckets?.(state.takeNew());
+  const executor = new Executor({ schema, fleet: o.fleet }, config, seeds);
+  const state = new CampaignState(o.fleet.length, startedAt, config.feedback);
+  const stopped = (): boolean => o.stopWhen?.(state) === true;
 
   const shard = resolvedShard(o);
   const workers = resolvedWorkers(o);
   const pool: RunPool = workers > 1
     ? await WorkerPool.start(workers, executor, o.schemaFile, o.fleet, o.hangMs ?? Math.max(30_000, 40 * config.budgetMs))
     : new InProcessPool(executor);
+  let seedsRun = 0;
+  try {
+    seedsRun = await runSeeds(pool, executor, state, seeds.length, stopped);
+    o.onNewBuckets?.(state.takeNew());
+  } catch (e) {
+    await pool.close();
+    throw e;
+  }
   const fuzzStart = performance.now();
   const total = o.runs !== undefined ? shardRuns(shard, o.runs) : Number.POSITIVE_INFINITY;
   const deadline = o.timeMs !== undefined ? fuzzStart + o.timeMs : Number.POSITIVE_INFINITY;
@@ -76,7 +79,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     };
   };
   try {
-    while (runs < total && performance.now() < deadline) {
+    while (runs < total && performance.now() < deadline && !stopped()) {
       const n = Math.min(batch, total - runs);
       const rs = Array.from({ length: n }, (_, i) => globalRun(shard, runs + i));
       const onRuns = o.onProgress === undefined ? undefined : (done: number): void => o.onProgress?.(progress(done));
@@ -90,17 +93,17 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
       const fresh = state.takeNew();
       if (fresh.length > 0) o.onNewBuckets?.(fresh);
       o.onProgress?.(progress());
-      if (o.stopWhen?.(state) === true) break;
       // Let timers and signals (Ctrl-C) in between epochs, even when every run is in-process.
       await new Promise((resolve) => setImmediate(resolve));
     }
     const fuzzMs = performance.now() - fuzzStart;
     const ordered = [...state.buckets.values()].sort(bucketOrder);
-    const shrinkDeadline = o.shrinkMs !== undefined ? performance.now() + o.shrinkMs : undefined;
-    const shrunk = o.shrink === false ? [] : await pool.shrinkAll(interleaved(ordered.filter(shrinkable)).map(jobOf), shrinkDeadline);
+    const shrinkDeadline = o.shrinkMs !== undefined ? performance.now() + o.shrinkMs : Number.POSITIVE_INFINITY;
+    const keepShrinking = (): boolean => performance.now() < shrinkDeadline && o.shrinkWhile?.() !== false;
+    const shrunk = o.shrink === false ? [] : await pool.shrinkAll(interleaved(ordered.filter(shrinkable)).map(jobOf), keepShrinking);
     const byKey = new Map(shrunk.filter((s) => s !== undefined).map((s) => [s.key, s]));
     return {
-      seed: config.seed, shard, workers: pool.workers, runs, seedsRun: seeds.length, fuzzMs, setupMs: fuzzStart - t0,
+      seed: config.seed, shard, workers: pool.workers, runs, seedsRun, fuzzMs, setupMs: fuzzStart - t0,
       elapsedMs: performance.now() - t0, execsPerSec: fuzzMs > 0 ? (runs * 1000) / fuzzMs : 0,
       coverage: { branches: state.map.branches, of: BRANCH_COUNT, features: state.map.features },
       corpus: executor.corpus,
@@ -109,6 +112,32 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   } finally {
     await pool.close();
   }
+}
+
+/** Chunk of seed files between two looks at the stop request (start-up is interruptible too). */
+const SEED_CHUNK = 16;
+
+/**
+ * Runs the seed files (runs -1, -2, ...) on the pool, in chunks so that a stop request is seen
+ * between them, and merges them in order (the first file first). The executors' state is
+ * synchronised once, after all of them, as when they ran one by one before the campaign.
+ * Returns how many ran.
+ */
+async function runSeeds(pool: RunPool, executor: Executor, state: CampaignState, count: number, stopped: () => boolean): Promise<number> {
+  let ran = 0;
+  while (ran < count && !stopped()) {
+    const n = Math.min(SEED_CHUNK, count - ran);
+    const rs = Array.from({ length: n }, (_, i) => -(ran + i + 1));
+    const done = await pool.runAll(rs);
+    for (const report of [...done.reports].sort((a, b) => b.r - a.r)) state.merge(report, report.input);
+    for (const [key, hits] of done.tally) state.tally(key, hits);
+    ran += n;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const sync = state.takeSync();
+  executor.apply(sync);
+  pool.sync(sync);
+  return ran;
 }
 
 function bucketOrder(a: Bucket, b: Bucket): number {

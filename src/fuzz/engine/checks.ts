@@ -4,9 +4,10 @@ import { checkStructure } from '../../check/index.js';
 import { formatPath, normalisePath, severityOf, type FieldPath, type Issue } from '../../findings/index.js';
 import { decode } from '../../parse/index.js';
 import type { FormatSchema } from '../../schema/index.js';
-import { simulateConsumer, type SimulationResult } from '../../simulate/index.js';
-import { validateBytes } from '../../validate/index.js';
+import type { SimulationResult } from '../../simulate/index.js';
+import { simulateBounded, validateBounded, VALIDATE_BUDGET_FACTOR } from './_internals/bounded.js';
 import { faultLocation, type Hit } from './bucket.js';
+import { DEFAULT_BUDGET_MS } from './options.js';
 import { CoverageRecorder, type CoverageMap } from './coverage.js';
 import { objectAt } from '../mutate/nodes.js';
 import { cloneValue, isDerived, stripDerived, visitSlots } from '../mutate/slots.js';
@@ -16,6 +17,8 @@ import { throwHit } from './_internals/error-hit.js';
 export interface CheckSetup {
   readonly schema: FormatSchema;
   readonly fleet: readonly ConsumerProfile[];
+  /** Per-input time budget (ms); the checks bound their work by it (default DEFAULT_BUDGET_MS). */
+  readonly budgetMs?: number;
 }
 
 /**
@@ -28,8 +31,11 @@ export class InputChecker {
   /** Per profile, the last simulation (null when it threw). */
   readonly sims: (SimulationResult | null)[];
 
+  private readonly budgetMs: number;
+
   constructor(readonly setup: CheckSetup) {
     this.sims = setup.fleet.map(() => null);
+    this.budgetMs = setup.budgetMs ?? DEFAULT_BUDGET_MS;
   }
 
   /** Simulates every profile; appends crash hits and unseen features. Returns whether every profile loads. */
@@ -41,7 +47,7 @@ export class InputChecker {
       this.recorder.reset();
       let sim: SimulationResult | null = null;
       try {
-        sim = simulateConsumer(bytes, profile, this.recorder);
+        sim = simulateBounded(bytes, profile, this.recorder, this.budgetMs);
       } catch (e) {
         hits.push(throwHit('simulate', e, profile.name));
       }
@@ -64,7 +70,7 @@ export class InputChecker {
   soundness(bytes: Uint8Array, hits: Hit[]): void {
     let verdict: string;
     try {
-      verdict = validateBytes('fuzz-input', bytes, this.setup).verdict;
+      verdict = validateBounded('fuzz-input', bytes, this.setup, VALIDATE_BUDGET_FACTOR * this.budgetMs).verdict;
     } catch (e) {
       hits.push(throwHit('validate', e));
       return;

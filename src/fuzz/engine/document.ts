@@ -21,11 +21,25 @@ export interface PreviousEntry {
   readonly still_failing: readonly string[];
   readonly fixed: readonly string[];
   readonly skipped: readonly string[];
+  /** Sidecars (or their .bin) that could not be read or are not valid: left alone. */
+  readonly invalid?: readonly { readonly file: string; readonly problem: string }[];
+  /** Saved reproducers not rerun: the campaign was interrupted during start-up. */
+  readonly not_run?: number;
+}
+
+/** What the CLI adds: the --seed as given when it was hashed to 32 bits; whether Ctrl-C stopped it. */
+export interface CampaignExtras {
+  readonly seed_given?: string;
+  readonly interrupted?: boolean;
 }
 
 /** `preflight fuzz --format json`: one document, at the end. */
 export interface CampaignDocument {
   readonly seed: number;
+  /** The --seed given, when it was outside 0..2^32-1 and `seed` is its 32-bit hash. */
+  readonly seed_given?: string;
+  /** Stopped by Ctrl-C (or SIGTERM): fewer runs than asked, maybe some buckets unshrunk. */
+  readonly interrupted: boolean;
   readonly runs: number;
   readonly elapsed_ms: number;
   readonly execs_per_sec: number;
@@ -44,6 +58,7 @@ export function campaignDocument(
   result: CampaignResult,
   saved: ReadonlyMap<string, { readonly path: string; readonly size: number }>,
   previous: PreviousEntry,
+  extras: CampaignExtras = {},
 ): CampaignDocument {
   const entry = (b: FinalBucket): BucketEntry => {
     const s = saved.get(b.key);
@@ -56,7 +71,8 @@ export function campaignDocument(
   };
   const of = (kind: FinalBucket['kind']): BucketEntry[] => result.buckets.filter((b) => b.kind === kind).map(entry);
   return {
-    seed: result.seed, runs: result.runs, elapsed_ms: Math.round(result.elapsedMs), execs_per_sec: Math.round(result.execsPerSec),
+    seed: result.seed, ...(extras.seed_given !== undefined ? { seed_given: extras.seed_given } : {}), interrupted: extras.interrupted === true,
+    runs: result.runs, elapsed_ms: Math.round(result.elapsedMs), execs_per_sec: Math.round(result.execsPerSec),
     coverage: result.coverage, buckets: of('crash'), soundness: of('soundness'), robustness: of('robustness'),
     shard: formatShard(result.shard), workers: result.workers, seeds_run: result.seedsRun, corpus: result.corpus.length, previous,
   };

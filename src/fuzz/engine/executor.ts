@@ -31,10 +31,15 @@ export class Executor {
   /** Whether every profile loaded the input last checked. */
   loadsAll = false;
 
-  constructor(readonly setup: CheckSetup, readonly config: ExecutorConfig) {
+  /**
+   * The seed files (--corpus), run as runs -1, -2, ... before the campaign, through the same
+   * pool as every other run: so they are under the same per-input budget and, on worker
+   * threads, the same hang watchdog.
+   */
+  constructor(readonly setup: CheckSetup, readonly config: ExecutorConfig, readonly seeds: readonly CarriedInput[] = []) {
     this.map = new CoverageMap(setup.fleet.length);
     this.deriver = new InputDeriver(setup.schema, setup.fleet, config);
-    this.checker = new InputChecker(setup);
+    this.checker = new InputChecker({ ...setup, budgetMs: config.budgetMs });
   }
 
   apply(sync: EpochSync): void {
@@ -44,6 +49,7 @@ export class Executor {
   }
 
   derive(r: number): CarriedInput | null {
+    if (r < 0) return this.seeds[-r - 1] ?? null;
     return this.deriver.derive(this.config.seed, r, this.corpus);
   }
 
@@ -75,7 +81,8 @@ export class Executor {
       hits.push({ kind: 'robustness', profile: '', fault: 'OVER_BUDGET', location: 'budget', path: '(file)', offset: -1, detail: `${Math.round(ms)} ms > ${this.config.budgetMs} ms` });
     }
     const size = input.bytes.length;
-    let carry = novel.length > 0;
+    // A seed joins the working corpus whatever it reached (the user gave it), so it always travels back.
+    let carry = novel.length > 0 || input.seed === true;
     const wire: WireHit[] = [];
     for (const h of hits) {
       const key = bucketKey(h);
@@ -122,6 +129,7 @@ function carryable(input: CarriedInput, loads: boolean): CarriedInput {
   return {
     bytes: input.bytes, how: input.how,
     ...(loads ? { loads } : {}),
+    ...(input.seed === true ? { seed: true } : {}),
     ...(input.value !== undefined ? { value: input.value } : {}),
     ...(input.words !== undefined ? { words: input.words } : {}),
   };

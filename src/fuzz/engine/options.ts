@@ -49,8 +49,13 @@ export interface CampaignOptions {
   readonly shrinkMs?: number;
   readonly onProgress?: (p: Progress) => void;
   readonly onNewBuckets?: (buckets: readonly Bucket[]) => void;
-  /** Checked after every epoch: stop early (the benchmark stops once every class is found). */
+  /**
+   * Checked between chunks of seed files and before every epoch: stop early (the benchmark stops
+   * once every class is found; the CLI on Ctrl-C).
+   */
   readonly stopWhen?: (state: CampaignState) => boolean;
+  /** Checked before each bucket's shrinking: false leaves the rest unshrunk (their smallest find is kept). */
+  readonly shrinkWhile?: () => boolean;
 }
 
 export const DEFAULT_BATCH = 512;

@@ -13,8 +13,8 @@ export interface RunPool {
   runAll(rs: readonly number[], onRuns?: (done: number) => void): Promise<RunBatch>;
   /** The main executor has applied `sync`; bring the other replicas up to date. */
   sync(sync: EpochSync): void;
-  /** Shrinks the jobs in order; jobs not started by `deadline` (performance.now() ms) are left out. */
-  shrinkAll(jobs: readonly ShrinkJob[], deadline?: number): Promise<(ShrinkResult | undefined)[]>;
+  /** Shrinks the jobs in order; jobs not started while `keepGoing()` holds are left out (undefined). */
+  shrinkAll(jobs: readonly ShrinkJob[], keepGoing?: () => boolean): Promise<(ShrinkResult | undefined)[]>;
   close(): Promise<void>;
 }
 
@@ -34,8 +34,14 @@ export class InProcessPool implements RunPool {
     // The main executor is the only replica.
   }
 
-  async shrinkAll(jobs: readonly ShrinkJob[], deadline = Number.POSITIVE_INFINITY): Promise<(ShrinkResult | undefined)[]> {
-    return jobs.map((job) => (performance.now() < deadline ? shrinkReproducer(job, this.executor) : undefined));
+  async shrinkAll(jobs: readonly ShrinkJob[], keepGoing: () => boolean = () => true): Promise<(ShrinkResult | undefined)[]> {
+    const out: (ShrinkResult | undefined)[] = [];
+    for (const job of jobs) {
+      // Between jobs, let signals in: a second Ctrl-C cuts shrinking short (see the fuzz command).
+      await new Promise((resolve) => setImmediate(resolve));
+      out.push(keepGoing() ? shrinkReproducer(job, this.executor) : undefined);
+    }
+    return out;
   }
 
   async close(): Promise<void> {

@@ -1,52 +1,73 @@
 import pc from 'picocolors';
 import type { BucketEntry, CampaignDocument } from './document.js';
+import { wrapText } from './_internals/wrap-text.js';
 
 const fmt = new Intl.NumberFormat('en-US');
 type Colors = ReturnType<typeof pc.createColors>;
 
-/** The human report of a campaign: soundness bugs first, then crashes, then robustness. */
-export function renderCampaignText(doc: CampaignDocument, color: boolean): string {
+/**
+ * The human report of a campaign: soundness bugs first, then crashes, then robustness. Lines
+ * fit `width` columns (the terminal's; 80 in a pipe or a CI log); only a single word longer
+ * than the width (a reproducer's path) overflows, because a cut path cannot be copied.
+ */
+export function renderCampaignText(doc: CampaignDocument, color: boolean, width = 80): string {
   const c = pc.createColors(color);
   const out: string[] = [];
+  const say = (text: string, indent = ''): void => void out.push(...wrapText(text, width, indent));
+  if (doc.interrupted) say(`${c.yellow('interrupted')}: stopped early by a signal; what was found is saved (buckets not shrunk keep their smallest find).`);
   const prev = doc.previous;
   const reran = prev.still_failing.length + prev.fixed.length + prev.skipped.length;
-  if (reran > 0) {
-    out.push(`saved reproducers rerun: ${reran}; ${prev.still_failing.length} still fail, ${prev.fixed.length} fixed (moved to fixed/), ${prev.skipped.length} skipped`);
-    for (const id of prev.fixed) out.push(`  ${c.green('fixed')} ${id}`);
+  if (reran > 0 || (prev.invalid?.length ?? 0) > 0 || (prev.not_run ?? 0) > 0) {
+    say(`saved reproducers rerun: ${reran}; ${prev.still_failing.length} still fail, ${prev.fixed.length} fixed (moved to fixed/), ${prev.skipped.length} skipped`
+      + `${prev.invalid?.length ? `, ${prev.invalid.length} invalid (left alone)` : ''}${prev.not_run ? `, ${prev.not_run} not rerun (interrupted)` : ''}`);
+    for (const id of prev.fixed) say(`${c.green('fixed')} ${id}`, '  ');
+    for (const p of prev.invalid ?? []) say(`${c.red('invalid')} ${p.file}: ${p.problem}`, '  ');
     out.push('');
   }
-  section(out, 'SOUNDNESS', 'files the validator passes although a consumer crashes on or refuses them', doc.soundness, c, true);
-  section(out, 'CRASHES', 'consumer crash buckets (profile, fault, location)', doc.buckets, c, false);
-  section(out, 'ROBUSTNESS', "preflight's own faults (throws, over budget, round trip)", doc.robustness, c, false);
+  section(out, say, width, 'SOUNDNESS', 'validate passes them, a consumer crashes on or refuses them', doc.soundness, c, true);
+  section(out, say, width, 'CRASHES', 'consumer crash buckets (profile, fault, location)', doc.buckets, c, false);
+  section(out, say, width, 'ROBUSTNESS', "preflight's own faults (throws, over budget, round trip)", doc.robustness, c, false);
   const secs = (doc.elapsed_ms / 1000).toFixed(1);
-  out.push(`${fmt.format(doc.runs)} runs (+${doc.seeds_run} seed files) in ${secs} s, ${fmt.format(doc.execs_per_sec)} execs/s on ${doc.workers} worker(s), shard ${doc.shard}; `
+  say(`${fmt.format(doc.runs)} runs (+${doc.seeds_run} seed files) in ${secs} s, ${fmt.format(doc.execs_per_sec)} execs/s on ${doc.workers} worker(s), shard ${doc.shard}; `
     + `coverage ${doc.coverage.branches}/${doc.coverage.of} branches, ${doc.coverage.features} features; corpus ${doc.corpus}`);
-  out.push(`seed ${doc.seed}: rerun with --seed ${doc.seed} and the same --runs for the same buckets; replay one with: preflight replay <reproducer>`);
+  const given = doc.seed_given !== undefined ? ` (the 32-bit hash of --seed ${doc.seed_given})` : '';
+  say(`seed ${doc.seed}${given}: rerun with --seed ${doc.seed} and the same --runs for the same buckets; replay one with: preflight replay <reproducer>`);
   return `${out.join('\n')}\n`;
 }
 
-/** A summary line per fault class, then one line per bucket. */
-function section(out: string[], name: string, what: string, entries: readonly BucketEntry[], c: Colors, alarm: boolean): void {
+type Say = (text: string, indent?: string) => void;
+
+/** A summary line per fault class, then each bucket: on one line when it fits, else on three. */
+function section(out: string[], say: Say, width: number, name: string, what: string, entries: readonly BucketEntry[], c: Colors, alarm: boolean): void {
   const count = entries.length === 0 ? c.green('none') : (alarm ? c.red : c.yellow)(`${entries.length} bucket(s)`);
-  out.push(`${c.bold(name)} — ${what}: ${count}`);
+  say(`${c.bold(name)} — ${what}: ${count}`);
   if (entries.length === 0) return void out.push('');
   const classes = new Map<string, BucketEntry[]>();
   for (const e of entries) classes.set(e.fault, [...(classes.get(e.fault) ?? []), e]);
+  const wClass = Math.max(...[...classes.keys()].map((f) => f.length));
   for (const [fault, list] of classes) {
     const hits = list.reduce((s, e) => s + e.hits, 0);
     const first = Math.min(...list.map((e) => e.first_found_ms));
     const smallest = Math.min(...list.map((e) => e.size));
-    out.push(`  ${c.red(fault.padEnd(16))} ${String(list.length).padStart(4)} bucket(s), ${fmt.format(hits)} hit(s), first after ${fmt.format(first)} ms, smallest reproducer ${smallest} bytes`);
+    say(`${c.red(fault.padEnd(wClass))}  ${list.length} bucket(s), ${fmt.format(hits)} hit(s), first after ${fmt.format(first)} ms, smallest ${smallest} B`, '  ');
   }
   out.push('');
-  const width = (f: (e: BucketEntry) => string): number => Math.max(...entries.map((e) => f(e).length));
-  const wp = width((e) => e.profile);
-  const wf = width((e) => e.fault);
-  const wl = width((e) => e.location);
+  const col = (f: (e: BucketEntry) => string): number => Math.max(...entries.map((e) => f(e).length));
+  const [wp, wf, wl] = [col((e) => e.profile), col((e) => e.fault), col((e) => e.location)];
+  const size = (e: BucketEntry): string => `${e.size} B (first ${e.first_size})`;
+  const hits = (e: BucketEntry): string => `${fmt.format(e.hits)} hit(s)`;
+  const [wh, ws] = [col(hits), col(size)];
+  const oneLine = (e: BucketEntry): string =>
+    `  ${e.profile.padEnd(wp)}  ${e.fault.padEnd(wf)}  ${e.location.padEnd(wl)}  ${hits(e).padStart(wh)}  ${size(e).padEnd(ws)}  ${e.reproducer}`;
+  const fits = entries.every((e) => oneLine(e).length <= width);
   for (const e of entries) {
-    const size = `${e.size} B (first ${e.first_size})`;
-    out.push(`  ${e.profile.padEnd(wp)}  ${e.fault.padEnd(wf)}  ${e.location.padEnd(wl)}  ${fmt.format(e.hits).padStart(6)} hit(s)  ${size.padEnd(20)}  ${e.reproducer}`);
-    if (e.detail !== undefined) out.push(`      ${c.dim(e.detail)}`);
+    if (fits) out.push(oneLine(e));
+    else {
+      say(`${e.profile ? `${e.profile}  ` : ''}${e.fault}  ${hits(e)}  ${size(e)}`, '  ');
+      say(`at ${e.location}`, '    ');
+      say(e.reproducer, '    ');
+    }
+    if (e.detail !== undefined) for (const line of wrapText(e.detail, width, '    ')) out.push(c.dim(line));
   }
   out.push('');
 }

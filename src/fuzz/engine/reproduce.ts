@@ -1,9 +1,9 @@
 import { formatPath } from '../../findings/index.js';
 import { decode } from '../../parse/index.js';
-import { simulateConsumer } from '../../simulate/index.js';
-import { validateBytes } from '../../validate/index.js';
 import { bucketKey, faultLocation, parseBucketKey, type Hit } from './bucket.js';
 import type { CheckSetup } from './checks.js';
+import { DEFAULT_BUDGET_MS } from './options.js';
+import { simulateBounded, validateBounded, VALIDATE_BUDGET_FACTOR } from './_internals/bounded.js';
 import { throwHit, type Stage } from './_internals/error-hit.js';
 
 /** Whether a bucket can be re-checked from bytes alone (not timing, not a value round trip). */
@@ -27,7 +27,7 @@ export function reproduce(bytes: Uint8Array, key: string, setup: CheckSetup): Hi
   if (profile === undefined) return undefined;
   let sim;
   try {
-    sim = simulateConsumer(bytes, profile);
+    sim = simulateBounded(bytes, profile, undefined, setup.budgetMs ?? DEFAULT_BUDGET_MS);
   } catch {
     return undefined;
   }
@@ -38,7 +38,7 @@ export function reproduce(bytes: Uint8Array, key: string, setup: CheckSetup): Hi
   const hit: Hit = { kind: k.kind, profile: k.profile, fault: f.code, location: k.location, path: formatPath(f.path), offset: f.offset };
   if (k.kind === 'crash') return hit;
   try {
-    const verdict = validateBytes('replay', bytes, setup).verdict;
+    const verdict = validateBounded('replay', bytes, setup, VALIDATE_BUDGET_FACTOR * (setup.budgetMs ?? DEFAULT_BUDGET_MS)).verdict;
     return verdict === 'fail' ? undefined : { ...hit, detail: `validate verdict ${verdict}, consumer outcome ${sim.outcome}` };
   } catch {
     return undefined;
@@ -47,6 +47,7 @@ export function reproduce(bytes: Uint8Array, key: string, setup: CheckSetup): Hi
 
 function reproduceThrow(bytes: Uint8Array, key: string, location: string, setup: CheckSetup): Hit | undefined {
   const stage = location.split(':', 1)[0] as Stage;
+  const budgetMs = setup.budgetMs ?? DEFAULT_BUDGET_MS;
   const attempt = (fn: () => void, profile = ''): Hit | undefined => {
     try {
       fn();
@@ -58,12 +59,12 @@ function reproduceThrow(bytes: Uint8Array, key: string, location: string, setup:
   };
   if (stage === 'simulate') {
     for (const p of setup.fleet) {
-      const hit = attempt(() => simulateConsumer(bytes, p), p.name);
+      const hit = attempt(() => simulateBounded(bytes, p, undefined, budgetMs), p.name);
       if (hit !== undefined) return hit;
     }
     return undefined;
   }
-  if (stage === 'validate') return attempt(() => validateBytes('replay', bytes, setup));
+  if (stage === 'validate') return attempt(() => validateBounded('replay', bytes, setup, VALIDATE_BUDGET_FACTOR * budgetMs));
   if (stage === 'decode') return attempt(() => decode(setup.schema, bytes));
   return undefined;
 }

@@ -3,6 +3,7 @@ import { loadSchema } from '../../schema/index.js';
 import { Executor } from './executor.js';
 import { shrinkReproducer } from './shrink.js';
 import { runBatch } from './run-batch.js';
+import { watchValue } from './worker-protocol.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
 
 /** A campaign worker: one executor replica; runs chunks of run indexes and shrink jobs. */
@@ -11,14 +12,14 @@ const port = parentPort!;
 const send = (m: FromWorker): void => port.postMessage(m);
 
 try {
-  const executor = new Executor({ schema: loadSchema(setup.schemaFile), fleet: setup.fleet }, setup.config);
+  const executor = new Executor({ schema: loadSchema(setup.schemaFile), fleet: setup.fleet }, setup.config, setup.seeds);
   executor.apply(setup.state);
   const watch = new Int32Array(setup.watch);
   port.on('message', (m: ToWorker) => {
     try {
       if (m.type === 'sync') executor.apply(m.sync);
       else if (m.type === 'runs') {
-        const batch = runBatch(executor, m.rs, (r) => Atomics.store(watch, 0, r + 1));
+        const batch = runBatch(executor, m.rs, (r) => Atomics.store(watch, 0, watchValue(r)));
         Atomics.store(watch, 0, 0);
         send({ type: 'runs', id: m.id, batch });
       } else send({ type: 'shrink', id: m.id, result: shrinkReproducer(m.job, executor) });

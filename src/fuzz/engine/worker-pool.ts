@@ -9,7 +9,7 @@ import { SHARD_BLOCK } from './shard.js';
 import type { ShrinkJob, ShrinkResult } from './shrink.js';
 import type { RunBatch } from './run-batch.js';
 import type { EpochSync, RunReport } from './wire.js';
-import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
+import { watchedRun, type FromWorker, type ToWorker, type WorkerSetup } from './worker-protocol.js';
 
 interface Slot {
   worker: Worker;
@@ -46,7 +46,7 @@ export class WorkerPool implements RunPool {
 
   private spawn(): Promise<Slot> {
     const watch = new SharedArrayBuffer(4);
-    const data: WorkerSetup = { schemaFile: this.schemaFile, fleet: this.fleet, config: this.executor.config, state: this.executor.snapshot(), watch };
+    const data: WorkerSetup = { schemaFile: this.schemaFile, fleet: this.fleet, config: this.executor.config, seeds: this.executor.seeds, state: this.executor.snapshot(), watch };
     const worker = new Worker(entry.code, { workerData: data, eval: entry.eval });
     const slot: Slot = { worker, watch: new Int32Array(watch), task: null, seen: 0, since: 0 };
     worker.on('message', (m: FromWorker) => {
@@ -78,15 +78,15 @@ export class WorkerPool implements RunPool {
     });
   }
 
-  /** Hands out `items` to free workers, one at a time, until all are done (or none is started after `deadline`). */
+  /** Hands out `items` to free workers, one at a time, until all are done (or none is started once `keepGoing()` fails). */
   private async dispatch<T>(
-    items: readonly T[], toMsg: (item: T, id: number) => ToWorker, deadline = Number.POSITIVE_INFINITY, onDone?: (index: number) => void,
+    items: readonly T[], toMsg: (item: T, id: number) => ToWorker, keepGoing: () => boolean = () => true, onDone?: (index: number) => void,
   ): Promise<(FromWorker | undefined)[]> {
     const out = new Array<FromWorker | undefined>(items.length);
     let next = 0;
     // By slot index, not slot: a restarted worker replaces its slot mid-loop.
     const loop = async (k: number): Promise<void> => {
-      while (next < items.length && performance.now() < deadline) {
+      while (next < items.length && keepGoing()) {
         const i = next++;
         out[i] = await this.send(this.slots[k]!, toMsg(items[i]!, this.nextId++));
         onDone?.(i);
@@ -113,8 +113,8 @@ export class WorkerPool implements RunPool {
     for (const s of this.slots) s.worker.postMessage({ type: 'sync', sync } satisfies ToWorker);
   }
 
-  async shrinkAll(jobs: readonly ShrinkJob[], deadline?: number): Promise<(ShrinkResult | undefined)[]> {
-    const answers = await this.dispatch(jobs, (job, id) => ({ type: 'shrink', id, job }), deadline);
+  async shrinkAll(jobs: readonly ShrinkJob[], keepGoing?: () => boolean): Promise<(ShrinkResult | undefined)[]> {
+    const answers = await this.dispatch(jobs, (job, id) => ({ type: 'shrink', id, job }), keepGoing);
     return answers.map((a) => (a?.type === 'shrink' ? a.result : undefined));
   }
 
@@ -126,7 +126,7 @@ export class WorkerPool implements RunPool {
       if (v !== slot.seen) {
         slot.seen = v;
         slot.since = now;
-      } else if (v !== 0 && now - slot.since > this.hangMs) void this.restart(k, v - 1);
+      } else if (v !== 0 && now - slot.since > this.hangMs) void this.restart(k, watchedRun(v));
     }
   }
 

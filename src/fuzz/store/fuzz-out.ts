@@ -31,8 +31,8 @@ export class FuzzOut {
     this.store = new CrashStore(out);
   }
 
-  rerun(budgetMs: number): RerunReport {
-    const report = rerunFailures(this.store, this.setup, budgetMs);
+  async rerun(budgetMs: number, shouldStop?: () => boolean): Promise<RerunReport> {
+    const report = await rerunFailures(this.store, this.setup, budgetMs, shouldStop);
     for (const s of report.stillFailing) this.kept.set(s.id, s.size);
     return report;
   }

@@ -2,6 +2,7 @@ import type { ConsumerProfile } from '../../consumer/index.js';
 import type { Bucket } from '../engine/campaign-state.js';
 import { formatShard, type Shard } from '../engine/shard.js';
 import type { ShrinkResult } from '../engine/shrink.js';
+import { replayCommand } from './shell-quote.js';
 import { SIDECAR_FORMAT, type Sidecar } from './sidecar.js';
 
 export interface RecordContext {
@@ -46,6 +47,6 @@ export function sidecarOf(b: Bucket, bytes: Uint8Array, where: Where, shrink: Sh
     found_ms: Math.round(b.first.foundMs),
     hits: b.hits,
     shrink: { value_calls: shrink?.valueCalls ?? 0, byte_attempts: shrink?.byteAttempts ?? 0 },
-    command: `preflight replay ${ctx.binPath}`,
+    command: replayCommand(ctx.binPath),
   };
 }

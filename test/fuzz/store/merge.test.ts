@@ -16,8 +16,8 @@ describe('corpus merge', () => {
     new FuzzOut(a, setup711, ctx).saveCorpus([{ bytes: Uint8Array.of(1), how: 't' }, { bytes: Uint8Array.of(2), how: 't' }]);
     new FuzzOut(b, setup711, ctx).saveCorpus([{ bytes: Uint8Array.of(2), how: 't' }, { bytes: Uint8Array.of(3), how: 't' }]);
     const r = mergeOutputs([a, b], out);
-    expect(r).toEqual({ buckets: 2, duplicates: 1, corpusFiles: 3 });
-    const merged = new CrashStore(out).list();
+    expect(r).toEqual({ buckets: 2, duplicates: 1, corpusFiles: 3, problems: [] });
+    const merged = new CrashStore(out).list().reproducers;
     expect(merged.map((s) => s.sidecar.bucket).sort()).toEqual([JULY_KEY, other].sort());
     const july = merged.find((s) => s.sidecar.bucket === JULY_KEY)!;
     expect([...july.bytes]).toEqual([7, 7]);

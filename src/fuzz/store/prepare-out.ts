@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { errnoWords } from './_internals/file-problem.js';
+
+/** An output folder that cannot be used; the message is one line that names it. */
+export class OutFolderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutFolderError';
+  }
+}
+
+/** The sub-folders a fuzz output folder holds; each must be a folder when it exists. */
+const PARTS = ['crashes', 'fixed', 'corpus'] as const;
+
+/**
+ * Checks an output folder before any work starts, and creates it: it must be a folder (or
+ * not exist yet, with a creatable parent), its parts must be folders, and a file must be
+ * writable in it. Checking by writing catches read-only file systems and permissions alike.
+ */
+export function prepareOutFolder(out: string, what = 'output folder'): void {
+  const st = statOrUndefined(out);
+  if (st !== undefined && !st.isDirectory()) throw new OutFolderError(`${out}: the ${what} is a file, not a folder; give a folder`);
+  if (st === undefined) {
+    const blocker = fileAbove(out);
+    if (blocker !== undefined) throw new OutFolderError(`${out}: cannot create the ${what}: ${blocker} is a file, not a folder`);
+    try {
+      mkdirSync(out, { recursive: true });
+    } catch (e) {
+      throw new OutFolderError(`${out}: cannot create the ${what}: ${errnoWords(e)}`);
+    }
+  }
+  for (const part of PARTS) {
+    const p = statOrUndefined(join(out, part));
+    if (p !== undefined && !p.isDirectory()) throw new OutFolderError(`${join(out, part)}: is a file; the ${what} needs a folder there`);
+  }
+  const probe = join(out, `.preflight-probe-${randomBytes(4).toString('hex')}`);
+  try {
+    writeFileSync(probe, '');
+    unlinkSync(probe);
+  } catch (e) {
+    throw new OutFolderError(`${out}: cannot write in the ${what}: ${errnoWords(e)}`);
+  }
+}
+
+function statOrUndefined(p: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The nearest existing ancestor of `p` when it is not a folder (so `p` cannot be created). */
+function fileAbove(p: string): string | undefined {
+  let cur = dirname(resolve(p));
+  for (let i = 0; i < 256; i++) {
+    const st = statOrUndefined(cur);
+    if (st !== undefined) return st.isDirectory() ? undefined : cur;
+    const up = dirname(cur);
+    if (up === cur) return undefined;
+    cur = up;
+  }
+  return undefined;
+}
