@@ -1,4 +1,4 @@
-import type { FileReport, FleetMember } from './model.js';
+import type { FileReport, FleetMember, ValidationReport } from './model.js';
 
 export interface AffectedConsumers {
   readonly profiles: readonly string[];
@@ -26,4 +26,21 @@ export function blastRadius(file: FileReport, fleet: readonly FleetMember[]): Bl
 
 function sum(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Over every file of a run: a consumer counts once however many files crash it (or it rejects).
+ * Populations come from the fleet; a profile missing from it counts with the population its
+ * consumer report gave.
+ */
+export function runBlastRadius(report: ValidationReport): BlastRadius {
+  const population = new Map<string, number>(report.fleet.map((m) => [m.name, m.population]));
+  const pick = (outcome: 'crash' | 'reject'): AffectedConsumers => {
+    const hit = new Map<string, number>();
+    for (const file of report.files) {
+      for (const c of file.consumers) if (c.outcome === outcome && !hit.has(c.profile)) hit.set(c.profile, population.get(c.profile) ?? c.population);
+    }
+    return { profiles: [...hit.keys()], population: sum([...hit.values()]) };
+  };
+  return { crash: pick('crash'), reject: pick('reject'), total: sum(report.fleet.map((m) => m.population)) };
 }

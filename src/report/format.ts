@@ -1,3 +1,5 @@
+import { safeText } from '../findings/safe-text.js';
+
 /** Small formatting helpers shared by the reporters. Pure and locale-independent. */
 
 /** `412` → `@ 412 (0x19c)`; an unresolved offset (-1) renders as nothing. */
@@ -33,25 +35,18 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 }
 
 /**
- * Messages and paths can carry bytes from the file under test (regex patterns, strings).
- * Escape control characters so a hostile file cannot drive the terminal (ANSI, OSC 8, CR).
+ * Messages, paths, file names and profile names can carry bytes from the file under test or from
+ * the command line. Escape every character that could drive a terminal or hide text (controls,
+ * ESC sequences, bidi and invisible characters, lone surrogates) and bound the length, so a
+ * hostile or 5 MB value prints as a short, visible line.
  */
-export function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+export function escapeControls(text: string, max = 1_000): string {
+  return safeText(text, max);
 }
 
-/** Greedy word wrap; words longer than the width stay whole rather than being cut mid-token. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (line === '') line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line !== '') lines.push(line);
-  return lines;
+/** `… and 4,093 more OOB_INPUT_READ findings (50 of 4,143 shown)`: what the per-code cap left out. */
+export function omittedSentence(code: string, omitted: number, total: number | undefined): string {
+  const noun = omitted === 1 ? 'finding' : 'findings';
+  const shown = total !== undefined && total >= omitted ? ` (${formatCount(total - omitted)} of ${formatCount(total)} shown)` : '';
+  return `… and ${formatCount(omitted)} more ${code} ${noun}${shown}`;
 }

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/index.js';
+import { FINDING_CODES, isFindingCode, type Finding } from '../findings/index.js';
 import type { FileReport } from './model.js';
 
 export interface FindingGroups {
@@ -30,4 +30,54 @@ export function groupFindings(file: FileReport): FindingGroups {
 export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number } {
   const errors = findings.filter((f) => f.severity === 'error').length;
   return { errors, warnings: findings.length - errors };
+}
+
+/** One text-report entry: the same code, path and message on one or more consumer profiles. */
+export interface FindingEntry {
+  readonly finding: Finding;
+  /** Profiles it was found on, in report order; empty for structure findings. */
+  readonly profiles: readonly string[];
+}
+
+/**
+ * Folds findings that repeat per consumer (same code, path, severity and message) into one entry
+ * that lists the profiles, so a fleet of ten versions does not print the same crash ten times.
+ */
+export function groupRepeated(findings: readonly Finding[]): FindingEntry[] {
+  const entries = new Map<string, { finding: Finding; profiles: string[] }>();
+  for (const f of findings) {
+    const key = JSON.stringify([f.code, f.path, f.severity, f.message, f.offset]);
+    const entry = entries.get(key);
+    if (entry) {
+      if (f.profile !== undefined && !entry.profiles.includes(f.profile)) entry.profiles.push(f.profile);
+    } else {
+      entries.set(key, { finding: f, profiles: f.profile === undefined ? [] : [f.profile] });
+    }
+  }
+  return [...entries.values()];
+}
+
+/** Findings left out by the per-code cap, as [code, count], largest first. */
+export function omittedCounts(file: FileReport): Array<[string, number]> {
+  const omitted = file.omitted ?? {};
+  return Object.keys(omitted)
+    .filter((code) => (omitted[code] ?? 0) > 0)
+    .map((code): [string, number] => [code, omitted[code]!])
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/**
+ * True counts by severity, the capped findings included: each omitted finding counts with the
+ * severity the shown findings of its code have (a schema may lower a code), else the code's default.
+ */
+export function severityTotals(file: FileReport): { errors: number; warnings: number } {
+  const shown = countBySeverity(file.findings);
+  let { errors, warnings } = shown;
+  for (const [code, n] of omittedCounts(file)) {
+    const sample = file.findings.find((f) => f.code === code);
+    const severity = sample?.severity ?? (isFindingCode(code) ? FINDING_CODES[code].severity : 'error');
+    if (severity === 'error') errors += n;
+    else warnings += n;
+  }
+  return { errors, warnings };
 }

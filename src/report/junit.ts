@@ -1,78 +1,99 @@
-import junitModule from 'junit-report-builder';
-import type { Builder, TestSuite } from 'junit-report-builder';
 import type { Finding } from '../findings/index.js';
-import { escapeControls, formatCount, formatLocation } from './format.js';
-import { groupFindings } from './group.js';
+import { escapeControls, formatCount, formatLocation, omittedSentence } from './format.js';
+import { groupFindings, omittedCounts } from './group.js';
 import type { ConsumerReport, FileReport, ValidationReport } from './model.js';
+import { element, renderXml, type XmlElement } from './xml.js';
 
 /**
  * JUnit XML for CI test-report views: one testsuite per file, a `structure` testcase and one
  * `consumer:<profile>` testcase per simulated consumer. Warnings never fail a testcase; they
- * go to system-out so they are still visible next to the result.
+ * go to system-out so they are still visible next to the result. A file that could not be
+ * validated (verdict `error`) is one testcase with an `<error>`.
  */
 export function renderJunit(report: ValidationReport): string {
-  // A fresh builder per call: the package's default export is a shared, stateful singleton.
-  const builder = rootBuilder().newBuilder();
-  builder.name(report.tool.name);
-  for (const file of report.files) addFileSuite(builder, file);
-  return `${builder.build()}\n`;
+  const suites = report.files.map(fileSuite);
+  const total = (key: 'tests' | 'failures' | 'errors') => suites.reduce((n, s) => n + s.counts[key], 0);
+  const root = element(
+    'testsuites',
+    [['name', report.tool.name], ['tests', total('tests')], ['failures', total('failures')], ['errors', total('errors')], ['skipped', 0]],
+    suites.map((s) => s.element),
+  );
+  return renderXml(root);
 }
 
-function addFileSuite(builder: Builder, file: FileReport): void {
-  const suite = builder.testSuite().name(file.file).property('verdict', file.verdict);
-  const groups = groupFindings(file);
-  addStructureCase(suite, file.file, groups.structure);
-  for (const consumer of file.consumers) {
-    addConsumerCase(suite, file.file, consumer, groups.byProfile.get(consumer.profile) ?? []);
+interface Case {
+  readonly element: XmlElement;
+  readonly failed: boolean;
+  readonly errored: boolean;
+}
+
+function fileSuite(file: FileReport): { element: XmlElement; counts: { tests: number; failures: number; errors: number } } {
+  const name = escapeControls(file.file);
+  const cases: Case[] = [];
+  if (file.verdict === 'error') {
+    const why = escapeControls(file.error ?? 'the file could not be validated');
+    cases.push({ element: element('testcase', [['classname', name], ['name', 'validate']], [element('error', [['message', why], ['type', 'error']], [why])]), failed: false, errored: true });
+  } else {
+    const groups = groupFindings(file);
+    cases.push(structureCase(name, groups.structure));
+    for (const consumer of file.consumers) cases.push(consumerCase(name, consumer, groups.byProfile.get(consumer.profile) ?? []));
+    // Findings for a profile the file has no consumer report for still belong somewhere visible.
+    const known = new Set(file.consumers.map((c) => c.profile));
+    const orphans = [...groups.byProfile].filter(([profile]) => !known.has(profile)).flatMap(([, fs]) => fs);
+    if (orphans.length > 0) cases.push({ element: testCase(name, 'consumer:(unknown)', [systemOut(findingLines(orphans))]), failed: false, errored: false });
   }
-  // Findings for a profile the file has no consumer report for still belong somewhere visible.
-  const known = new Set(file.consumers.map((c) => c.profile));
-  const orphans = [...groups.byProfile].filter(([profile]) => !known.has(profile)).flatMap(([, fs]) => fs);
-  if (orphans.length > 0) suite.testCase().className(file.file).name('consumer:(unknown)').standardOutput(findingLines(orphans));
+  const properties: Array<[string, string]> = [['verdict', file.verdict], ...omittedCounts(file).map(([code, n]): [string, string] => [`omitted.${code}`, String(n)])];
+  if (file.sha256 !== undefined) properties.push(['sha256', file.sha256]);
+  const omitted = omittedCounts(file).map(([code, n]) => omittedSentence(code, n, file.totals[code]));
+  const children: XmlElement[] = [
+    element('properties', [], properties.map(([k, v]) => element('property', [['name', k], ['value', v]]))),
+    ...cases.map((c) => c.element),
+    ...(omitted.length > 0 ? [systemOut(omitted.join('\n'))] : []),
+  ];
+  const counts = { tests: cases.length, failures: cases.filter((c) => c.failed).length, errors: cases.filter((c) => c.errored).length };
+  return {
+    element: element('testsuite', [['name', name], ['tests', counts.tests], ['failures', counts.failures], ['errors', counts.errors], ['skipped', 0]], children),
+    counts,
+  };
 }
 
-function addStructureCase(suite: TestSuite, className: string, findings: readonly Finding[]): void {
-  const testCase = suite.testCase().className(className).name('structure');
+function structureCase(className: string, findings: readonly Finding[]): Case {
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
+  const children: XmlElement[] = [];
   if (errors.length > 0) {
     const codes = [...new Set(errors.map((f) => f.code))].join(', ');
     const noun = errors.length === 1 ? 'error' : 'errors';
-    testCase.failure(`${errors.length} structural ${noun}: ${codes}`, errors[0]?.code).stacktrace(findingLines(errors));
+    children.push(element('failure', [['message', `${formatCount(errors.length)} structural ${noun}: ${codes}`], ['type', errors[0]!.code]], [findingLines(errors)]));
   }
-  if (warnings.length > 0) testCase.standardOutput(findingLines(warnings));
+  if (warnings.length > 0) children.push(systemOut(findingLines(warnings)));
+  return { element: testCase(className, 'structure', children), failed: errors.length > 0, errored: false };
 }
 
-function addConsumerCase(suite: TestSuite, className: string, consumer: ConsumerReport, findings: readonly Finding[]): void {
-  const testCase = suite.testCase().className(className).name(`consumer:${consumer.profile}`);
-  if (consumer.outcome === 'crash' || consumer.outcome === 'reject') {
+function consumerCase(className: string, consumer: ConsumerReport, findings: readonly Finding[]): Case {
+  const children: XmlElement[] = [];
+  const failed = consumer.outcome === 'crash' || consumer.outcome === 'reject';
+  if (failed) {
     const fault = consumer.fault;
     const what = fault ? `${fault.code} at ${formatLocation(fault.path, fault.offset)}` : 'no fault recorded';
-    testCase.failure(escapeControls(`${consumer.outcome}: ${what}`), fault?.code ?? consumer.outcome);
-    if (fault) testCase.stacktrace(escapeControls(fault.message));
+    const body = fault ? [escapeControls(fault.message)] : [];
+    children.push(element('failure', [['message', escapeControls(`${consumer.outcome}: ${what}`)], ['type', fault?.code ?? consumer.outcome]], body));
   }
   const summary = `outcome: ${consumer.outcome}, population: ${formatCount(consumer.population)}`;
-  testCase.standardOutput([summary, findingLines(findings)].filter((s) => s !== '').join('\n'));
+  children.push(systemOut([summary, findingLines(findings)].filter((s) => s !== '').join('\n')));
+  return { element: testCase(className, `consumer:${escapeControls(consumer.profile)}`, children), failed, errored: false };
+}
+
+function testCase(className: string, name: string, children: XmlElement[]): XmlElement {
+  return element('testcase', [['classname', className], ['name', name]], children);
+}
+
+function systemOut(text: string): XmlElement {
+  return element('system-out', [], [text]);
 }
 
 function findingLines(findings: readonly Finding[]): string {
-  // XML cannot carry most control characters at all (the builder drops them); escape them
-  // visibly instead, as the text format does, so a log reader sees what the file held.
+  // Each line escaped on its own: the newlines between them are ours, any in a value are not.
   const line = (f: Finding): string => `${f.severity} ${f.code} ${formatLocation(f.path, f.offset)}: ${f.message}`;
-  return findings.map((f) => escapeControls(line(f))).join('\n');
-}
-
-/**
- * The package ships CommonJS (`module.exports = builder`) under types that declare an ES default
- * export, so TypeScript (NodeNext) and Node disagree on what the default import is. Accept both.
- */
-function rootBuilder(): Builder {
-  const mod: unknown = junitModule;
-  const candidate = isBuilder(mod) ? mod : (mod as { default?: unknown }).default;
-  if (!isBuilder(candidate)) throw new Error('junit-report-builder: unexpected module shape');
-  return candidate;
-}
-
-function isBuilder(value: unknown): value is Builder {
-  return typeof value === 'object' && value !== null && typeof (value as { newBuilder?: unknown }).newBuilder === 'function';
+  return findings.map((f) => escapeControls(line(f), 4_000)).join('\n');
 }

@@ -1,34 +1,46 @@
 import { createHash } from 'node:crypto';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
-import type { Location, Result } from 'sarif';
+import type { Artifact, Location, Notification, Result } from 'sarif';
 import { FINDING_CODES, type Finding } from '../findings/index.js';
-import type { ValidationReport } from './model.js';
+import { escapeControls, omittedSentence } from './format.js';
+import { omittedCounts } from './group.js';
+import { jsonSafe } from './json-safe.js';
+import type { FileReport, ValidationReport } from './model.js';
+import { docsHome, ruleHelp } from './sarif-rules.js';
 
 /** The schema location GitHub code scanning and the SARIF validators recognise. */
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Versioned so the fingerprint recipe can change later without colliding with old alerts. */
 const FINGERPRINT_KEY = 'preflightFinding/v1';
 
-/** SARIF 2.1.0 for GitHub code scanning: one run, one rule per finding code actually reported. */
-export function renderSarif(report: ValidationReport): string {
+export interface SarifOptions {
+  /**
+   * Absolute URI of preflight's home (where README.md and docs/ are): a repository's web address
+   * for links that work in code-scanning views. Default: the installed package's folder, as a file: URI.
+   */
+  readonly homeUri?: string;
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one run, one rule per finding code reported (with its
+ * description and help), one result per finding, each with a region. Files that could not be
+ * validated and findings left out by the per-code cap are tool execution notifications.
+ */
+export function renderSarif(report: ValidationReport, options: SarifOptions = {}): string {
+  const home = docsHome(options.homeUri);
   const artifactUris = [...new Set(report.files.map((f) => toArtifactUri(f.file)))];
   const run = new SarifRunBuilder({
-    tool: { driver: { name: report.tool.name, version: report.tool.version, rules: [] } },
+    tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: new URL('README.md', home).href, rules: [] } },
     // Listed up front: otherwise the builder invents artifacts tagged sourceLanguage "unknown".
-    artifacts: artifactUris.map((uri) => ({ location: { uri } })),
+    artifacts: artifactUris.map((uri) => artifactOf(uri, report.files)),
+    invocations: [{
+      executionSuccessful: report.files.every((f) => f.verdict !== 'error'),
+      toolExecutionNotifications: report.files.flatMap(notificationsOf),
+    }],
   });
 
   const codes = [...new Set(report.files.flatMap((f) => f.findings.map((x) => x.code)))].sort();
-  for (const code of codes) {
-    const info = FINDING_CODES[code];
-    run.addRule(new SarifRuleBuilder({
-      id: code,
-      name: code,
-      shortDescription: { text: info.title },
-      defaultConfiguration: { level: info.severity },
-      properties: { tags: [info.kind] },
-    }));
-  }
+  for (const code of codes) run.addRule(new SarifRuleBuilder(ruleHelp(code, home)));
 
   for (const file of report.files) {
     const uri = toArtifactUri(file.file);
@@ -39,17 +51,39 @@ export function renderSarif(report: ValidationReport): string {
   log.addRun(run);
   // Stringify ourselves: the builder's own JSON method throws on any output containing its
   // placeholder marker, and messages quote bytes from the (possibly hostile) file under test.
-  return `${JSON.stringify(log.buildSarifOutput(), null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify(log.buildSarifOutput(), null, 2))}\n`;
+}
+
+function artifactOf(uri: string, files: readonly FileReport[]): Artifact {
+  const file = files.find((f) => toArtifactUri(f.file) === uri);
+  return {
+    location: { uri },
+    ...(file?.sha256 !== undefined ? { hashes: { 'sha-256': file.sha256 } } : {}),
+  };
+}
+
+function notificationsOf(file: FileReport): Notification[] {
+  const where: Location[] = [{ physicalLocation: { artifactLocation: { uri: toArtifactUri(file.file) } } }];
+  const out: Notification[] = [];
+  if (file.verdict === 'error') {
+    out.push({ level: 'error', message: { text: escapeControls(file.error ?? `${file.file}: the file could not be validated`) }, locations: where });
+  }
+  for (const [code, n] of omittedCounts(file)) {
+    const rule = FINDING_CODES[code as keyof typeof FINDING_CODES] ? { associatedRule: { id: code } } : {};
+    out.push({ level: 'note', message: { text: `${escapeControls(file.file)}: ${omittedSentence(code, n, file.totals[code])}` }, locations: where, ...rule });
+  }
+  return out;
 }
 
 function toResult(finding: Finding, uri: string): Result {
-  const message = finding.profile === undefined ? finding.message : `${finding.message} [consumer: ${finding.profile}]`;
+  const text = escapeControls(finding.message, 4_000);
+  const message = finding.profile === undefined ? text : `${text} [consumer: ${escapeControls(finding.profile)}]`;
+  // GitHub code scanning needs a startLine on every result; a binary file is one "line" to it.
+  // The byte region is exact; an offset that could not be worked out leaves only the line.
+  const region = finding.offset >= 0 ? { startLine: 1, byteOffset: finding.offset, byteLength: 1 } : { startLine: 1 };
   const location: Location = {
-    physicalLocation: {
-      artifactLocation: { uri },
-      ...(finding.offset >= 0 ? { region: { byteOffset: finding.offset, byteLength: 1 } } : {}),
-    },
-    logicalLocations: [{ fullyQualifiedName: finding.path, kind: 'member' }],
+    physicalLocation: { artifactLocation: { uri }, region },
+    logicalLocations: [{ fullyQualifiedName: escapeControls(finding.path), kind: 'member' }],
   };
   return {
     ruleId: finding.code,
@@ -57,7 +91,7 @@ function toResult(finding: Finding, uri: string): Result {
     message: { text: message },
     locations: [location],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
-    ...(finding.profile !== undefined ? { properties: { profile: finding.profile } } : {}),
+    ...(finding.profile !== undefined ? { properties: { profile: escapeControls(finding.profile) } } : {}),
   };
 }
 
@@ -76,10 +110,15 @@ export function fingerprint(finding: Pick<Finding, 'code' | 'path' | 'profile'>)
  * and every segment percent-encoded so spaces, `#` or `?` cannot change the URI's meaning.
  */
 export function toArtifactUri(path: string): string {
-  const slashed = path.replace(/\\/g, '/');
+  // encodeURIComponent throws on a lone surrogate: such a name becomes U+FFFD, as in UTF-8 output.
+  const slashed = path.replace(LONE_SURROGATE, '\ufffd').replace(/\\/g, '/');
   const encode = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
   const drive = /^([A-Za-z]):\//.exec(slashed);
   if (drive) return `file:///${drive[1]}:/${encode(slashed.slice(3))}`;
   if (slashed.startsWith('/')) return `file://${encode(slashed)}`;
   return encode(slashed.replace(/^(\.\/)+/, ''));
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export { findingsHelpUri } from './sarif-rules.js';

@@ -1,86 +1,118 @@
 import pc from 'picocolors';
-import type { Finding } from '../findings/index.js';
 import type { Outcome } from '../simulate/outcome.js';
 import { blastRadius, type AffectedConsumers } from './blast-radius.js';
-import { escapeControls, formatCount, formatLocation, formatShare, plural, wrap } from './format.js';
-import { countBySeverity, groupFindings } from './group.js';
+import { escapeControls, formatCount, formatLocation, formatShare, omittedSentence, plural } from './format.js';
+import { groupFindings, groupRepeated, omittedCounts, severityTotals, type FindingEntry } from './group.js';
 import type { ConsumerReport, FileReport, ValidationReport, Verdict } from './model.js';
+import { clampWidth, fit, truncateStart, visibleLength, wrap } from './text-layout.js';
 
-/** CI logs and terminals alike stay readable at this width. */
-const WIDTH = 100;
 const MESSAGE_INDENT = ' '.repeat(6);
 
 type Colors = ReturnType<typeof pc.createColors>;
 
-const VERDICT_LABEL: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
-
-/** Human-readable report: one block per file, then a one-line summary. */
-export function renderText(report: ValidationReport, options: { color: boolean }): string {
-  // createColors(false) rather than the default export: the caller decides, not the environment.
-  const c = pc.createColors(options.color);
-  const blocks = report.files.map((file) => renderFile(file, report, c));
-  return [...blocks, renderSummary(report, c)].join('\n\n') + '\n';
+export interface TextOptions {
+  readonly color: boolean;
+  /** Columns to fit (the terminal's, from the CLI); default 80, at least 40. */
+  readonly width?: number;
 }
 
-function renderFile(file: FileReport, report: ValidationReport, c: Colors): string {
-  const lines = [`${verdictLabel(file.verdict, c)} ${escapeControls(file.file)}`];
+interface Layout {
+  readonly c: Colors;
+  readonly width: number;
+}
+
+const VERDICT_LABEL: Record<Verdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERROR' };
+
+/** Human-readable report: one block per file, then a one-line summary; every line fits `width`. */
+export function renderText(report: ValidationReport, options: TextOptions): string {
+  // createColors(false) rather than the default export: the caller decides, not the environment.
+  const layout: Layout = { c: pc.createColors(options.color), width: clampWidth(options.width) };
+  const blocks = report.files.map((file) => renderFile(file, report, layout));
+  return [...blocks, fit(renderSummary(report, layout.c), layout.width, 8).join('\n')].join('\n\n') + '\n';
+}
+
+function renderFile(file: FileReport, report: ValidationReport, layout: Layout): string {
+  const { c, width } = layout;
+  const label = VERDICT_LABEL[file.verdict];
+  const name = truncateStart(escapeControls(file.file), width - label.length - 1);
+  if (file.verdict === 'error') {
+    // Contract C: one line, which names the file.
+    const why = escapeControls(file.error ?? 'the file could not be validated');
+    return fit(`${verdictLabel(file.verdict, c)} ${name}: ${why}`, width, 6).join('\n');
+  }
+  const lines = [`${verdictLabel(file.verdict, c)} ${name}`];
   const groups = groupFindings(file);
-  if (file.findings.length === 0) lines.push('  no findings');
+  if (file.findings.length === 0 && omittedCounts(file).length === 0) lines.push('  no findings');
   if (groups.structure.length > 0) {
     lines.push(`  ${c.bold('structure')}`);
-    for (const f of groups.structure) lines.push(...renderFinding(f, c));
+    for (const entry of groupRepeated(groups.structure)) lines.push(...renderEntry(entry, layout));
   }
-  for (const [profile, findings] of groups.byProfile) {
-    if (findings.length === 0) continue;
-    lines.push(`  ${c.bold(`consumer ${escapeControls(profile)}`)}`);
-    for (const f of findings) lines.push(...renderFinding(f, c));
+  const perConsumer = [...groups.byProfile.values()].flat();
+  if (perConsumer.length > 0) {
+    lines.push(`  ${c.bold('consumer findings')}`);
+    for (const entry of groupRepeated(perConsumer)) lines.push(...renderEntry(entry, layout));
   }
+  for (const [code, n] of omittedCounts(file)) lines.push(...fit(`  ${omittedSentence(code, n, file.totals[code])}`, width, 4));
   if (file.consumers.length > 0) {
     lines.push(`  ${c.bold('consumers')}`);
-    lines.push(...renderConsumers(file.consumers, c));
-    lines.push(...renderBlastRadius(file, report, c));
+    lines.push(...renderConsumers(file.consumers, layout));
+    lines.push(...renderBlastRadius(file, report, layout));
   }
   return lines.join('\n');
 }
 
-function renderFinding(f: Finding, c: Colors): string[] {
+function renderEntry({ finding: f, profiles }: FindingEntry, { c, width }: Layout): string[] {
   const severity = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-  const head = `    ${severity}  ${c.bold(f.code)}  ${escapeControls(formatLocation(f.path, f.offset))}`;
-  const body = wrap(escapeControls(f.message), WIDTH - MESSAGE_INDENT.length).map((l) => MESSAGE_INDENT + l);
-  return [head, ...body];
+  const head = fit(`    ${severity}  ${c.bold(f.code)}  ${escapeControls(formatLocation(f.path, f.offset))}`, width, 9);
+  const bodyWidth = width - MESSAGE_INDENT.length;
+  const body = wrap(escapeControls(f.message), bodyWidth).map((l) => MESSAGE_INDENT + l);
+  const on = profiles.length === 0 ? [] : wrap(`on ${profiles.map((p) => escapeControls(p, 80)).join(', ')}`, bodyWidth).map((l) => MESSAGE_INDENT + l);
+  return [...head, ...body, ...on];
 }
 
-function renderConsumers(consumers: readonly ConsumerReport[], c: Colors): string[] {
-  const nameWidth = Math.max(...consumers.map((r) => escapeControls(r.profile).length));
+function renderConsumers(consumers: readonly ConsumerReport[], { c, width }: Layout): string[] {
+  const names = consumers.map((r) => escapeControls(r.profile, 40));
+  const nameWidth = Math.max(...names.map((n) => n.length));
   const popWidth = Math.max(...consumers.map((r) => formatCount(r.population).length));
-  return consumers.map((r) => {
-    const name = escapeControls(r.profile).padEnd(nameWidth);
+  return consumers.flatMap((r, i) => {
+    const name = names[i]!.padEnd(nameWidth);
     const outcome = colorOutcome(r.outcome, r.outcome.padEnd(6), c);
     const population = formatCount(r.population).padStart(popWidth);
-    const fault = r.fault && r.outcome !== 'load' ? `  ${r.fault.code} at ${escapeControls(formatLocation(r.fault.path, r.fault.offset))}` : '';
-    return `    ${name}  ${outcome}  ${population}${fault}`;
+    const row = `    ${name}  ${outcome}  ${population}`;
+    if (!r.fault || r.outcome === 'load') return fit(row, width, 4);
+    const fault = `${r.fault.code} at ${escapeControls(formatLocation(r.fault.path, r.fault.offset))}`;
+    // The fault goes on its own line, indented, when it does not fit beside the row.
+    const oneLine = `${row}  ${fault}`;
+    return visibleLength(oneLine) <= width ? [oneLine] : [...fit(row, width, 4), ...fit(`      ${fault}`, width, 2)];
   });
 }
 
-function renderBlastRadius(file: FileReport, report: ValidationReport, c: Colors): string[] {
+function renderBlastRadius(file: FileReport, report: ValidationReport, { c, width }: Layout): string[] {
   const radius = blastRadius(file, report.fleet);
   const line = (outcome: 'crash' | 'reject', hit: AffectedConsumers): string => {
-    const who = hit.profiles.map(escapeControls).join(', ');
+    const who = hit.profiles.map((p) => escapeControls(p, 80)).join(', ');
     const share = `${formatCount(hit.population)} of ${plural(radius.total, 'endpoint')} (${formatShare(hit.population, radius.total)})`;
-    return `  blast radius: ${colorOutcome(outcome, `${outcome} on ${who}`, c)} — ${share}`;
+    return `  blast radius: ${colorOutcome(outcome, outcome, c)} on ${who} — ${share}`;
   };
   const lines: string[] = [];
   if (radius.crash.profiles.length > 0) lines.push(line('crash', radius.crash));
   if (radius.reject.profiles.length > 0) lines.push(line('reject', radius.reject));
   if (lines.length === 0) lines.push(`  blast radius: ${c.green('none')} — every consumer loads the file`);
-  return lines;
+  return lines.flatMap((l) => fit(l, width, 4));
 }
 
 function renderSummary(report: ValidationReport, c: Colors): string {
-  const verdicts = { pass: 0, warn: 0, fail: 0 };
-  for (const file of report.files) verdicts[file.verdict] += 1;
-  const { errors, warnings } = countBySeverity(report.files.flatMap((f) => f.findings));
-  const files = `${plural(report.files.length, 'file')}: ${c.green(`${verdicts.pass} pass`)}, ${c.yellow(`${verdicts.warn} warn`)}, ${c.red(`${verdicts.fail} fail`)}`;
+  const verdicts: Record<Verdict, number> = { pass: 0, warn: 0, fail: 0, error: 0 };
+  let errors = 0;
+  let warnings = 0;
+  for (const file of report.files) {
+    verdicts[file.verdict] += 1;
+    const totals = severityTotals(file);
+    errors += totals.errors;
+    warnings += totals.warnings;
+  }
+  const notValidated = verdicts.error > 0 ? `, ${c.red(`${formatCount(verdicts.error)} could not be validated`)}` : '';
+  const files = `${plural(report.files.length, 'file')}: ${c.green(`${formatCount(verdicts.pass)} pass`)}, ${c.yellow(`${formatCount(verdicts.warn)} warn`)}, ${c.red(`${formatCount(verdicts.fail)} fail`)}${notValidated}`;
   return `${c.bold('summary')} ${files}; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 

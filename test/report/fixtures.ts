@@ -19,6 +19,7 @@ export const julyCrash: FileReport = {
       details: { index: 20, supplied: 20, type_id: 7, raw: 2n ** 64n - 1n },
     },
   ],
+  totals: { OOB_INPUT_READ: 1 },
   consumers: [
     {
       profile: 'agent-7.11',
@@ -50,6 +51,7 @@ export const springHazard: FileReport = {
       profile: 'agent-7.11',
     },
   ],
+  totals: { INPUT_COUNT_MISMATCH: 1 },
   consumers: [
     { profile: 'agent-7.11', outcome: 'load', population: 8_500_000, fault: null },
     { profile: 'agent-7.16', outcome: 'load', population: 1_200_000, fault: null },
@@ -60,6 +62,7 @@ export const cleanPass: FileReport = {
   file: 'corpus/clean/c-00000300.ccf',
   verdict: 'pass',
   findings: [],
+  totals: {},
   consumers: [
     { profile: 'agent-7.11', outcome: 'load', population: 8_500_000, fault: null },
     { profile: 'agent-7.16', outcome: 'load', population: 1_200_000, fault: null },
@@ -90,6 +93,7 @@ export const brokenFile: FileReport = {
     { code: 'REGEX_INVALID', severity: 'error', message: 'pattern "\u001b[2J]]>" does not compile', path: 'pool', offset: -1 },
     { code: 'GAP', severity: 'warning', message: '12 unreferenced byte(s) at 100..112', path: '(file)', offset: 100 },
   ],
+  totals: { BAD_MAGIC: 1, BAD_OFFSET: 2, REGEX_INVALID: 1, GAP: 1 },
   consumers: [
     {
       profile: 'legacy-6.0',

@@ -6,19 +6,19 @@ const sortedKeys = (o: object) => Object.keys(o).sort();
 
 describe('renderJson', () => {
   const text = renderJson(julyReport);
-  const doc = JSON.parse(text) as { files: Array<Record<string, any>> };
+  const doc = JSON.parse(text) as { files: Array<Record<string, any>> } & Record<string, any>;
 
   it('is one pretty-printed document with a trailing newline', () => {
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.startsWith('{\n  "files": [\n')).toBe(true);
+    expect(text.startsWith('{\n  "tool": {\n')).toBe(true);
     expect(() => JSON.parse(text)).not.toThrow();
   });
 
   it('has exactly the public shape and nothing else', () => {
-    expect(sortedKeys(doc)).toEqual(['files']);
+    expect(sortedKeys(doc)).toEqual(['files', 'schema', 'summary', 'tool']);
     expect(doc.files).toHaveLength(3);
     for (const file of doc.files) {
-      expect(sortedKeys(file)).toEqual(['consumers', 'file', 'findings', 'verdict']);
+      expect(sortedKeys(file)).toEqual(['blastRadius', 'consumers', 'file', 'findings', 'omitted', 'totals', 'verdict']);
       for (const finding of file.findings) {
         const expected = ['code', 'message', 'offset', 'path', 'severity'];
         if ('profile' in finding) expected.push('profile');

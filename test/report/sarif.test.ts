@@ -48,16 +48,16 @@ describe('renderSarif', () => {
     );
     const location = result.locations![0]!;
     expect(location.physicalLocation?.artifactLocation?.uri).toBe('corpus/july/c-00000291.ccf');
-    expect(location.physicalLocation?.region).toEqual({ byteOffset: 412, byteLength: 1 });
+    expect(location.physicalLocation?.region).toEqual({ startLine: 1, byteOffset: 412, byteLength: 1 });
     expect(location.logicalLocations).toEqual([{ fullyQualifiedName: 'instances[1].criteria[20]', kind: 'member' }]);
     expect(result.properties).toEqual({ profile: 'agent-7.11' });
   });
 
-  it('maps warnings to level warning and omits the region for unresolved offsets', () => {
+  it('maps warnings to level warning, and gives an unresolved offset a region with only its line', () => {
     const warning = run.results!.find((r) => r.ruleId === 'INPUT_COUNT_MISMATCH')!;
     expect(warning.level).toBe('warning');
     const unresolved = brokenRun.results!.find((r) => r.ruleId === 'REGEX_INVALID')!;
-    expect(unresolved.locations![0]!.physicalLocation?.region).toBeUndefined();
+    expect(unresolved.locations![0]!.physicalLocation?.region).toEqual({ startLine: 1 });
     expect(unresolved.properties).toBeUndefined();
     expect(unresolved.message.text).not.toContain('[consumer:');
   });

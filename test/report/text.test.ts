@@ -7,7 +7,7 @@ import { brokenReport, julyReport } from './fixtures.js';
 const ANSI = /\u001b\[/;
 
 describe('renderText', () => {
-  const plain = renderText(julyReport, { color: false });
+  const plain = renderText(julyReport, { color: false, width: 100 });
   const lines = plain.split('\n');
 
   it('states the blast radius against the whole fleet', () => {
@@ -21,12 +21,13 @@ describe('renderText', () => {
     expect(lines).toContain('PASS corpus/clean/c-00000300.ccf');
   });
 
-  it('prints findings with decimal and hex offsets under their consumer', () => {
+  it('prints findings with decimal and hex offsets, naming the consumers they are on', () => {
     const at = lines.findIndex((l) => l.includes('OOB_INPUT_READ  instances[1].criteria[20] @ 412 (0x19c)'));
     expect(at).toBeGreaterThan(0);
     expect(lines[at]).toMatch(/^ {4}error {4}OOB_INPUT_READ/);
-    expect(lines[at - 1]).toBe('  consumer agent-7.11');
+    expect(lines[at - 1]).toBe('  consumer findings');
     expect(lines[at + 1]).toContain('criterion 20 reads inputs[20]');
+    expect(lines[at + 2]).toBe('      on agent-7.11');
   });
 
   it('lists every consumer with outcome, population and fault', () => {
@@ -46,12 +47,16 @@ describe('renderText', () => {
     expect(colored).toContain('\u001b[31m'); // red, for FAIL and crash
   });
 
-  it('stays within 100 columns', () => {
+  it('stays within the width it is given, 80 by default', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+    const narrow = renderText(julyReport, { color: false });
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    // The fault does not fit beside the consumer's row at 80 columns: it moves to the next line.
+    expect(narrow).toContain('    agent-7.11  crash   8,500,000\n      OOB_INPUT_READ at instances[1].criteria[20] @ 412 (0x19c)\n');
   });
 
   it('handles a zero-population fleet, a reject, and structural findings', () => {
-    const text = renderText(brokenReport, { color: false });
+    const text = renderText(brokenReport, { color: false, width: 100 });
     expect(text).toContain('blast radius: reject on legacy-6.0 — 0 of 0 endpoints (n/a)');
     expect(text).not.toMatch(/NaN|Infinity/);
     expect(text).toContain('    legacy-6.0  reject  0  BAD_MAGIC at header.magic @ 0 (0x0)');

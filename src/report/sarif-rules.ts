@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ReportingDescriptor } from 'sarif';
+import { FINDING_CODES, type FindingCode } from '../findings/index.js';
+import { packageRoot } from '../schema/index.js';
+import { RULE_HELP } from './rule-help.js';
+
+/**
+ * Where each code is documented in docs/findings.md: the heading of its kind's section, as
+ * GitHub anchors it. test/report/sarif.test.ts checks every anchor against the document's headings.
+ */
+export const FINDINGS_ANCHORS = {
+  structure: 'structure-raised-by-the-schemas-checks',
+  consumer: 'consumer-raised-by-the-simulated-interpreter-one-per-profile',
+  hazard: 'hazards-latent-warnings-spec-section-4-question-3',
+} as const;
+
+/** preflight's home as an absolute URI ending in `/`: the given one, else the installed package's folder. */
+export function docsHome(homeUri: string | undefined): URL {
+  const base = homeUri ?? pathToFileURL(join(packageRoot(), '/')).href;
+  return new URL(base.endsWith('/') ? base : `${base}/`);
+}
+
+export function findingsHelpUri(code: FindingCode, home: URL): string {
+  return new URL(`docs/findings.md#${FINDINGS_ANCHORS[FINDING_CODES[code].kind]}`, home).href;
+}
+
+/** Markdown to plain text for the `text` forms SARIF requires beside `markdown`. */
+function plain(markdown: string): string {
+  return markdown.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/\*([^*]+)\*/g, '$1').replace(/`([^`]+)`/g, '$1');
+}
+
+/** A SARIF rule for one code: title, full description, help (text and Markdown), help link, level and kind. */
+export function ruleHelp(code: FindingCode, home: URL): ReportingDescriptor {
+  const info = FINDING_CODES[code];
+  const help: { meaning: string; fix?: string } = RULE_HELP[code];
+  const helpUri = findingsHelpUri(code, home);
+  const fix = help.fix !== undefined && help.fix !== '' ? help.fix : undefined;
+  const markdown = [
+    `**${code}** (${info.severity}, ${info.kind}): ${help.meaning}`,
+    ...(fix ? [`**Typical fix:** ${fix}`] : []),
+    `See [${code} in docs/findings.md](${helpUri}).`,
+  ].join('\n\n');
+  return {
+    id: code,
+    name: code,
+    shortDescription: { text: info.title },
+    fullDescription: { text: plain(help.meaning), markdown: help.meaning },
+    help: { text: plain([help.meaning, ...(fix ? [`Typical fix: ${fix}`] : [])].join(' ')), markdown },
+    helpUri,
+    defaultConfiguration: { level: info.severity },
+    properties: { tags: [info.kind] },
+  };
+}
