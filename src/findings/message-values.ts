@@ -88,3 +88,16 @@ function showBytes(bytes: Uint8Array): string {
   const head = [...bytes.subarray(0, 32)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
   return bytes.length > 32 ? `bytes ${head} … (${groupDigits(bytes.length)} bytes)` : `bytes ${head}`;
 }
+
+/**
+ * One value out of a rule's explanation (`criteria_count = 3, template.field_count = 4`, as
+ * src/check/explain-values.ts writes it), for wording that names it; undefined when absent.
+ */
+export function explained(values: unknown, name: string): string | undefined {
+  if (typeof values !== 'string') return undefined;
+  for (const part of values.split(', ')) {
+    const at = part.indexOf(' = ');
+    if (at > 0 && part.slice(0, at) === name) return safeText(part.slice(at + 3), 40);
+  }
+  return undefined;
+}

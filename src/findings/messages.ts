@@ -1,6 +1,6 @@
 import { FINDING_CODES, type FindingCode } from './codes.js';
 import { genericMessage, ruleMessage, truncatedMessage, valueMessage } from './message-shapes.js';
-import { count, has, hex, list, present, show, text, type Details } from './message-values.js';
+import { count, explained, has, hex, list, present, show, text, type Details } from './message-values.js';
 import { safeText } from './safe-text.js';
 
 /**
@@ -36,6 +36,8 @@ const RENDER: Partial<Record<FindingCode, (d: Details) => string | undefined>> =
   FIELD_COUNT_MISMATCH: (d) => {
     if (has(d, 'actual', 'expected')) return `the instance has ${show(d.actual)} criteria, its template type declares ${show(d.expected)} fields`;
     if (!present(d, 'actual') || present(d, 'message')) return undefined;
+    const declared = explained(d.values, 'template.field_count');
+    if (declared !== undefined) return `the instance has ${show(d.actual)} criteria, its template type declares ${declared} fields`;
     const values = present(d, 'values') ? ` (${text(d.values)})` : '';
     return `the instance has ${show(d.actual)} criteria, not the number of fields its template type declares${values}`;
   },
