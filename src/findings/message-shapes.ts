@@ -9,16 +9,31 @@ import { safeText } from './safe-text.js';
  */
 
 /**
- * Asserts and `valid: expr` rules: the schema's own sentence when it gives one (`details.message`),
- * with the values the rule was made of; otherwise the rule, made as readable as text allows.
+ * The schema's own sentence for a rule (contract D), when it gave one. A field that happens to be
+ * named "message" lands in details too, as `{ message: value, actual: value }`: its bytes come
+ * from the file, so a message equal to the value is not taken for the schema's.
+ */
+function schemaSentence(d: Details): string | undefined {
+  const m = d.message;
+  if (typeof m !== 'string' || m.trim() === '' || m === d.actual) return undefined;
+  return safeText(m.trim(), 300);
+}
+
+/**
+ * Asserts and `valid:` rules: the schema's own sentence when it gives one, with the values the
+ * rule was made of; otherwise the rule, made as readable as text allows.
  */
 export function ruleMessage(d: Details): string | undefined {
+  const sentence = schemaSentence(d);
+  if (d.unevaluated === true && present(d, 'rule')) {
+    const why = present(d, 'reason') ? `: ${text(d.reason)}` : '';
+    const rule = `the rule ${readable(safeText(String(d.rule), 300))} could not be evaluated on this file${why}`;
+    return sentence === undefined ? rule : `${sentence} (${rule})`;
+  }
   const values = present(d, 'values') ? readable(text(d.values)) : '';
-  // `message` only counts beside a `rule`: a field that happens to be named "message" also lands
-  // in details, and its bytes come from the file, not from the schema.
-  if (typeof d.message === 'string' && d.message.trim() !== '' && present(d, 'rule')) {
-    const sentence = safeText(d.message.trim(), 300);
-    return values === '' ? sentence : `${sentence} (${values})`;
+  if (sentence !== undefined) {
+    const shown = values !== '' ? values : valueMessage(d) ?? (present(d, 'actual') ? `the value is ${show(d.actual)}` : '');
+    return shown === '' ? sentence : `${sentence} (${shown})`;
   }
   if (!present(d, 'rule')) return undefined;
   const rule = readable(safeText(String(d.rule), 300));
@@ -59,7 +74,7 @@ export function valueMessage(d: Details, what = 'value'): string | undefined {
 
 /** Every other shape a producer emits, whatever the code (see test/findings for the list). */
 export function genericMessage(d: Details): string | undefined {
-  return ruleMessage(d) ?? valueMessage(d) ?? layoutMessage(d) ?? budgetMessage(d);
+  return ruleMessage(d) ?? valueMessage(d) ?? (present(d, 'budget') ? budgetMessage(d) : undefined) ?? layoutMessage(d) ?? budgetMessage(d);
 }
 
 function layoutMessage(d: Details): string | undefined {
@@ -85,10 +100,11 @@ export function truncatedMessage(d: Details): string {
 
 /** How each budget is named and counted in a message; others are named as given. */
 const BUDGETS: Readonly<Record<string, { name: string; unit: string }>> = {
-  nodes: { name: 'node', unit: ' nodes' },
-  node: { name: 'node', unit: ' nodes' },
-  time: { name: 'time', unit: ' ms' },
-  depth: { name: 'depth', unit: ' levels' },
+  nodes: { name: 'node budget', unit: ' nodes' },
+  node: { name: 'node budget', unit: ' nodes' },
+  time: { name: 'time budget', unit: ' ms' },
+  depth: { name: 'nesting limit', unit: ' levels' },
+  'regex time': { name: 'regex time budget', unit: ' ms' },
 };
 
 /** DECODE_BUDGET and any other budget stop: which budget, its limit, where work stopped. */
@@ -96,7 +112,9 @@ export function budgetMessage(d: Details): string | undefined {
   if (!present(d, 'limit')) return undefined;
   const kind = present(d, 'budget') ? String(d.budget) : 'nodes';
   const known = Object.prototype.hasOwnProperty.call(BUDGETS, kind) ? BUDGETS[kind] : undefined;
-  const budget = known ? `${known.name} budget of ${count(d.limit)}${known.unit}` : `${text(kind)} budget of ${count(d.limit)}`;
-  const where = present(d, 'where') ? ` at ${text(d.where)}` : '';
-  return `work stopped${where}: the ${budget} ran out, and the rest of the file was not checked`;
+  const budget = known ? `the ${known.name} of ${count(d.limit)}${known.unit}` : `the ${text(kind)} budget of ${count(d.limit)}`;
+  const during = present(d, 'stage') ? ` during ${text(d.stage)}` : '';
+  const why = present(d, 'reason') ? ` (${text(d.reason)})` : '';
+  if (present(d, 'pattern')) return `pattern ${show(d.pattern)} could not be proven safe: ${budget} ran out${during}${why}`;
+  return `${budget} ran out${during}${why}; the rest was not checked, so the file cannot pass`;
 }

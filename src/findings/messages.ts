@@ -1,5 +1,5 @@
 import { FINDING_CODES, type FindingCode } from './codes.js';
-import { genericMessage, ruleMessage, truncatedMessage, valueMessage } from './message-shapes.js';
+import { budgetMessage, genericMessage, ruleMessage, truncatedMessage, valueMessage } from './message-shapes.js';
 import { count, explained, has, hex, list, present, show, text, type Details } from './message-values.js';
 import { safeText } from './safe-text.js';
 
@@ -48,6 +48,7 @@ const RENDER: Partial<Record<FindingCode, (d: Details) => string | undefined>> =
   REGEX_INVALID: (d) => has(d, 'pattern', 'reason') ? `pattern ${show(d.pattern)} does not compile: ${text(d.reason)}` : undefined,
   REGEX_REDOS: (d) => has(d, 'pattern', 'reason') ? `pattern ${show(d.pattern)} can backtrack super-linearly: ${text(d.reason)}` : undefined,
   RANGE_INVERTED: (d) => has(d, 'lo', 'hi') && !present(d, 'message') ? `lo ${show(d.lo)} is greater than hi ${show(d.hi)}: the range never matches` : undefined,
+  DECODE_BUDGET: (d) => budgetMessage(d),
   OOB_INPUT_READ: (d) => has(d, 'index', 'supplied', 'type_id')
     ? `criterion ${show(d.index)} reads inputs[${show(d.index)}], but the consumer supplies ${show(d.supplied)} input(s) for template type ${show(d.type_id)}`
     : undefined,

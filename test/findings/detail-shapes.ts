@@ -58,7 +58,12 @@ export const DETAIL_SHAPES: Readonly<Record<string, fc.Arbitrary<Record<string, 
   'cannot evaluate': fc.record({ rule: fc.constant('repeat header.type_count'), values: fc.constant('index 9 is out of range') }),
   'switch without case': fc.record({ actual: int, allowed: fc.array(int, { maxLength: 20 }) }),
   'placed outside file': fc.record({ value: int, reason: fc.constant('instances would start outside the file (120 bytes)') }),
-  budget: fc.record({ budget: fc.constantFrom('nodes', 'time', 'depth'), limit: int }, { requiredKeys: ['limit'] }),
+  budget: fc.record({ budget: fc.constantFrom('nodes', 'time', 'depth', 'regex time'), limit: int, stage: fc.constantFrom('decode', 'checks', 'consumer analysis') }, { requiredKeys: ['limit'] }),
+  'regex budget': fc.record({ budget: fc.constant('regex time'), limit: int, stage: fc.constant('checks'), pattern: fileString, reason: fileString }, { requiredKeys: ['budget', 'limit', 'reason'] }),
+  // src/check/check-context.ts cannotEvaluate: a rule that cannot be evaluated on a complete file
+  unevaluated: fc.record({ rule: ruleSource, values: fc.constant('could not be evaluated: index 9 is out of range'), unevaluated: fc.constant(true), reason: fc.constant('index 9 is out of range'), message: sentence }, { requiredKeys: ['rule', 'values', 'unevaluated', 'reason'] }),
+  'valid range with message': withField(fc.record({ min: num, max: num, message: sentence }, { requiredKeys: ['message'] })),
+  'field named message': fc.tuple(fileString).map(([v]) => ({ message: v, actual: v, rule: 'message != ""', values: '' })),
   // src/simulate
   'refuse magic/version': fc.record({ actual: int, expected: int }),
   'limit exceeded': fc.record({ limit: fc.constantFrom('file size', 'instance_count'), actual: int, max: int }),

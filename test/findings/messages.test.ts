@@ -109,9 +109,27 @@ describe('readable rule messages (contract D)', () => {
   });
 
   it('does not take a file value for the schema sentence', () => {
-    // A field named "message" lands in details too; without a rule beside it, it is not a sentence.
+    // A field named "message" lands in details too, as the value itself: not the schema's sentence.
     const message = renderMessage('BAD_VALUE', { message: 'PWNED', actual: 'PWNED', expected: 1 });
     expect(message).toBe('value is "PWNED", expected 1');
+  });
+
+  it("gives a value rule's sentence its value, and says when a rule could not be evaluated", () => {
+    expect(renderMessage('BAD_COUNT', { instance_count: 70000, actual: 70000, min: '-', max: 65535n, message: 'too many instances for any agent' })).toBe(
+      'too many instances for any agent (value is 70000, allowed at most 65,535)',
+    );
+    expect(renderMessage('CONSTRAINT', { rule: 'records[9].tag == 1', values: 'could not be evaluated: index 9 is out of range', unevaluated: true, reason: 'index 9 is out of range' })).toBe(
+      'the rule records[9].tag = 1 could not be evaluated on this file: index 9 is out of range',
+    );
+  });
+
+  it('says which budget ran out, its limit and where', () => {
+    expect(renderMessage('DECODE_BUDGET', { budget: 'depth', limit: 200, stage: 'checks' })).toBe(
+      'the nesting limit of 200 levels ran out during checks; the rest was not checked, so the file cannot pass',
+    );
+    expect(renderMessage('DECODE_BUDGET', { budget: 'regex time', limit: 3000, stage: 'checks', pattern: '(a+)+', reason: 'slow to compile' })).toBe(
+      'pattern "(a+)+" could not be proven safe: the regex time budget of 3,000 ms ran out during checks (slow to compile)',
+    );
   });
 });
 
