@@ -77,7 +77,9 @@ async function fuzzAction(opts: FuzzOpts): Promise<void> {
     if (opts.seed === undefined) process.stderr.write(`preflight: fuzz seed ${seed}\n`);
     const shard = opts.shard ?? { index: 0, count: 1 };
     const out = new FuzzOut(opts.out, { schema, fleet }, { seed, shard, schemaFile });
-    const previous = await out.rerun(DEFAULT_BUDGET_MS, () => interrupts.stopRequested);
+    const previous = await out.rerun(DEFAULT_BUDGET_MS, () => interrupts.stopRequested, (n) => {
+      process.stderr.write(`preflight: fuzz rerunning ${n} saved reproducer(s) from ${out.store.dir}\n`);
+    });
     const { runCampaign } = await import('../../fuzz/engine/campaign.js');
     const result = await runCampaign({
       schemaFile, fleet, seed, seeds, shard,

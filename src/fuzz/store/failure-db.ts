@@ -20,12 +20,15 @@ export interface RerunReport {
  * no longer fail the same way are reported and moved to OUT/fixed/. Between reproducers it
  * lets signals in, and stops (leaving the rest untouched) once `shouldStop` says so.
  */
-export async function rerunFailures(store: CrashStore, setup: CheckSetup, budgetMs: number, shouldStop: () => boolean = () => false): Promise<RerunReport> {
+export async function rerunFailures(
+  store: CrashStore, setup: CheckSetup, budgetMs: number, shouldStop: () => boolean = () => false, onStart?: (count: number) => void,
+): Promise<RerunReport> {
   const stillFailing: { id: string; bucket: string; size: number }[] = [];
   const fixed: { id: string; bucket: string; movedTo: string }[] = [];
   const skipped: { id: string; reason: string }[] = [];
   const names = new Set(setup.fleet.map((p) => p.name));
   const { reproducers, problems } = store.list();
+  if (reproducers.length > 0) onStart?.(reproducers.length);
   let done = 0;
   for (const saved of reproducers) {
     await new Promise((resolve) => setImmediate(resolve));

@@ -31,8 +31,8 @@ export class FuzzOut {
     this.store = new CrashStore(out);
   }
 
-  async rerun(budgetMs: number, shouldStop?: () => boolean): Promise<RerunReport> {
-    const report = await rerunFailures(this.store, this.setup, budgetMs, shouldStop);
+  async rerun(budgetMs: number, shouldStop?: () => boolean, onStart?: (count: number) => void): Promise<RerunReport> {
+    const report = await rerunFailures(this.store, this.setup, budgetMs, shouldStop, onStart);
     for (const s of report.stillFailing) this.kept.set(s.id, s.size);
     return report;
   }
