@@ -49,7 +49,9 @@ function requireRegular(file: string, st: Stats, maxBytes: number): void {
 }
 
 function overLimit(file: string, what: string, maxBytes: number): string {
-  return `cannot read ${boundValue(file)}: it ${what}, over the --max-file-size limit of ${formatSize(maxBytes)}`;
+  return what === 'holds more than that'
+    ? `cannot read ${boundValue(file)}: it holds more than the --max-file-size limit of ${formatSize(maxBytes)}`
+    : `cannot read ${boundValue(file)}: it ${what}, over the --max-file-size limit of ${formatSize(maxBytes)}`;
 }
 
 export function kindOf(st: Stats): string {
@@ -71,7 +73,7 @@ function readAll(fd: number, name: string, maxBytes: number, sizeHint: number): 
   let length = 0;
   for (;;) {
     if (length === buffer.length) {
-      if (length > maxBytes) throw new CliError(overLimit(name, 'grew while being read', maxBytes));
+      if (length > maxBytes) throw new CliError(overLimit(name, growth(fd), maxBytes));
       const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
@@ -80,8 +82,13 @@ function readAll(fd: number, name: string, maxBytes: number, sizeHint: number): 
     if (n === 0) break;
     length += n;
   }
-  if (length > maxBytes) throw new CliError(overLimit(name, 'grew while being read', maxBytes));
+  if (length > maxBytes) throw new CliError(overLimit(name, growth(fd), maxBytes));
   return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+}
+
+/** Stdin has no size to check first; a file had one, and grew past it while being read. */
+function growth(fd: number): string {
+  return fd === 0 ? 'holds more than that' : 'grew while being read';
 }
 
 /** One read; a non-blocking stdin says EAGAIN when no data is there yet: wait a little, retry. */

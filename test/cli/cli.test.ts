@@ -54,7 +54,8 @@ describe('preflight validate', () => {
     for (const [args, message] of cases) {
       const r = runCli(args);
       expect(r.status, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(message);
+      // A missing file is a per-file error report (contract C): on stdout with the text report.
+      expect(r.stderr + r.stdout).toMatch(message);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     }
   });
