@@ -14,6 +14,12 @@ export interface BudgetLimits {
 }
 
 export const DEFAULT_TIME_MS = 20_000;
+/**
+ * Milliseconds of regex work (RE2 compiles, ReDoS analysis) per file, within its time budget:
+ * a file of 100 distinct slow patterns must not cost 100 RE2 time-outs. Patterns left when it
+ * is spent are reported as not checked (DECODE_BUDGET), never passed.
+ */
+export const REGEX_FILE_BUDGET_MS = 4000;
 export const DEFAULT_MAX_NODES = 1_500_000;
 
 /** The default node budget for a file of `size` bytes. */
@@ -38,6 +44,7 @@ export class WorkBudget {
   private ticks = 0;
   private over: BudgetExceeded | null = null;
   private timeUp = false;
+  private regexLeftMs = REGEX_FILE_BUDGET_MS;
 
   constructor(size: number, limits: BudgetLimits = {}, private readonly now: () => number = performance.now.bind(performance)) {
     this.nodeLimit = limits.nodes ?? defaultNodeBudget(size);
@@ -85,6 +92,21 @@ export class WorkBudget {
   /** The time limit, for a stage's DECODE_BUDGET finding (the node limit may have run out first). */
   get timeExceeded(): BudgetExceeded {
     return { budget: 'time', limit: this.timeLimitMs };
+  }
+
+  /** Milliseconds a regex check may still take: what is left of the regex budget and of the file's time. */
+  regexAllowanceMs(): number {
+    return Math.max(0, Math.min(this.regexLeftMs, this.remainingMs()));
+  }
+
+  /** Runs a regex check with the allowance left, and deducts the time it took. */
+  timedRegex<T>(check: (allowanceMs: number) => T): T {
+    const start = this.now();
+    try {
+      return check(this.regexAllowanceMs());
+    } finally {
+      this.regexLeftMs -= this.now() - start;
+    }
   }
 
   /** Milliseconds left (0 when out). */

@@ -20,6 +20,34 @@ import { compileWithRe2, RE2_COMPILE_BUDGET_MS } from './re2-worker-client.js';
  * reported as RE2 reports it.
  */
 export function re2SyntaxError(pattern: string): string | null {
+  const check = re2Check(pattern);
+  return check.kind === 'valid' ? null : check.reason;
+}
+
+export type Re2Check =
+  | { readonly kind: 'valid' }
+  | { readonly kind: 'invalid'; readonly reason: string }
+  /** Not decided: the caller's allowance ran out before RE2 did (not cached). */
+  | { readonly kind: 'unchecked'; readonly reason: string };
+
+/** Below this allowance an uncached pattern is not sent to RE2 at all. */
+const MIN_ALLOWANCE_MS = 50;
+
+/**
+ * re2SyntaxError with an allowance: an RE2 compile blocks for at most `allowanceMs` (and at
+ * most RE2_COMPILE_BUDGET_MS). A pattern that times out with the full budget is invalid (fail
+ * closed, cached); one cut short by a smaller allowance is `unchecked`, and the caller reports
+ * that work was cut short.
+ */
+export function re2Check(pattern: string, allowanceMs = RE2_COMPILE_BUDGET_MS): Re2Check {
+  const verdict = syntaxVerdict(pattern, allowanceMs);
+  if (verdict === UNCHECKED) return { kind: 'unchecked', reason: `RE2 was not given time to compile it (${Math.max(0, Math.round(allowanceMs))} ms left of the file's regex budget)` };
+  return verdict === null ? { kind: 'valid' } : { kind: 'invalid', reason: verdict };
+}
+
+const UNCHECKED = Symbol('unchecked');
+
+function syntaxVerdict(pattern: string, allowanceMs: number): string | null | typeof UNCHECKED {
   let key: string;
   try {
     key = patternCacheKey(String(pattern));
@@ -39,9 +67,11 @@ export function re2SyntaxError(pattern: string): string | null {
       syntaxVerdicts.set(key, quick);
       return quick;
     }
+    if (allowanceMs < MIN_ALLOWANCE_MS) return UNCHECKED;
     counters.re2Compiles += 1;
-    const outcome = compileWithRe2(String(pattern));
+    const outcome = compileWithRe2(String(pattern), allowanceMs);
     if (outcome.kind === 'unavailable') return `RE2 check unavailable (${outcome.reason}); treat as invalid`;
+    if (outcome.kind === 'timeout' && allowanceMs < RE2_COMPILE_BUDGET_MS) return UNCHECKED;
     const verdict = outcome.kind === 'valid'
       ? null
       : outcome.kind === 'invalid'

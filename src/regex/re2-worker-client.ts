@@ -16,8 +16,10 @@ export type Re2Outcome =
  * RE2 runs in a worker so that a compile can be abandoned. Compile time in this WASM build is
  * super-linear in counted repetitions: [a-z]{1,1000} takes 0.3 s, twelve of them 47 s, and a
  * synchronous WASM call cannot be interrupted. Ordinary patterns compile in well under 1 ms.
+ * A timeout costs a worker restart besides the budget, so each file also has a total regex
+ * budget (REGEX_FILE_BUDGET_MS in src/budget/work-budget.ts).
  */
-export const RE2_COMPILE_BUDGET_MS = 3000;
+export const RE2_COMPILE_BUDGET_MS = 1000;
 /** Starting the worker loads and compiles the 1 MB WASM module; allow for a slow CI runner. */
 const STARTUP_BUDGET_MS = 15_000;
 /** After the worker fails to start, answer "unavailable" for this long before trying again. */
@@ -35,14 +37,14 @@ let unavailable: { reason: string; until: number } | null = null;
 let lastRequestId = 0;
 
 /** Compiles `pattern` with RE2, blocking the calling thread for at most the budget. */
-export function compileWithRe2(pattern: string): Re2Outcome {
+export function compileWithRe2(pattern: string, budgetMs = RE2_COMPILE_BUDGET_MS): Re2Outcome {
   const current = live ?? startWorker();
   if (!('worker' in current)) return current;
   lastRequestId = (lastRequestId % 0x7fffffff) + 1;
   const id = lastRequestId;
   Atomics.store(current.header, SLOT.state, STATE.busy);
   current.worker.postMessage({ id, pattern });
-  const finished = waitWhileBusy(current.header, RE2_COMPILE_BUDGET_MS);
+  const finished = waitWhileBusy(current.header, Math.min(budgetMs, RE2_COMPILE_BUDGET_MS));
   const heapResets = Atomics.load(current.header, SLOT.heapResets);
   counters.re2HeapResets += heapResets - current.heapResetsSeen;
   current.heapResetsSeen = heapResets;

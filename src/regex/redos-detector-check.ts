@@ -1,5 +1,5 @@
-import { isSafePattern, type RedosDetectorResult } from 'redos-detector';
 import { counters } from './regex-caches.js';
+import { detectInWorker } from './redos-worker-client.js';
 
 export type DetectorOutcome =
   | { readonly kind: 'safe' }
@@ -12,28 +12,28 @@ export type DetectorOutcome =
 
 /**
  * The detector explores match paths and can take seconds on some patterns, so it is bounded.
- * maxSteps is the working bound: steps, unlike time, give the same verdict on a loaded CI runner
- * as on a laptop, and a release gate must not change its answer with machine load; 500 lets it
- * prove ordinary patterns safe and \d+\d+$ or .*.*=.* unsafe in a few ms. timeout is only a far
- * backstop for patterns where the library does not consult its step count. maxScore: the library
- * default; a finite score below it is bounded ambiguity (\d{1,3}\d{1,3}), a constant factor.
+ * maxSteps is meant as the working bound (steps, unlike time, give the same verdict on a loaded
+ * CI runner as on a laptop) and lets it prove ordinary patterns safe and \d+\d+$ or .*.*=.*
+ * unsafe in a few ms; but on nested quantifiers each step is costly and 500 steps take about a
+ * second, so `timeout` bounds those (an overrun is "inconclusive" either way, the same verdict).
+ * maxScore: the library default; a finite score below it is bounded ambiguity (\d{1,3}\d{1,3}).
  */
-export const DETECTOR_LIMITS = { timeout: 2000, maxSteps: 500, maxScore: 200 } as const;
+export const DETECTOR_LIMITS = { timeout: 500, maxSteps: 500, maxScore: 200 } as const;
+
+/** How long the caller waits for the worker beyond the detector's own timeout (start-up, set-up). */
+const WAIT_MARGIN_MS = 1000;
 
 /**
  * Anchoring the pattern at the start makes the detector ignore the implicit leading `.*?` of
  * an unanchored search. Through it, every unanchored pattern whose loop can fail after it
  * (\s+$, \w+@) is quadratic in any backtracking engine; flagging all of them would block nearly
- * every release, so only hazards inside the pattern itself are reported.
+ * every release, so only hazards inside the pattern itself are reported. Runs in a worker
+ * (redos-worker-client.ts), bounded in time and memory.
  */
 export function runRedosDetector(jsPattern: string): DetectorOutcome {
   counters.detectorRuns += 1;
-  let result: RedosDetectorResult;
-  try {
-    result = isSafePattern(`^(?:${jsPattern})`, { ...DETECTOR_LIMITS, unicode: true, downgradePattern: false });
-  } catch (error) {
-    return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
-  }
-  if (result.safe) return { kind: 'safe' };
-  return result.error === 'hitMaxScore' ? { kind: 'unsafe' } : { kind: 'inconclusive' };
+  return detectInWorker(`^(?:${jsPattern})`, { ...DETECTOR_LIMITS, unicode: true, downgradePattern: false }, DETECTOR_LIMITS.timeout + WAIT_MARGIN_MS);
 }
+
+/** The longest a runRedosDetector call blocks. */
+export const DETECTOR_MAX_WAIT_MS = DETECTOR_LIMITS.timeout + WAIT_MARGIN_MS;

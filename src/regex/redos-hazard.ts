@@ -1,6 +1,6 @@
 import { patternCacheKey } from './cache-key.js';
 import { counters, redosVerdicts } from './regex-caches.js';
-import { runRedosDetector } from './redos-detector-check.js';
+import { DETECTOR_MAX_WAIT_MS, runRedosDetector } from './redos-detector-check.js';
 import { parseRe2 } from './re2-parser.js';
 import { toJsPattern } from './to-js-pattern.js';
 
@@ -12,11 +12,12 @@ import { toJsPattern } from './to-js-pattern.js';
 export const MAX_DETECTOR_PATTERN_LENGTH = 4096;
 
 /**
- * Deeper-nested patterns skip redos-detector too: its set-up is super-linear in nesting and
- * ignores the timeout (160 nested quantified groups take 0.3 s, 1000 take 25 s and then
- * overflow the stack). Depth counts groups and quantifiers, so 48 is ~16 nested (...)+ levels.
+ * Deeper-nested patterns skip redos-detector too: its cost is super-linear in nesting and it
+ * ignores its step bound there (15 nested (...)+ levels: ~80 MB and seconds per call). Depth
+ * counts groups and quantifiers, so 12 is ~5 nested (...)+ levels; a pattern nested deeper with
+ * a structural hazard could not be proven safe, and is reported as such.
  */
-export const MAX_DETECTOR_DEPTH = 48;
+export const MAX_DETECTOR_DEPTH = 12;
 
 export const BUDGET_EXCEEDED = 'analysis exceeded its budget; treat as unsafe';
 
@@ -42,7 +43,7 @@ export const BUDGET_EXCEEDED = 'analysis exceeded its budget; treat as unsafe';
  * The detector is bounded by steps, not time (see DETECTOR_LIMITS), so the verdict and its
  * wording are the same on a loaded CI runner as on a laptop.
  */
-export function redosHazard(pattern: string): string | null {
+export function redosHazard(pattern: string, allowanceMs = Number.POSITIVE_INFINITY): string | null {
   let key: string;
   try {
     key = patternCacheKey(String(pattern));
@@ -56,8 +57,9 @@ export function redosHazard(pattern: string): string | null {
   }
   counters.redosMisses += 1;
   try {
-    const verdict = analyse(String(pattern));
-    redosVerdicts.set(key, verdict);
+    const { verdict, final } = analyse(String(pattern), allowanceMs);
+    // A verdict given for want of time is not the pattern's: a later call with time may clear it.
+    if (final) redosVerdicts.set(key, verdict);
     return verdict;
   } catch (error) {
     // Not cached: a stack overflow or similar may not recur, and failing closed costs a release.
@@ -65,20 +67,28 @@ export function redosHazard(pattern: string): string | null {
   }
 }
 
-function analyse(pattern: string): string | null {
+/**
+ * `final` is false when the verdict came from a lack of time (allowanceMs below what a detector
+ * call may take): the structural hazard stands, as when the detector is inconclusive.
+ */
+function analyse(pattern: string, allowanceMs: number): { verdict: string | null; final: boolean } {
   const parsed = parseRe2(pattern);
   const structural = parsed.root.summary.hazard;
-  if (structural === null) return null;
-  if (pattern.length > MAX_DETECTOR_PATTERN_LENGTH || parsed.root.summary.depth > MAX_DETECTOR_DEPTH) return structural;
+  if (structural === null) return { verdict: null, final: true };
+  if (pattern.length > MAX_DETECTOR_PATTERN_LENGTH) return { verdict: structural, final: true };
+  if (parsed.root.summary.depth > MAX_DETECTOR_DEPTH) {
+    return { verdict: `could not be proven safe (nested ${parsed.root.summary.depth} groups and quantifiers deep, over the ${MAX_DETECTOR_DEPTH} the detector analyses): ${structural}`, final: true };
+  }
+  if (allowanceMs < DETECTOR_MAX_WAIT_MS) return { verdict: `${BUDGET_EXCEEDED}: ${structural}`, final: false };
   const outcome = runRedosDetector(toJsPattern(parsed.root));
   switch (outcome.kind) {
     case 'safe':
-      return null;
+      return { verdict: null, final: true };
     case 'unsafe':
     case 'failed':
-      return structural;
+      return { verdict: structural, final: true };
     case 'inconclusive':
-      return `${BUDGET_EXCEEDED}: ${structural}`;
+      return { verdict: `${BUDGET_EXCEEDED}: ${structural}`, final: true };
   }
 }
 

@@ -1,4 +1,4 @@
-import { re2SyntaxError } from '../regex/index.js';
+import { re2Check } from '../regex/index.js';
 import { BRANCH, DECODE_BRANCH } from './branches.js';
 import { OP_FIRST_STR, OP_REGEX, PAYLOAD } from './compiled-profile.js';
 import type { Run } from './run.js';
@@ -92,7 +92,14 @@ function checkRegex(r: Run, i: number, j: number, pos: number, start: number, le
   const pattern = utf8.decode(r.bytes.subarray(start, start + length));
   let reason: string | null;
   try {
-    reason = re2SyntaxError(pattern);
+    // With a file budget, RE2 gets what is left of it; a pattern it had no time for cannot be
+    // judged, so the consumer's outcome is unknown: the run records it (a DECODE_BUDGET finding).
+    const check = r.budget ? r.budget.timedRegex((ms) => re2Check(pattern, ms)) : re2Check(pattern);
+    if (check.kind === 'unchecked') {
+      r.unjudged ??= { path: ['instances', i, 'criteria', j], offset: pos, reason: check.reason };
+      return;
+    }
+    reason = check.kind === 'valid' ? null : check.reason;
   } catch (err) {
     reason = err instanceof Error ? err.message : String(err);
   }

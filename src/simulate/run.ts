@@ -1,3 +1,4 @@
+import type { WorkBudget } from '../budget/work-budget.js';
 import type { FieldPath } from '../findings/index.js';
 import type { CompiledProfile } from './compiled-profile.js';
 import type { CoverageSink } from './branches.js';
@@ -24,12 +25,15 @@ export class Run {
   critCount = 0;
   poolOffset = 0;
   poolSize = 0;
+  /** The first pattern the file's regex budget left no time to judge (its outcome is then unknown). */
+  unjudged: { path: FieldPath; offset: number; reason: string } | undefined;
 
   constructor(
     readonly bytes: Uint8Array,
     readonly cp: CompiledProfile,
     readonly s: Scratch,
     readonly coverage: CoverageSink | undefined,
+    readonly budget?: WorkBudget,
   ) {
     this.len = bytes.length;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,5 +1,5 @@
 import type { ConsumerProfile } from '../consumer/types.js';
-import type { WorkBudget } from '../budget/work-budget.js';
+import { REGEX_FILE_BUDGET_MS, type WorkBudget } from '../budget/work-budget.js';
 import type { CappedIssues } from '../findings/capped-issues.js';
 import type { Issue } from '../findings/index.js';
 import { analyse } from './analyse.js';
@@ -31,7 +31,7 @@ export interface SimulateOptions {
 export function simulateConsumer(bytes: Uint8Array, profile: ConsumerProfile, coverage?: CoverageSink, options: SimulateOptions = {}): SimulationResult {
   const cp = compileProfile(profile);
   const s = acquireScratch();
-  const r = new Run(bytes, cp, s, coverage);
+  const r = new Run(bytes, cp, s, coverage, options.budget);
   const issues: Issue[] = [];
   const keep = (issue: Issue): void => { if (options.sink) options.sink.pushKept(issue); else issues.push(issue); };
   try {
@@ -43,6 +43,11 @@ export function simulateConsumer(bytes: Uint8Array, profile: ConsumerProfile, co
     loadFile(r);
     const loads = r.fault === null && evaluate(r);
     if (r.fault !== null) keep(faultIssue(r.fault, profile.name));
+    if (r.unjudged && r.fault === null) {
+      // Whether this consumer compiles the pattern is unknown: the file is not passed as loading cleanly.
+      keep({ code: 'DECODE_BUDGET', path: r.unjudged.path, offset: r.unjudged.offset, profile: profile.name,
+        details: { budget: 'regex time', limit: REGEX_FILE_BUDGET_MS, stage: 'consumer simulation', reason: r.unjudged.reason } });
+    }
     analyse(r, options.sink ?? issues, options.budget);
     return { profile: profile.name, outcome: loads ? 'load' : 'crash', fault: r.fault, issues };
   } finally {

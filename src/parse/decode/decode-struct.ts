@@ -163,7 +163,13 @@ function decodePlaced(ctx: DecodeContext, field: FieldDef, obj: Record<string, u
       if (e instanceof Stop) break; // cannotEvaluate said why (or the pointers' own array was cut short)
       throw e;
     }
-    if (at === undefined) { items.push(null); continue; }
+    if (at === undefined) {
+      // An element outside the file produces no node but costs as much to report: it spends one,
+      // so a count of 2^32 - 1 stops at the budget (OutOfBudget ends this loop) instead of running on.
+      ctx.countNode(arrayPath, i, 0);
+      items.push(null);
+      continue;
+    }
     try {
       items.push(decodeOne(ctx, field, at, { container: items, key: i, parentPath: arrayPath }, scope, i, undefined).value);
       // Placed integers are not contiguous: each needs its own location (inline arrays compute theirs).

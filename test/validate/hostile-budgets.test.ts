@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
+import { regexCacheStats } from '../../src/regex/index.js';
+import { defaultSchemaPath, loadSchema, parseSchema } from '../../src/schema/index.js';
+import { validateBytes } from '../../src/validate/index.js';
+import {
+  fanOut, nestedQuantifierPatterns, patternsFile, placedTableClaim, slowCompilePatterns,
+} from '../../scripts/hostile/builders.js';
+
+const schema = loadSchema(defaultSchemaPath());
+const fleet = loadFleet(defaultFleetDir());
+
+/** Issue 7 §3: tiny files that used to stop the release gate. Each must end with a small report. */
+describe('hostile files finish with a bounded report', () => {
+  it('fan-out: 4,096 index entries at one record of 255 criteria (18,756 bytes) gives capped findings and true totals', () => {
+    const bytes = fanOut();
+    expect(bytes.length).toBe(18_756);
+    const started = performance.now();
+    const r = validateBytes('fan-out.bin', bytes, { schema, fleet });
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(r.verdict).toBe('fail');
+    // One OOB_INPUT_READ per entry × criterion beyond the inputs each profile supplies for type 1.
+    const beyond = fleet.reduce((n, p) => n + 255 - p.templates.get(1)!.inputs.length, 0);
+    expect(r.totals.OOB_INPUT_READ).toBe(4096 * beyond);
+    expect(r.findings.length).toBeLessThan(500);
+    expect(r.omitted?.OOB_INPUT_READ).toBeGreaterThan(1_000_000);
+    expect(JSON.stringify(r.findings, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)).length).toBeLessThan(500_000);
+  }, 60_000);
+
+  it('100 distinct 15-level nested-quantifier patterns are "could not be proven safe", without running the detector', () => {
+    const before = regexCacheStats().detectorRuns;
+    const r = validateBytes('redos.bin', patternsFile(nestedQuantifierPatterns(100, 15)), { schema, fleet });
+    expect(r.totals.REGEX_REDOS).toBe(100);
+    expect(r.findings.find((f) => f.code === 'REGEX_REDOS')!.message).toMatch(/could not be proven safe/);
+    expect(regexCacheStats().detectorRuns).toBe(before);
+  }, 60_000);
+
+  it('100 distinct slow-to-compile patterns stop at the file\'s regex budget: the rest are DECODE_BUDGET, never passed', () => {
+    const started = performance.now();
+    const r = validateBytes('slow.bin', patternsFile(slowCompilePatterns(100)), { schema, fleet });
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(r.verdict).toBe('fail');
+    expect((r.totals.REGEX_INVALID ?? 0) + (r.totals.DECODE_BUDGET ?? 0)).toBeGreaterThanOrEqual(100);
+    const budget = r.findings.find((f) => f.code === 'DECODE_BUDGET')!;
+    expect(budget.details).toMatchObject({ budget: 'regex time' });
+  }, 60_000);
+
+  it('judges each distinct pattern once per run: a second file with the same patterns compiles nothing', () => {
+    const bytes = patternsFile(Array.from({ length: 20 }, (_, i) => `once-${i}-[a-z]+\\d{2,4}`));
+    validateBytes('a.bin', bytes, { schema, fleet });
+    const before = regexCacheStats();
+    validateBytes('b.bin', bytes, { schema, fleet });
+    const after = regexCacheStats();
+    expect(after.re2Compiles).toBe(before.re2Compiles);
+    expect(after.syntax.misses).toBe(before.syntax.misses);
+  });
+});
+
+describe('placed arrays spend the node budget', () => {
+  const table = parseSchema(`
+format: table
+endian: le
+root: file
+types:
+  file:
+    seq:
+      - { id: count, type: u4 }
+      - { id: table_off, type: u4 }
+      - id: records
+        type: rec
+        repeat: count
+        at: table_off + _index * 8
+  rec:
+    seq:
+      - { id: a, type: u4 }
+      - { id: b, type: u4 }
+`, 'table.yaml');
+
+  it('an 8-byte file claiming 2^32 - 1 records outside it stops at the budget (it ran out of memory at 4.5 GB)', () => {
+    const started = performance.now();
+    const r = validateBytes('t.bin', placedTableClaim(), { schema: table, fleet: [] });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(r.verdict).toBe('fail');
+    expect(r.findings.find((f) => f.code === 'DECODE_BUDGET')?.details).toMatchObject({ budget: 'nodes' });
+    expect(r.totals.BAD_OFFSET ?? 0).toBeLessThan(20_000);
+  });
+});
