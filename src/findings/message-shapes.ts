@@ -28,12 +28,13 @@ export function ruleMessage(d: Details): string | undefined {
   if (d.unevaluated === true && present(d, 'rule')) {
     const why = present(d, 'reason') ? `: ${text(d.reason)}` : '';
     const rule = `the rule ${readable(safeText(String(d.rule), 300))} could not be evaluated on this file${why}`;
-    return sentence === undefined ? rule : `${sentence} (${rule})`;
+    return sentence === undefined ? rule : `${sentence.replace(/[.;:]+$/, '')}: ${rule}`;
   }
   const values = present(d, 'values') ? readable(text(d.values)) : '';
   if (sentence !== undefined) {
     const shown = values !== '' ? values : valueMessage(d) ?? (present(d, 'actual') ? `the value is ${show(d.actual)}` : '');
-    return shown === '' ? sentence : `${sentence} (${shown})`;
+    // "A sentence." + values → "A sentence: criteria_count = 255, template.field_count = 4".
+    return shown === '' ? sentence : `${sentence.replace(/[.;:]+$/, '')}: ${shown}`;
   }
   if (!present(d, 'rule')) return undefined;
   const rule = readable(safeText(String(d.rule), 300));

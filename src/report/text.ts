@@ -37,8 +37,10 @@ function renderFile(file: FileReport, report: ValidationReport, layout: Layout):
   const name = truncateStart(escapeControls(file.file), width - label.length - 1);
   if (file.verdict === 'error') {
     // Contract C: one line, which names the file.
-    const why = escapeControls(file.error ?? 'the file could not be validated');
-    return fit(`${verdictLabel(file.verdict, c)} ${name}: ${why}`, width, 6).join('\n');
+    // Contract C: the error names the file; say it once.
+    const error = file.error ?? `${file.file}: the file could not be validated`;
+    const line = error.includes(file.file) ? escapeControls(error) : `${name}: ${escapeControls(error)}`;
+    return fit(`${verdictLabel(file.verdict, c)} ${line}`, width, 6).join('\n');
   }
   const lines = [`${verdictLabel(file.verdict, c)} ${name}`];
   const groups = groupFindings(file);

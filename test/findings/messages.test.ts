@@ -95,7 +95,8 @@ describe('message placeholders (issue 8)', () => {
 describe('readable rule messages (contract D)', () => {
   it("prefers the schema's own sentence, with the values", () => {
     const message = renderMessage('CONSTRAINT', { rule: "has(records, 'tag', 1)", values: 'record_count = 2', message: 'every pack needs a NAME record' });
-    expect(message).toBe('every pack needs a NAME record (record_count = 2)');
+    expect(message).toBe('every pack needs a NAME record: record_count = 2');
+    expect(renderMessage('CONSTRAINT', { rule: 'a == b', values: 'a = 1, b = 2', message: 'A must equal B.' })).toBe('A must equal B: a = 1, b = 2');
   });
 
   it('otherwise words the rule as readably as it can', () => {
@@ -116,7 +117,7 @@ describe('readable rule messages (contract D)', () => {
 
   it("gives a value rule's sentence its value, and says when a rule could not be evaluated", () => {
     expect(renderMessage('BAD_COUNT', { instance_count: 70000, actual: 70000, min: '-', max: 65535n, message: 'too many instances for any agent' })).toBe(
-      'too many instances for any agent (value is 70000, allowed at most 65,535)',
+      'too many instances for any agent: value is 70000, allowed at most 65,535',
     );
     expect(renderMessage('CONSTRAINT', { rule: 'records[9].tag == 1', values: 'could not be evaluated: index 9 is out of range', unevaluated: true, reason: 'index 9 is out of range' })).toBe(
       'the rule records[9].tag = 1 could not be evaluated on this file: index 9 is out of range',

@@ -86,7 +86,7 @@ describe('repeated findings are grouped in the text report', () => {
 describe("files that could not be validated (verdict 'error', contract C)", () => {
   it('text: one line', () => {
     const text = renderReport(gateReport, 'text', { color: false });
-    expect(text).toContain('\n\nERROR gone.bin: cannot read gone.bin: no such file\n\n');
+    expect(text).toContain('\n\nERROR cannot read gone.bin: no such file\n\n');
     expect(text).toContain('summary 3 files: 0 pass, 0 warn, 2 fail, 1 could not be validated;');
   });
 
