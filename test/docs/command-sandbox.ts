@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -15,7 +15,8 @@ export interface SandboxRun {
 
 export interface CommandSandbox {
   readonly dir: string;
-  run(command: string): SandboxRun;
+  /** Runs one shell line in the sandbox (at most 60 s). */
+  run(command: string): Promise<SandboxRun>;
   dispose(): void;
 }
 
@@ -40,8 +41,15 @@ export function createSandbox(root: string): CommandSandbox {
     dir,
     run(command) {
       const ran = boundFuzz(command);
-      const r = spawnSync('/bin/sh', ['-c', ran], { cwd: dir, env, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20 });
-      return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? String(r.error ?? ''), ran };
+      return new Promise((done) => {
+        const child = spawn('/bin/sh', ['-c', ran], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+        const out: Buffer[] = [];
+        const err: Buffer[] = [];
+        child.stdout.on('data', (b: Buffer) => out.push(b));
+        child.stderr.on('data', (b: Buffer) => err.push(b));
+        child.on('error', (e) => err.push(Buffer.from(String(e))));
+        child.on('close', (status) => done({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ran }));
+      });
     },
     dispose() { rmSync(dir, { recursive: true, force: true }); },
   };

@@ -18,8 +18,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type CommandSandbox } from './command-sandbox.js';
+import { expect, it } from 'vitest';
+import { createSandbox } from './command-sandbox.js';
 import { docCommands } from './doc-commands.js';
 import { documentationFiles } from './doc-files.js';
 
@@ -28,18 +28,27 @@ const DOCS = documentationFiles(ROOT)
   .map((doc) => ({ doc, commands: docCommands(readFileSync(join(ROOT, doc), 'utf8')).filter((c) => c.notRun === undefined) }))
   .filter(({ commands }) => commands.length > 0);
 
+/** Generous for a loaded machine: a doc's commands take a few seconds on an idle one. */
+const PER_DOC_MS = 240_000;
+
 it('the docs hold runnable commands (the marking rule still finds them)', () => {
   expect(DOCS.map(({ doc }) => doc)).toContain('README.md');
 });
 
-describe.each(DOCS)('$doc', ({ doc, commands }) => {
-  let sandbox: CommandSandbox;
-  beforeAll(() => { sandbox = createSandbox(ROOT); });
-  afterAll(() => sandbox.dispose());
-
-  it.each(commands.map((c) => ({ ...c, where: `${doc}:${c.line}` })))('$where: $command', ({ command, exit, where }) => {
-    const r = sandbox.run(command);
-    const tail = (s: string) => s.split('\n').slice(-8).join('\n');
-    expect({ where, ran: r.ran, exit: r.status, stderr: tail(r.stderr) }).toEqual({ where, ran: r.ran, exit, stderr: expect.any(String) as unknown });
-  });
-});
+// Docs run side by side (each in its own sandbox); the commands of one doc run in order.
+it.concurrent.each(DOCS)('$doc: every runnable command exits with its documented code', async ({ doc, commands }) => {
+  const sandbox = createSandbox(ROOT);
+  try {
+    const failures: object[] = [];
+    for (const c of commands) {
+      const r = await sandbox.run(c.command);
+      if (r.status !== c.exit) {
+        const output = (r.stderr.trim() !== '' ? r.stderr : r.stdout).trim().split('\n').slice(-6).join('\n');
+        failures.push({ where: `${doc}:${c.line}`, ran: r.ran, documented: c.exit, exit: r.status, output });
+      }
+    }
+    expect(failures).toEqual([]);
+  } finally {
+    sandbox.dispose();
+  }
+}, PER_DOC_MS);

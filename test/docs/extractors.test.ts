@@ -135,13 +135,13 @@ describe('the command sandbox', () => {
   beforeAll(() => { sandbox = createSandbox(ROOT); });
   afterAll(() => sandbox.dispose());
 
-  it('runs the checkout\'s CLI on the copied corpus, with the exit code a doc can check', () => {
-    expect(sandbox.run('preflight validate corpus/ccf/codes/clean.bin').status).toBe(0);
-    expect(sandbox.run('preflight validate corpus/ccf/story/2024-07-19-0409-channel-291.bin').status).toBe(1);
+  it('runs the checkout\'s CLI on the copied corpus, with the exit code a doc can check', async () => {
+    expect((await sandbox.run('preflight validate corpus/ccf/codes/clean.bin')).status).toBe(0);
+    expect((await sandbox.run('preflight validate corpus/ccf/story/2024-07-19-0409-channel-291.bin')).status).toBe(1);
   });
 
-  it('fails a doc command that names a file that does not exist', () => {
-    const r = sandbox.run('preflight validate corpus/ccf/story/july-19.bin');
+  it('fails a doc command that names a file that does not exist', async () => {
+    const r = await sandbox.run('preflight validate corpus/ccf/story/july-19.bin');
     expect(r.status).toBe(2);
     expect(r.stdout + r.stderr).toContain('july-19.bin');
   });
