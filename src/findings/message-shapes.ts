@@ -30,9 +30,10 @@ export function ruleMessage(d: Details): string | undefined {
     const rule = `the rule ${readable(safeText(String(d.rule), 300))} could not be evaluated on this file${why}`;
     return sentence === undefined ? rule : `${sentence.replace(/[.;:]+$/, '')}: ${rule}`;
   }
-  const values = present(d, 'values') ? readable(text(d.values)) : '';
+  const explained = present(d, 'values') ? readable(text(d.values)) : '';
+  const values = withField(d, explained);
   if (sentence !== undefined) {
-    const shown = values !== '' ? values : valueMessage(d) ?? (present(d, 'actual') ? `the value is ${show(d.actual)}` : '');
+    const shown = (present(d, 'rule') ? values : valueMessage(d)) ?? values;
     // "A sentence." + values → "A sentence: criteria_count = 255, template.field_count = 4".
     return shown === '' ? sentence : `${sentence.replace(/[.;:]+$/, '')}: ${shown}`;
   }
@@ -41,6 +42,25 @@ export function ruleMessage(d: Details): string | undefined {
   if (values !== '') return `the schema requires ${rule}, but ${values}`;
   if (present(d, 'actual')) return `the schema requires ${rule}, but the value is ${show(d.actual)}`;
   return `the schema requires ${rule}, which does not hold here`;
+}
+
+/** Keys a producer sets itself: any other key whose value is `actual` is the field's own name. */
+const PRODUCER_KEYS = new Set(['actual', 'expected', 'min', 'max', 'allowed', 'mask', 'rule', 'values', 'message', 'lo', 'hi']);
+
+/**
+ * `valid:` rules put the field's value under its own name too (`{ type_id: 9, actual: 9, ... }`).
+ * Names it in front of the rule's values when they do not already: `type_id = 9, template = null`.
+ */
+export function fieldName(d: Details): string | undefined {
+  if (!present(d, 'actual')) return undefined;
+  return Object.keys(d).find((k) => !PRODUCER_KEYS.has(k) && d[k] === d.actual && /^[A-Za-z_]\w{0,63}$/.test(k));
+}
+
+function withField(d: Details, values: string): string {
+  const field = fieldName(d);
+  if (field === undefined || values.includes(`${field} = `)) return values;
+  const own = `${field} = ${show(d.actual)}`;
+  return values === '' ? own : `${own}, ${values}`;
 }
 
 /** Operators and built-ins as words: `len(records) == record_count` → `the number of records = record_count`. */
@@ -61,7 +81,7 @@ export function readable(rule: string): string {
 }
 
 /** The value-rule shapes of `valid:` (eq, range, in, enum, mask), for any code. */
-export function valueMessage(d: Details, what = 'value'): string | undefined {
+export function valueMessage(d: Details, what = fieldName(d) ?? 'value'): string | undefined {
   if (!present(d, 'actual')) return undefined;
   const actual = show(d.actual);
   if (present(d, 'expected')) return `${what} is ${actual}, expected ${show(d.expected)}`;

@@ -1,5 +1,5 @@
 import { FINDING_CODES, type FindingCode } from './codes.js';
-import { budgetMessage, genericMessage, ruleMessage, truncatedMessage, valueMessage } from './message-shapes.js';
+import { budgetMessage, fieldName, genericMessage, ruleMessage, truncatedMessage, valueMessage } from './message-shapes.js';
 import { count, explained, has, hex, list, present, show, text, type Details } from './message-values.js';
 import { safeText } from './safe-text.js';
 
@@ -21,7 +21,7 @@ const RENDER: Partial<Record<FindingCode, (d: Details) => string | undefined>> =
     if (has(d, 'actual', 'expected')) return `reserved field is ${hex(d.actual)}, must be ${hex(d.expected)}`;
     return undefined;
   },
-  BAD_COUNT: (d) => valueMessage(d, 'count'),
+  BAD_COUNT: (d) => valueMessage(d, fieldName(d) ?? 'count'),
   DUPLICATE_ID: (d) => has(d, 'value', 'first') ? `${show(d.value)} is already used at ${text(d.first)}` : undefined,
   GAP: (d) => has(d, 'bytes', 'start', 'end') ? `${count(d.bytes)} unreferenced byte(s) at ${count(d.start)}..${count(d.end)}` : undefined,
   BAD_FIELD_KIND: (d) => has(d, 'actual', 'allowed') ? `field kind ${show(d.actual)} is not one of ${list(d.allowed)}` : undefined,

@@ -40,7 +40,7 @@ describe('message placeholders (issue 8)', () => {
   it('BAD_COUNT with only a max reads "at most"', () => {
     const message = renderMessage('BAD_COUNT', { instance_count: 70000, actual: 70000, min: '-', max: 65535n });
     expectClean(message);
-    expect(message).toBe('count is 70000, allowed at most 65,535');
+    expect(message).toBe('instance_count is 70000, allowed at most 65,535');
     expect(renderMessage('BAD_COUNT', { actual: 0, min: 1n })).toBe('count is 0, allowed at least 1');
     expect(renderMessage('BAD_COUNT', { actual: 40, min: 1n, max: 32n })).toBe('count is 40, allowed 1..32');
   });
@@ -117,7 +117,7 @@ describe('readable rule messages (contract D)', () => {
 
   it("gives a value rule's sentence its value, and says when a rule could not be evaluated", () => {
     expect(renderMessage('BAD_COUNT', { instance_count: 70000, actual: 70000, min: '-', max: 65535n, message: 'too many instances for any agent' })).toBe(
-      'too many instances for any agent: value is 70000, allowed at most 65,535',
+      'too many instances for any agent: instance_count is 70000, allowed at most 65,535',
     );
     expect(renderMessage('CONSTRAINT', { rule: 'records[9].tag == 1', values: 'could not be evaluated: index 9 is out of range', unevaluated: true, reason: 'index 9 is out of range' })).toBe(
       'the rule records[9].tag = 1 could not be evaluated on this file: index 9 is out of range',
