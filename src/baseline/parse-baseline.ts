@@ -17,7 +17,7 @@ export function parseBaseline(text: string, file: string): Baseline {
   // Typed explicitly: TypeScript narrows after a `never` method only on an annotated receiver.
   const r: Reader = new Reader(file, lines);
   const firstError = doc.errors[0];
-  if (firstError !== undefined) r.failAt(firstError.pos[0], '', firstError.message.split('\n')[0]!);
+  if (firstError !== undefined) r.failAt(firstError.pos[0], '', `not valid YAML: ${firstError.message.split('\n')[0]!}`);
   const root = doc.contents;
   const top = r.mapping(root, '', TOP_KEYS);
   const version = top.get('version');
