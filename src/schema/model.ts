@@ -27,6 +27,7 @@ export interface StructDef {
   readonly name: string;
   readonly doc: string | undefined;
   readonly fields: readonly FieldDef[];
+  /** Let bindings by name, in an object without a prototype (look names up with hasOwnProperty). */
   readonly lets: Readonly<Record<string, CompiledExpr>> | undefined;
   readonly asserts: readonly AssertDef[];
 }
@@ -86,6 +87,8 @@ export interface ValidDef {
   readonly rule: ValidRule;
   readonly code: FindingCode;
   readonly severity: Severity | undefined;
+  /** A plain sentence saying what the rule requires, for reports (instead of the raw expression). */
+  readonly message?: string | undefined;
 }
 
 export interface AssertDef {
@@ -94,6 +97,8 @@ export interface AssertDef {
   readonly severity: Severity | undefined;
   /** A field of this struct to report at; the struct itself when absent. */
   readonly path: readonly string[] | undefined;
+  /** A plain sentence saying what the rule requires, for reports (instead of the raw expression). */
+  readonly message?: string | undefined;
 }
 
 export interface PlacementDef {

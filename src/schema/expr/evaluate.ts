@@ -98,12 +98,30 @@ function lookupName(name: string, scope: Scope): Ref {
   if (Object.prototype.hasOwnProperty.call(scope.object, name)) return { value: scope.object[name], path: [...scope.path, name] };
   const letExpr = scope.lets && Object.prototype.hasOwnProperty.call(scope.lets, name) ? scope.lets[name] : undefined;
   if (letExpr) {
-    scope.letCache ??= new Map();
-    if (!scope.letCache.has(name)) scope.letCache.set(name, evalValue(letExpr.ast, scope));
-    return { value: scope.letCache.get(name), path: null };
+    const cache = (scope.letCache ??= new Map());
+    if (cache.has(name)) {
+      const known = cache.get(name);
+      // The load refuses same-scope cycles; this guard keeps any other from overflowing the stack.
+      if (known === IN_PROGRESS) throw new EvalError(`let ${name} depends on itself`);
+      return { value: known, path: null };
+    }
+    cache.set(name, IN_PROGRESS);
+    try {
+      const value = evalValue(letExpr.ast, scope);
+      // Re-inserted: the cache lists lets in the order they were completed, as it always has.
+      cache.delete(name);
+      cache.set(name, value);
+      return { value, path: null };
+    } catch (e) {
+      cache.delete(name);
+      throw e;
+    }
   }
   throw new EvalError(`${name} is not available here`);
 }
+
+/** Marks a let being evaluated in a scope's cache, so that a let reached again is an error, not a recursion. */
+const IN_PROGRESS: unique symbol = Symbol('let in progress');
 
 function isScope(v: Value): v is Scope {
   return typeof v === 'object' && v !== null && (v as Partial<Scope>)[SCOPE_BRAND] === true;

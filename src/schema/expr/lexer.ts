@@ -15,6 +15,8 @@ export class ExprSyntaxError extends Error {
 
 const OPERATORS = ['||', '&&', '==', '!=', '<=', '>=', '<<', '>>', '<', '>', '|', '^', '&', '+', '-', '*', '/', '%', '!', '~', '?', ':', '(', ')', '[', ']', '.', ','];
 export const MAX_EXPR_LENGTH = 1000;
+/** Integers have a magnitude below 2^128 (operators.ts, INT_BITS): so do literals. */
+const MAX_LITERAL = (1n << 128n) - 1n;
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isIdStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
@@ -36,7 +38,11 @@ export function tokenize(src: string): Token[] {
       while (j < src.length && (hex ? isHexDigit(src[j]!) : isDigit(src[j]!) || src[j] === '_')) j++;
       const text = src.slice(i, j).replace(/_/g, '');
       if (hex && text.length <= 2) throw new ExprSyntaxError('hex literal has no digits', at);
-      out.push({ t: 'int', v: BigInt(text), at });
+      // Literals are bounded like every result (operators.ts, INT_BITS): a 1,000-digit literal is refused here.
+      if (text.length > 42) throw new ExprSyntaxError('integer literal is too large (integers have a magnitude below 2^128)', at);
+      const v = BigInt(text);
+      if (v > MAX_LITERAL) throw new ExprSyntaxError('integer literal is too large (integers have a magnitude below 2^128)', at);
+      out.push({ t: 'int', v, at });
       i = j;
     } else if (isIdStart(c)) {
       let j = i + 1;

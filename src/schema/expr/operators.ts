@@ -10,7 +10,26 @@ export function truthy(v: Value): boolean {
 export function unary(op: '!' | '-' | '~', v: Value): Value {
   if (op === '!') return !truthy(v);
   const n = int(v);
-  return normalise(op === '-' ? -n : ~n);
+  const r = op === '-' ? -n : ~n;
+  if (r > INT_MAX || r < INT_MIN) throw new EvalError(OVERFLOW.error);
+  return normalise(r);
+}
+
+/**
+ * Integers have a magnitude below 2^128: twice the widest field (u8/s8), so the product of two
+ * field values is exact, and a schema cannot build numbers of millions of bits (a chain of lets
+ * that square each other took minutes, or ended in "Maximum BigInt size exceeded"). A result
+ * outside the range is an evaluation error, as a division by zero is; literals outside it are
+ * syntax errors.
+ */
+export const INT_BITS = 128;
+export const INT_MAX = (1n << BigInt(INT_BITS)) - 1n;
+export const INT_MIN = -INT_MAX;
+const OVERFLOW = { error: `integer overflow: the result does not fit in ${INT_BITS} bits (a magnitude below 2^${INT_BITS})` } as const;
+
+/** `n` when it fits in INT_BITS, else the overflow error. */
+function bounded(n: bigint): number | bigint | typeof OVERFLOW {
+  return n > INT_MAX || n < INT_MIN ? OVERFLOW : normalise(n);
 }
 
 export function int(v: Value): bigint {
@@ -54,15 +73,15 @@ export function integerBinary(op: string, x: bigint, y: bigint): number | bigint
     case '<=': return x <= y;
     case '>': return x > y;
     case '>=': return x >= y;
-    case '+': return normalise(x + y);
-    case '-': return normalise(x - y);
-    case '*': return normalise(x * y);
-    case '/': return y === 0n ? DIVISION_BY_ZERO : normalise(x / y);
+    case '+': return bounded(x + y);
+    case '-': return bounded(x - y);
+    case '*': return bounded(x * y);
+    case '/': return y === 0n ? DIVISION_BY_ZERO : bounded(x / y);
     case '%': return y === 0n ? DIVISION_BY_ZERO : normalise(x % y);
     case '&': return normalise(x & y);
     case '|': return normalise(x | y);
     case '^': return normalise(x ^ y);
-    case '<<': return y > 64n || y < 0n ? SHIFT_OUT_OF_RANGE : normalise(x << y);
+    case '<<': return y > 64n || y < 0n ? SHIFT_OUT_OF_RANGE : bounded(x << y);
     case '>>': return y > 64n || y < 0n ? SHIFT_OUT_OF_RANGE : normalise(x >> y);
   }
   return { error: `unknown operator ${op}` };

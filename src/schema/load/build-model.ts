@@ -12,6 +12,7 @@ export type Fail = (path: Path, reason: string) => never;
 /** Turns a shape-checked schema document into the model; `fail` names the key at fault. */
 export function buildModel(raw: Raw, source: string, fail: Fail): FormatSchema {
   const endian = (raw.endian as Endian | undefined) ?? 'le';
+  // Every table keyed by names from the file is a Map (or has no prototype): `constructor` is a name like any other.
   const enums = new Map<string, EnumDef>();
   for (const [name, values] of Object.entries((raw.enums as Record<string, Record<string, string>> | undefined) ?? {})) {
     const byValue = new Map<number, string>();
@@ -54,13 +55,14 @@ function optCode(value: unknown, path: Path, fail: Fail): FindingCode | undefine
 }
 
 function buildStruct(name: string, raw: Raw, path: Path, endian: Endian, fail: Fail): StructDef {
-  const lets: Record<string, CompiledExpr> = {};
+  // No prototype: a field named `constructor` is not "the same name as a let binding".
+  const lets = Object.create(null) as Record<string, CompiledExpr>;
   for (const [k, v] of Object.entries((raw.let as Raw | undefined) ?? {})) lets[k] = expr(v, [...path, 'let', k], fail);
   const seen = new Set<string>();
   const fields = (raw.seq as Raw[]).map((f, i) => {
     const field = buildField(f, [...path, 'seq', i], endian, fail);
     if (seen.has(field.id)) fail([...path, 'seq', i, 'id'], `field ${field.id} is declared twice`);
-    if (lets[field.id]) fail([...path, 'seq', i, 'id'], `field ${field.id} has the same name as a let binding`);
+    if (Object.prototype.hasOwnProperty.call(lets, field.id)) fail([...path, 'seq', i, 'id'], `field ${field.id} has the same name as a let binding`);
     seen.add(field.id);
     return field;
   });
@@ -69,6 +71,7 @@ function buildStruct(name: string, raw: Raw, path: Path, endian: Endian, fail: F
     code: code(a.code, [...path, 'asserts', i, 'code'], fail),
     severity: a.severity as Severity | undefined,
     path: typeof a.path === 'string' ? a.path.split('.') : undefined,
+    message: a.message as string | undefined,
   }));
   return { name, doc: raw.doc as string | undefined, fields, lets: Object.keys(lets).length ? lets : undefined, asserts };
 }
@@ -103,7 +106,7 @@ function buildValid(raw: Raw, path: Path, fail: Fail): ValidDef {
   else if (raw.mask !== undefined) rule = { kind: 'mask', allowed: big(raw.mask)! };
   else if (raw.enum !== undefined) rule = { kind: 'enum' };
   else rule = { kind: 'expr', expr: expr(raw.expr, [...path, 'expr'], fail) };
-  return { rule, code: code(raw.code, [...path, 'code'], fail), severity: raw.severity as Severity | undefined };
+  return { rule, code: code(raw.code, [...path, 'code'], fail), severity: raw.severity as Severity | undefined, message: raw.message as string | undefined };
 }
 
 function buildField(raw: Raw, path: Path, endian: Endian, fail: Fail): FieldDef {

@@ -44,20 +44,43 @@ function checkField(schema: FormatSchema, f: FieldDef, path: readonly (string | 
   }
 }
 
-/** A struct that contains itself through plain fields would never end: reject it here, not at decode time. */
+/**
+ * A struct that contains itself through plain fields would never end: reject it here, not at decode
+ * time. Iterative depth-first search: a chain of 20,000 nested types must not overflow the stack.
+ */
 function checkNoInfiniteNesting(schema: FormatSchema, fail: Fail): void {
   const state = new Map<string, 'visiting' | 'done'>();
-  const visit = (name: string, trail: string[]): void => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') fail(['types', name], `type ${name} contains itself (${[...trail, name].join(' → ')}) with no repeat or at to end it`);
-    state.set(name, 'visiting');
+  const plainChildren = (name: string): string[] => {
+    const out: string[] = [];
     for (const f of schema.types.get(name)?.fields ?? []) {
       if (f.repeat || f.at) continue;
       const t = f.type;
-      if (t.kind === 'struct') visit(t.struct, [...trail, name]);
-      if (t.kind === 'switch') for (const c of t.cases.values()) visit(c, [...trail, name]);
+      if (t.kind === 'struct') out.push(t.struct);
+      if (t.kind === 'switch') out.push(...t.cases.values());
     }
-    state.set(name, 'done');
+    return out;
   };
-  for (const name of schema.types.keys()) visit(name, []);
+  for (const start of schema.types.keys()) {
+    if (state.has(start)) continue;
+    const stack: Array<{ name: string; kids: string[]; next: number }> = [{ name: start, kids: plainChildren(start), next: 0 }];
+    state.set(start, 'visiting');
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      if (top.next >= top.kids.length) {
+        state.set(top.name, 'done');
+        stack.pop();
+        continue;
+      }
+      const kid = top.kids[top.next++]!;
+      if (state.get(kid) === 'visiting') {
+        const trail = stack.slice(stack.findIndex((s) => s.name === kid)).map((s) => s.name);
+        const shown = trail.length > 8 ? [...trail.slice(0, 4), `… ${trail.length - 7} more …`, ...trail.slice(-3)] : trail;
+        fail(['types', kid], `type ${kid} contains itself (${[...shown, kid].join(' → ')}) with no repeat or at to end it`);
+      }
+      if (!state.has(kid)) {
+        state.set(kid, 'visiting');
+        stack.push({ name: kid, kids: plainChildren(kid), next: 0 });
+      }
+    }
+  }
 }
