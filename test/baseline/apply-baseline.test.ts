@@ -79,7 +79,7 @@ const arbFiles = fc.array(fc.tuple(fc.constantFrom(SHA_A, SHA_B), fc.array(arbFi
 
 describe('write then apply (property)', () => {
   it('a baseline written from a run, reasons filled in, accepts every finding of that run and nothing of a changed file', () => {
-    fc.assert(fc.property(arbFiles, fc.constantFrom('yaml' as const, 'json' as const), (files) => {
+    fc.assert(fc.property(arbFiles, (files) => {
       for (const format of ['yaml', 'json'] as const) {
         const written = writeBaseline(files, format).text.split(REASON_PLACEHOLDER).join('accepted for the test');
         const b = parseBaseline(written, `b.${format}`);
