@@ -1,5 +1,5 @@
 import type { WorkBudget } from '../budget/work-budget.js';
-import type { IssueSink } from '../findings/capped-issues.js';
+import { CappedIssues, type IssueSink } from '../findings/capped-issues.js';
 import type { FieldPath, FindingCode, Severity } from '../findings/index.js';
 import { EvalError, evaluateSize, type CompiledExpr, type FormatSchema, type Locate, type Scope } from '../schema/index.js';
 
@@ -25,6 +25,11 @@ export interface CheckContext {
 
 /** Records an issue; its byte offset is the node's own, or its nearest located ancestor's. */
 export function raise(ctx: CheckContext, code: FindingCode, path: FieldPath, details?: Record<string, unknown>, severity?: Severity): void {
+  // Past its code's cap an issue is only counted: locating it would cost more than the check.
+  if (ctx.issues instanceof CappedIssues && !ctx.issues.wants(code)) {
+    ctx.issues.countOnly(code);
+    return;
+  }
   ctx.issues.push({
     code, path, offset: offsetOf(ctx, path),
     ...(details ? { details } : {}),

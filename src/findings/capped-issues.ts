@@ -13,10 +13,11 @@ const keyOf = (issue: Issue): string => `${issue.code}\u0000${formatPath(issue.p
 export const DEFAULT_MAX_FINDINGS_PER_CODE = 50;
 
 /**
- * Duplicate keys remembered for issues past the cap, so the totals stay exact for ordinary
- * files; past this many the totals count every issue pushed (memory stays bounded).
+ * Keys remembered to merge identical issues (same code, path and profile), so the totals stay
+ * exact for ordinary files; past this many, and for issues producers count past the cap
+ * (countOnly), every issue raised is counted (memory and time stay bounded).
  */
-const MAX_REMEMBERED_KEYS = 100_000;
+const MAX_REMEMBERED_KEYS = 20_000;
 
 /**
  * Keeps the first `maxPerCode` distinct issues of each code (same code, path and profile is one

@@ -39,8 +39,16 @@ function intFailure(schema: FormatSchema, field: FieldDef, v: ValidDef, value: u
     case 'enum': {
       const e = schema.enums.get(field.enumName!)!;
       if (e.byValue.has(Number(n))) return null;
-      return { allowed: [...e.byValue].map(([k, name]) => `${k} (${name})`).join(', ') };
+      return { allowed: allowedText(e.byValue) };
     }
     default: return null;
   }
+}
+
+/** "1 (INT), 2 (STR)": made once per enum, not once per bad value (a hostile file has millions). */
+const ALLOWED = new WeakMap<ReadonlyMap<number, string>, string>();
+function allowedText(byValue: ReadonlyMap<number, string>): string {
+  let text = ALLOWED.get(byValue);
+  if (text === undefined) ALLOWED.set(byValue, (text = [...byValue].map(([k, name]) => `${k} (${name})`).join(', ')));
+  return text;
 }

@@ -1,5 +1,5 @@
 import { WorkBudget, defaultNodeBudget } from '../../budget/work-budget.js';
-import type { IssueSink } from '../../findings/capped-issues.js';
+import { CappedIssues, type IssueSink } from '../../findings/capped-issues.js';
 import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
 import { Locations } from './locations.js';
 import type { FieldDef, FormatSchema } from '../../schema/index.js';
@@ -80,6 +80,10 @@ export class DecodeContext {
   }
 
   report(code: FindingCode, path: FieldPath, offset: number, details?: Record<string, unknown>): void {
+    if (this.issues instanceof CappedIssues && !this.issues.wants(code)) {
+      this.issues.countOnly(code);
+      return;
+    }
     this.issues.push(details ? { code, path, offset, details } : { code, path, offset });
   }
 
