@@ -57,3 +57,22 @@ describe('issue 7 §2: a rule that cannot be evaluated on a file is a finding, n
     expect(unevaluable.details?.message).toBe('the third item must be small');
   });
 });
+
+describe('a checksum whose range is not inside the file is not passed', () => {
+  const summed = parseSchema(`
+format: summed
+endian: le
+root: file
+types:
+  file:
+    seq:
+      - { id: end, type: u1 }
+      - { id: sum, type: u4, checksum: { algo: crc32, from: 0, to: end, code: CRC_MISMATCH } }
+`, 'summed.yaml');
+
+  it('reports CONSTRAINT (could not be evaluated) instead of skipping the check (it used to pass)', () => {
+    const r = run(summed, [200, 0, 0, 0, 0]);
+    expect(r.verdict).toBe('fail');
+    expect(r.findings).toEqual([expect.objectContaining({ code: 'CONSTRAINT', path: 'sum', details: expect.objectContaining({ unevaluated: true }) })]);
+  });
+});
