@@ -32,29 +32,41 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
   return { errors, warnings: findings.length - errors };
 }
 
-/** One text-report entry: the same code, path and message on one or more consumer profiles. */
+/** One text-report entry: the same code and message on one or more consumers and places. */
 export interface FindingEntry {
   readonly finding: Finding;
   /** Profiles it was found on, in report order; empty for structure findings. */
   readonly profiles: readonly string[];
+  /** The same finding at other elements of the same shape (`instances[3].x` beside `instances[0].x`). */
+  readonly alsoAt: readonly Finding[];
 }
 
 /**
- * Folds findings that repeat per consumer (same code, path, severity and message) into one entry
- * that lists the profiles, so a fleet of ten versions does not print the same crash ten times.
+ * Folds findings that repeat into one entry: first per consumer (same code, path, severity and
+ * message on several profiles → one entry listing them), then per element (the same on several
+ * elements of one array, such as every instance an index points at twice → one entry that names
+ * the other places). A fleet of ten versions or a thousand equal elements print once.
  */
 export function groupRepeated(findings: readonly Finding[]): FindingEntry[] {
-  const entries = new Map<string, { finding: Finding; profiles: string[] }>();
+  const byPlace = new Map<string, { finding: Finding; profiles: string[] }>();
   for (const f of findings) {
     const key = JSON.stringify([f.code, f.path, f.severity, f.message, f.offset]);
-    const entry = entries.get(key);
+    const entry = byPlace.get(key);
     if (entry) {
       if (f.profile !== undefined && !entry.profiles.includes(f.profile)) entry.profiles.push(f.profile);
     } else {
-      entries.set(key, { finding: f, profiles: f.profile === undefined ? [] : [f.profile] });
+      byPlace.set(key, { finding: f, profiles: f.profile === undefined ? [] : [f.profile] });
     }
   }
-  return [...entries.values()];
+  const byShape = new Map<string, { finding: Finding; profiles: string[]; alsoAt: Finding[] }>();
+  for (const e of byPlace.values()) {
+    const f = e.finding;
+    const key = JSON.stringify([f.code, f.severity, f.message, e.profiles, f.path.replace(/\[\d+\]/g, '[*]')]);
+    const entry = byShape.get(key);
+    if (entry) entry.alsoAt.push(f);
+    else byShape.set(key, { ...e, alsoAt: [] });
+  }
+  return [...byShape.values()];
 }
 
 /** Findings left out by the per-code cap, as [code, count], largest first. */

@@ -63,13 +63,19 @@ function renderFile(file: FileReport, report: ValidationReport, layout: Layout):
   return lines.join('\n');
 }
 
-function renderEntry({ finding: f, profiles }: FindingEntry, { c, width }: Layout): string[] {
+/** Places named after a grouped entry's first; the rest are counted. */
+const MAX_ALSO = 4;
+
+function renderEntry({ finding: f, profiles, alsoAt }: FindingEntry, { c, width }: Layout): string[] {
   const severity = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
   const head = fit(`    ${severity}  ${c.bold(f.code)}  ${escapeControls(formatLocation(f.path, f.offset))}`, width, 9);
   const bodyWidth = width - MESSAGE_INDENT.length;
   const body = wrap(escapeControls(f.message), bodyWidth).map((l) => MESSAGE_INDENT + l);
   const on = profiles.length === 0 ? [] : wrap(`on ${profiles.map((p) => escapeControls(p, 80)).join(', ')}`, bodyWidth).map((l) => MESSAGE_INDENT + l);
-  return [...head, ...body, ...on];
+  const places = alsoAt.slice(0, MAX_ALSO).map((a) => escapeControls(a.path));
+  const more = alsoAt.length > MAX_ALSO ? ` and ${formatCount(alsoAt.length - MAX_ALSO)} more` : '';
+  const also = alsoAt.length === 0 ? [] : wrap(`also at ${places.join(', ')}${more}`, bodyWidth).map((l) => MESSAGE_INDENT + l);
+  return [...head, ...body, ...on, ...also];
 }
 
 function renderConsumers(consumers: readonly ConsumerReport[], { c, width }: Layout): string[] {

@@ -76,10 +76,25 @@ describe('repeated findings are grouped in the text report', () => {
   it('one entry per code and path, listing the consumers it is on', () => {
     const text = renderReport(gateReport, 'text', { color: false, width: 100 });
     const block = text.slice(text.indexOf('FAIL fan-out.bin'), text.indexOf('ERROR'));
-    expect(block.match(/OOB_INPUT_READ {2}instances\[3\]\.criteria\[20\]/g)).toHaveLength(1);
+    expect(block.match(/OOB_INPUT_READ {2}instances\[0\]\.criteria\[20\]/g)).toHaveLength(1);
     expect(block).toContain('      on agent-7.11, agent-7.12\n');
-    // 50 findings, 25 entries.
-    expect(block.match(/^ {4}error {4}OOB_INPUT_READ/gm)).toHaveLength(25);
+  });
+
+  it('one entry for the same finding on every element, naming a few other places', () => {
+    const text = renderReport(gateReport, 'text', { color: false, width: 100 });
+    const block = text.slice(text.indexOf('FAIL fan-out.bin'), text.indexOf('ERROR'));
+    // 50 findings: 25 elements × 2 consumers, one message: one entry.
+    expect(block.match(/^ {4}error {4}OOB_INPUT_READ/gm)).toHaveLength(1);
+    expect(block).toContain(
+      '      also at instances[1].criteria[20], instances[2].criteria[20], instances[3].criteria[20],\n      instances[4].criteria[20] and 20 more\n',
+    );
+  });
+
+  it('keeps findings apart when their messages differ', () => {
+    const differ: FileReport = { ...fanOut, findings: [oob(0, 'a'), { ...oob(1, 'a'), message: 'another message' }], omitted: {} };
+    const text = renderReport({ ...gateReport, files: [differ] }, 'text', { color: false, width: 100 });
+    expect(text.match(/^ {4}error {4}OOB_INPUT_READ/gm)).toHaveLength(2);
+    expect(text).not.toContain('also at');
   });
 });
 
