@@ -28,11 +28,16 @@ export interface SarifOptions {
  */
 export function renderSarif(report: ValidationReport, options: SarifOptions = {}): string {
   const home = docsHome(options.homeUri);
-  const artifactUris = [...new Set(report.files.map((f) => toArtifactUri(f.file)))];
+  // One artifact per distinct file (the first report of a file named twice gives its hash).
+  const artifacts = new Map<string, FileReport>();
+  for (const f of report.files) {
+    const uri = toArtifactUri(f.file);
+    if (!artifacts.has(uri)) artifacts.set(uri, f);
+  }
   const run = new SarifRunBuilder({
     tool: { driver: { name: report.tool.name, version: report.tool.version, informationUri: new URL('README.md', home).href, rules: [] } },
     // Listed up front: otherwise the builder invents artifacts tagged sourceLanguage "unknown".
-    artifacts: artifactUris.map((uri) => artifactOf(uri, report.files)),
+    artifacts: [...artifacts].map(([uri, file]) => artifactOf(uri, file)),
     invocations: [{
       executionSuccessful: report.files.every((f) => f.verdict !== 'error'),
       toolExecutionNotifications: report.files.flatMap(notificationsOf),
@@ -54,12 +59,8 @@ export function renderSarif(report: ValidationReport, options: SarifOptions = {}
   return `${jsonSafe(JSON.stringify(log.buildSarifOutput(), null, 2))}\n`;
 }
 
-function artifactOf(uri: string, files: readonly FileReport[]): Artifact {
-  const file = files.find((f) => toArtifactUri(f.file) === uri);
-  return {
-    location: { uri },
-    ...(file?.sha256 !== undefined ? { hashes: { 'sha-256': file.sha256 } } : {}),
-  };
+function artifactOf(uri: string, file: FileReport): Artifact {
+  return { location: { uri }, ...(file.sha256 !== undefined ? { hashes: { 'sha-256': file.sha256 } } : {}) };
 }
 
 function notificationsOf(file: FileReport): Notification[] {
