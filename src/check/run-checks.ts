@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly sink?: IssueSink;
   /** The file's budget, shared with the decoder (default: a fresh one with the default limits). */
   readonly budget?: WorkBudget;
+  /** Filled in: rules that could not be evaluated because the decode stopped part-way (see cannotEvaluate). */
+  readonly stats?: { unevaluated: number };
 }
 
 /**
@@ -35,5 +37,6 @@ export function checkStructure(schema: FormatSchema, bytes: Uint8Array, input: C
     complete: input.complete ?? true, unevaluated: 0,
   };
   checkStruct(ctx, root, input.value, rootScope(input.value, bytes.length, input.locate, root.lets));
+  if (options.stats) options.stats.unevaluated += ctx.unevaluated;
   return own;
 }

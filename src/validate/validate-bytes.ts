@@ -3,7 +3,7 @@ import { WorkBudget, type BudgetLimits } from '../budget/work-budget.js';
 import { checkStructure } from '../check/index.js';
 import type { ConsumerProfile } from '../consumer/index.js';
 import { CappedIssues, DEFAULT_MAX_FINDINGS_PER_CODE } from '../findings/capped-issues.js';
-import { formatPath, renderMessage, toFinding } from '../findings/index.js';
+import { formatPath, renderMessage, severityOf, toFinding } from '../findings/index.js';
 import { compileFastDecoder } from '../parse/compile/index.js';
 import { decode } from '../parse/index.js';
 import type { ConsumerReport, FileReport } from '../report/model.js';
@@ -36,10 +36,18 @@ export function validateBytes(file: string, bytes: Uint8Array, options: Validate
   // diagnostic decoder, which locates the problem.
   const decoded = compileFastDecoder(options.schema).decode(bytes, budget.nodeLimit) ?? decode(options.schema, bytes, { budget, sink });
   sink.pushAll(decoded.issues);
-  checkStructure(options.schema, bytes, decoded, { sink, budget });
+  const checkStats = { unevaluated: 0 };
+  checkStructure(options.schema, bytes, decoded, { sink, budget, stats: checkStats });
   const simulations = options.schema.format === CONSUMER_MODEL_FORMAT
     ? options.fleet.map((p) => simulateConsumer(bytes, p, undefined, { sink, budget }))
     : [];
+  // Rules over data the decode did not produce are only counted (the decode's own error fails the
+  // file); should a schema make that stop a warning, the file must still not pass.
+  if (checkStats.unevaluated > 0 && !sink.kept.some((i) => severityOf(i) === 'error')) {
+    sink.pushKept({ code: 'CONSTRAINT', path: [], offset: 0, details: {
+      rule: `${checkStats.unevaluated} rule evaluation(s)`, unevaluated: true, reason: 'part of the file was not decoded',
+    } });
+  }
   const findings = mergeIssues(sink.kept).map(toFinding);
   const omitted = sink.omitted();
   return {

@@ -76,3 +76,26 @@ types:
     expect(r.findings).toEqual([expect.objectContaining({ code: 'CONSTRAINT', path: 'sum', details: expect.objectContaining({ unevaluated: true }) })]);
   });
 });
+
+describe('a rule over data the decode did not produce never leaves the file passing', () => {
+  // A schema that makes an offset outside the file only a warning (GAP): the decode stops short of
+  // `rec` without an error, so the assert over it is what must keep the file from passing.
+  const lenient = parseSchema(`
+format: lenient
+endian: le
+root: file
+types:
+  file:
+    seq:
+      - { id: off, type: u1 }
+      - { id: rec, type: u1, at: off, at_code: GAP }
+    asserts:
+      - { rule: 'rec < 100', code: CONSTRAINT }
+`, 'lenient.yaml');
+
+  it('adds one CONSTRAINT (could not be evaluated) when nothing else fails the file', () => {
+    const r = run(lenient, [200]);
+    expect(r.findings.map((f) => f.code)).toEqual(['CONSTRAINT', 'GAP']);
+    expect(r.verdict).toBe('fail');
+  });
+});
