@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_NESTING } from '../../src/budget/limits.js';
 import { checkStructure } from '../../src/check/index.js';
+import { compileFastDecoder } from '../../src/parse/compile/index.js';
 import { decode } from '../../src/parse/index.js';
 import { parseSchema } from '../../src/schema/index.js';
 import { validateBytes } from '../../src/validate/index.js';
@@ -93,5 +94,23 @@ types:
     expect(d.issues.map((i) => i.code)).toEqual(['DECODE_BUDGET']);
     const r = validateBytes('l.bin', new Uint8Array(10), { schema: loop, fleet: [] });
     expect(r.verdict).toBe('fail');
+  });
+});
+
+describe('issue 7 §3: a chain of 2,000 nested types', () => {
+  let text = 'format: chain\nendian: le\nroot: t0\ntypes:\n';
+  for (let i = 0; i < 2000; i++) text += `  t${i}:\n    seq:\n      - { id: v, type: u1 }\n${i < 1999 ? `      - { id: c, type: t${i + 1} }\n` : ''}`;
+  const chained = parseSchema(text, 'chain.yaml');
+
+  it('the compiled fast path declines it at once (it took seconds, then overflowed the stack at 20,000)', () => {
+    const started = performance.now();
+    expect(compileFastDecoder(chained).unsupported).toMatch(/nests too deeply|nests more than/);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('the decoder stops at the nesting limit with a finding', () => {
+    const r = validateBytes('c.bin', new Uint8Array(2000), { schema: chained, fleet: [] });
+    expect(r.verdict).toBe('fail');
+    expect(r.findings.map((f) => f.code)).toEqual(['DECODE_BUDGET']);
   });
 });

@@ -2,6 +2,9 @@ import { Parser } from 'binary-parser/dist/binary_parser.js';
 import { INT_WIDTH, type FieldDef, type FormatSchema, type IntType, type StructDef } from '../../schema/index.js';
 import { StaticSizes, Unsupported, assertSafeId, fieldKind, structOf, type FieldPlan, type Frame, type StructPlan } from './plan.js';
 import type { DecodeState } from './runtime.js';
+
+/** The same bound as the plan's node count (plan.ts): nothing compiled nests deeper. */
+const MAX_COMPILED_NESTING = 64;
 import { Sites, decodeStr, decodeStrStrict, unwrap } from './sites.js';
 
 type Primitive = 'uint8' | 'int8' | 'uint16le' | 'uint16be' | 'int16le' | 'int16be' | 'uint32le' | 'uint32be' | 'int32le' | 'int32be' | 'uint64le' | 'uint64be' | 'int64le' | 'int64be';
@@ -58,6 +61,9 @@ class Builder {
   /** Appends the fields of struct `name` to `p`, filling one object; types reached again through repeat/at are not compiled. */
   struct(p: Parser, name: string, frame: (def: StructDef) => Frame, stack: readonly string[], entry: Entry): StructPlan {
     if (stack.includes(name)) throw new Unsupported(`type ${name} contains itself`);
+    // Deeper schemas are left to the interpreter (which has its own limit): building them here
+    // would cost time quadratic in the depth, then overflow the stack.
+    if (stack.length >= MAX_COMPILED_NESTING) throw new Unsupported(`type ${name} nests more than ${MAX_COMPILED_NESTING} deep`);
     const def = structOf(this.schema, name);
     const f = frame(def);
     if (this.sizes.needsScope(name)) p.seek(this.sites.enter(f, entry.array, entry.bump));

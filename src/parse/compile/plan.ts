@@ -146,6 +146,8 @@ export class StaticSizes {
     const memo = this.scopeMemo.get(name);
     if (memo !== undefined) return memo;
     if (visiting.has(name)) return true;
+    // The compiled path refuses deeper nesting anyway; bounding it here keeps this walk linear and off the stack's limit.
+    if (visiting.size > 64) throw new Unsupported(`type ${name} nests too deeply`);
     const inner = new Set(visiting).add(name);
     const needs = structOf(this.schema, name).fields.some((f) =>
       f.repeat || f.at || f.view || f.type.kind === 'bytes' || f.type.kind === 'str' || f.type.kind === 'switch'
