@@ -6,6 +6,13 @@ import type { Run } from './run.js';
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 /**
+ * Criteria one simulation keeps (11 bytes each): a profile with very large limits would otherwise
+ * let a 100 MB file of index entries that share one record of 255 criteria need gigabytes. Past
+ * it (or past the file's time) decoding stops, and the run says so (a DECODE_BUDGET finding).
+ */
+export const MAX_SIMULATED_CRITERIA = 16_000_000;
+
+/**
  * Load step 5: each instance in index order, its head, then its criteria. An instance
  * whose head or a criterion cannot be read stops there; the next instance is decoded
  * from its own index entry.
@@ -15,6 +22,14 @@ export function decodeInstances(r: Run): void {
   const implemented = cp.implemented;
   for (let i = 0; i < r.entryCount; i++) {
     const off = s.entry[i]!;
+    if (r.budget && !r.budget.tick()) {
+      r.cutShort = { path: ['instances', i], offset: off, details: { ...r.budget.timeExceeded } };
+      return;
+    }
+    if (r.critCount + 255 > MAX_SIMULATED_CRITERIA) {
+      r.cutShort = { path: ['instances', i], offset: off, details: { budget: 'criteria', limit: MAX_SIMULATED_CRITERIA } };
+      return;
+    }
     if (off + 8 > len) {
       r.cov?.hit(BRANCH.INSTANCE_HEAD_PAST_END);
       r.pastEnd(['instances', i], off, 8, `instance ${i} record head`, i);

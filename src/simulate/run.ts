@@ -27,6 +27,8 @@ export class Run {
   poolSize = 0;
   /** The first pattern the file's regex budget left no time to judge (its outcome is then unknown). */
   unjudged: { path: FieldPath; offset: number; reason: string } | undefined;
+  /** Where decoding stopped for a budget (time, or the criteria it keeps), and which. */
+  cutShort: { path: FieldPath; offset: number; details: Record<string, unknown> } | undefined;
 
   constructor(
     readonly bytes: Uint8Array,

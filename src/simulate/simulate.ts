@@ -48,6 +48,9 @@ export function simulateConsumer(bytes: Uint8Array, profile: ConsumerProfile, co
       keep({ code: 'DECODE_BUDGET', path: r.unjudged.path, offset: r.unjudged.offset, profile: profile.name,
         details: { budget: 'regex time', limit: REGEX_FILE_BUDGET_MS, stage: 'consumer simulation', reason: r.unjudged.reason } });
     }
+    if (r.cutShort) {
+      keep({ code: 'DECODE_BUDGET', path: r.cutShort.path, offset: r.cutShort.offset, profile: profile.name, details: { ...r.cutShort.details, stage: 'consumer simulation' } });
+    }
     analyse(r, options.sink ?? issues, options.budget);
     return { profile: profile.name, outcome: loads ? 'load' : 'crash', fault: r.fault, issues };
   } finally {
