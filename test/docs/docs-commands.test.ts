@@ -28,8 +28,9 @@ const DOCS = documentationFiles(ROOT)
   .map((doc) => ({ doc, commands: docCommands(readFileSync(join(ROOT, doc), 'utf8')).filter((c) => c.notRun === undefined) }))
   .filter(({ commands }) => commands.length > 0);
 
-/** Generous for a loaded machine: a doc's commands take a few seconds on an idle one. */
-const PER_DOC_MS = 240_000;
+/** Generous for a machine loaded by other work: on an idle 2-core machine with a fresh dist/ the
+ *  docs take about 20 s together; under a load average of 20, tsx and all, several minutes. */
+const PER_DOC_MS = 600_000;
 
 it('the docs hold runnable commands (the marking rule still finds them)', () => {
   expect(DOCS.map(({ doc }) => doc)).toContain('README.md');
