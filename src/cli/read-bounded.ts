@@ -18,7 +18,7 @@ export const DEFAULT_MAX_FILE_SIZE = 256 * 1024 * 1024;
  * Throws a CliError with one line naming the file.
  */
 export function readBounded(file: string, maxBytes: number): Uint8Array {
-  if (file === STDIN) return readAll(0, STDIN_NAME, maxBytes, 64 * 1024);
+  if (file === STDIN) return readStdin(maxBytes);
   let st: Stats;
   try {
     st = statSync(file);
@@ -38,6 +38,28 @@ export function readBounded(file: string, maxBytes: number): Uint8Array {
     const fst = fstatSync(fd);
     requireRegular(file, fst, maxBytes);
     return readAll(fd, file, maxBytes, fst.size + 1);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Stdin through a fresh descriptor where the system has one (/dev/stdin): fd 0 may be
+ * non-blocking (set so by a parent), and polling it costs seconds on a large pipe.
+ */
+function readStdin(maxBytes: number): Uint8Array {
+  let fd: number | undefined;
+  try {
+    fd = openSync('/dev/stdin', constants.O_RDONLY);
+  } catch {
+    fd = undefined;
+  }
+  if (fd === undefined) return readAll(0, STDIN_NAME, maxBytes, 64 * 1024);
+  try {
+    // `< file` makes stdin a regular file: its size is known, and checked, before reading.
+    const st = fstatSync(fd);
+    if (st.isFile()) requireRegular(STDIN_NAME, st, maxBytes);
+    return readAll(fd, STDIN_NAME, maxBytes, st.isFile() ? st.size + 1 : 64 * 1024);
   } finally {
     closeSync(fd);
   }
@@ -65,30 +87,39 @@ export function kindOf(st: Stats): string {
 }
 
 /**
- * Reads until end of file, growing the buffer by doubling, and stops with an error as soon as
- * more than `maxBytes` arrived: one byte past the limit is enough to know.
+ * Reads until end of file into a list of chunks (the first one the size fstat gave), and stops
+ * with an error as soon as more than `maxBytes` arrived: one byte past the limit is enough to
+ * know. Chunks, not a doubling buffer: an over-limit input never costs more than the limit.
  */
 function readAll(fd: number, name: string, maxBytes: number, sizeHint: number): Uint8Array {
-  let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(sizeHint, maxBytes + 1)));
-  let length = 0;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let chunk = Buffer.allocUnsafe(Math.max(1, Math.min(sizeHint, maxBytes + 1)));
+  let filled = 0;
   for (;;) {
-    if (length === buffer.length) {
-      if (length > maxBytes) throw new CliError(overLimit(name, growth(fd), maxBytes));
-      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
-      buffer.copy(bigger, 0, 0, length);
-      buffer = bigger;
+    if (filled === chunk.length) {
+      chunks.push(chunk);
+      if (total > maxBytes) throw new CliError(overLimit(name, growth(name), maxBytes));
+      chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      filled = 0;
     }
-    const n = readChunk(fd, name, buffer, length);
+    const n = readChunk(fd, name, chunk, filled);
     if (n === 0) break;
-    length += n;
+    filled += n;
+    total += n;
   }
-  if (length > maxBytes) throw new CliError(overLimit(name, growth(fd), maxBytes));
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+  if (total > maxBytes) throw new CliError(overLimit(name, growth(name), maxBytes));
+  if (chunks.length === 0) return new Uint8Array(chunk.buffer, chunk.byteOffset, filled);
+  chunks.push(chunk.subarray(0, filled));
+  const all = Buffer.concat(chunks, total);
+  return new Uint8Array(all.buffer, all.byteOffset, total);
 }
 
+const CHUNK = 4 * 1024 * 1024;
+
 /** Stdin has no size to check first; a file had one, and grew past it while being read. */
-function growth(fd: number): string {
-  return fd === 0 ? 'holds more than that' : 'grew while being read';
+function growth(name: string): string {
+  return name === STDIN_NAME ? 'holds more than that' : 'grew while being read';
 }
 
 /** One read; a non-blocking stdin says EAGAIN when no data is there yet: wait a little, retry. */
