@@ -44,7 +44,7 @@ function fileSuite(file: FileReport): { element: XmlElement; counts: { tests: nu
   }
   const properties: Array<[string, string]> = [['verdict', file.verdict], ...omittedCounts(file).map(([code, n]): [string, string] => [`omitted.${code}`, String(n)])];
   if (file.sha256 !== undefined) properties.push(['sha256', file.sha256]);
-  const omitted = omittedCounts(file).map(([code, n]) => omittedSentence(code, n, file.totals[code]));
+  const omitted = omittedCounts(file).map(([code, n]) => omittedSentence(code, n, file.totals?.[code]));
   const children: XmlElement[] = [
     element('properties', [], properties.map(([k, v]) => element('property', [['name', k], ['value', v]]))),
     ...cases.map((c) => c.element),

@@ -71,7 +71,7 @@ function notificationsOf(file: FileReport): Notification[] {
   }
   for (const [code, n] of omittedCounts(file)) {
     const rule = FINDING_CODES[code as keyof typeof FINDING_CODES] ? { associatedRule: { id: code } } : {};
-    out.push({ level: 'note', message: { text: `${escapeControls(file.file)}: ${omittedSentence(code, n, file.totals[code])}` }, locations: where, ...rule });
+    out.push({ level: 'note', message: { text: `${escapeControls(file.file)}: ${omittedSentence(code, n, file.totals?.[code])}` }, locations: where, ...rule });
   }
   return out;
 }

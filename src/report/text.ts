@@ -54,7 +54,7 @@ function renderFile(file: FileReport, report: ValidationReport, layout: Layout):
     lines.push(`  ${c.bold('consumer findings')}`);
     for (const entry of groupRepeated(perConsumer)) lines.push(...renderEntry(entry, layout));
   }
-  for (const [code, n] of omittedCounts(file)) lines.push(...fit(`  ${omittedSentence(code, n, file.totals[code])}`, width, 4));
+  for (const [code, n] of omittedCounts(file)) lines.push(...fit(`  ${omittedSentence(code, n, file.totals?.[code])}`, width, 4));
   if (file.consumers.length > 0) {
     lines.push(`  ${c.bold('consumers')}`);
     lines.push(...renderConsumers(file.consumers, layout));
