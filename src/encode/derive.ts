@@ -52,6 +52,9 @@ function merge(a: readonly Visit[], b: readonly Visit[]): Visit[] {
   return out;
 }
 
+/** An array the encoder fills by derivation has at most this many elements (the count can be a hostile pinned field). */
+export const MAX_DERIVED_ELEMENTS = 1 << 20;
+
 /** What deriveField did: derived something, and/or left something to derive. */
 const PROGRESS = 1;
 const INCOMPLETE = 2;
@@ -67,7 +70,12 @@ function deriveField(v: Visit, phase: 'values' | 'layout', pending: Pending[], e
     if (obj[f.id] === undefined) {
       if (!def.derive) { pending.push({ where: v, reason: MISSING }); return INCOMPLETE; }
       try {
-        obj[f.id] = new Array<unknown>(fastSize(def.repeat!, frame, env)).fill(undefined);
+        const count = fastSize(def.repeat!, frame, env);
+        // The count may be a pinned header field of a hostile file: never allocate what it claims.
+        if (count > MAX_DERIVED_ELEMENTS) {
+          throw new EncodeError(`${def.repeat!.source} is ${count}: more than ${MAX_DERIVED_ELEMENTS.toLocaleString('en-US')} elements to derive; give the array`, pathOf(new ChildPath(frame, f.id)));
+        }
+        obj[f.id] = new Array<unknown>(count).fill(undefined);
         progress = true;
       } catch (e) {
         if (!(e instanceof EvalError)) throw e;

@@ -59,7 +59,7 @@ function fields(schema: FormatSchema, s: StructDef, obj: Record<string, unknown>
       if (c) fields(schema, c, obj, scope, path, out);
       continue;
     }
-    const v = obj[f.id];
+    const v = Object.prototype.hasOwnProperty.call(obj, f.id) ? obj[f.id] : undefined; // not a `constructor` from the prototype
     if (v === undefined) continue;
     const p = [...path, f.id];
     out[f.id] = f.repeat && Array.isArray(v) ? v.map((el: unknown, i) => one(schema, f, el, scope, [...p, i], i)) : one(schema, f, v, scope, p, undefined);

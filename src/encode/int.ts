@@ -1,4 +1,5 @@
 import { INT_WIDTH, type EnumDef, type IntType } from '../schema/index.js';
+import { clip } from './clip.js';
 import { EncodeError } from './encode-error.js';
 import { pathOf, type LazyPath } from './locations.js';
 
@@ -15,7 +16,9 @@ export function toInt(raw: unknown, type: IntType, lazyPath: LazyPath, en?: Enum
   let n: bigint;
   if (typeof raw === 'bigint') n = raw;
   else if (typeof raw === 'number') {
-    if (!Number.isInteger(raw)) throw new EncodeError(`${raw} is not an integer`, pathOf(lazyPath));
+    if (!Number.isInteger(raw)) throw new EncodeError(`${clip(String(raw))} is not an integer`, pathOf(lazyPath));
+    // A double above 2^53 has already lost digits: only a bigint (a YAML integer) is exact there.
+    if (!Number.isSafeInteger(raw)) throw new EncodeError(`${clip(String(raw))} is not an exact integer (above 2^53 as a floating-point number)`, pathOf(lazyPath));
     n = BigInt(raw);
   } else if (typeof raw === 'string') {
     const byName = en?.byName.get(raw);
@@ -24,11 +27,11 @@ export function toInt(raw: unknown, type: IntType, lazyPath: LazyPath, en?: Enum
       const t = raw.trim();
       n = t.startsWith('-') ? -BigInt(t.slice(1)) : BigInt(t);
     }
-    else if (en) throw new EncodeError(`${JSON.stringify(raw)} is not a name of enum ${en.name} (${[...en.byName.keys()].join(', ')})`, pathOf(lazyPath));
-    else throw new EncodeError(`${JSON.stringify(raw)} is not an integer`, pathOf(lazyPath));
+    else if (en) throw new EncodeError(`${clip(JSON.stringify(raw))} is not a name of enum ${en.name} (${enumNames(en)})`, pathOf(lazyPath));
+    else throw new EncodeError(`${clip(JSON.stringify(raw))} is not an integer`, pathOf(lazyPath));
   } else throw new EncodeError(`expected an integer (${type}), got ${describe(raw)}`, pathOf(lazyPath));
   const [lo, hi] = RANGES[type];
-  if (n < lo || n > hi) throw new EncodeError(`${n} is out of range for ${type} (${lo}..${hi})`, pathOf(lazyPath));
+  if (n < lo || n > hi) throw new EncodeError(`${clip(String(n))} is out of range for ${type} (${lo}..${hi})`, pathOf(lazyPath));
   return INT_WIDTH[type] === 8 ? n : Number(n);
 }
 
@@ -52,5 +55,14 @@ export function describe(v: unknown): string {
   if (v instanceof Uint8Array) return 'bytes';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a map';
-  return `${typeof v} ${JSON.stringify(typeof v === 'bigint' ? String(v) : v)}`;
+  return `${typeof v} ${clip(JSON.stringify(typeof v === 'bigint' ? String(v) : v) ?? String(v))}`;
+}
+
+function enumNames(en: EnumDef): string {
+  const names: string[] = [];
+  for (const name of en.byName.keys()) {
+    if (names.length === 12) return `${names.join(', ')} and ${en.byName.size - 12} more`;
+    names.push(name);
+  }
+  return names.join(', ');
 }

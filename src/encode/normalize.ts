@@ -1,5 +1,6 @@
 import type { FieldPath } from '../findings/index.js';
 import { EvalError, evaluateInt, type FieldDef, type FormatSchema, type Scope, type StructDef } from '../schema/index.js';
+import { clip } from './clip.js';
 import { EncodeError } from './encode-error.js';
 import { describe, toInt } from './int.js';
 import { ChildPath, pathOf, type LazyPath } from './locations.js';
@@ -27,7 +28,9 @@ export function normalize(schema: FormatSchema, input: unknown): { value: Record
 export function buildTree(schema: FormatSchema, input: unknown): Tree {
   if (!isMap(input)) throw new EncodeError(`the value must be a map of the ${schema.root} fields, got ${describe(input)}`, []);
   const plan = planOf(schema);
-  const value: Record<string, unknown> = {};
+  // Tree objects have no prototype: every phase reads `obj[f.id]`, and a field named `constructor`
+  // must then be absent when the source leaves it out, not Object.prototype.constructor.
+  const value = Object.create(null) as Record<string, unknown>;
   const env = { ioSize: NaN, locations: undefined, scopes: [] } as unknown as Env & { root: Frame };
   env.root = new Frame(value, undefined, '', undefined, plan.root.def.lets, env);
   const tree: Tree = { value, edit: input[EDIT_KEY], env, toDerive: [], lateDerive: [], pools: [], views: [], checksums: [] };
@@ -69,7 +72,8 @@ class Builder {
         continue;
       }
       const pos = frame.filled++; // fields are filled in the order of the flat struct
-      let v = raw[f.id];
+      // Own keys only: a field named `constructor` must not read Object.prototype.constructor.
+      let v = own.call(raw, f.id) ? raw[f.id] : undefined;
       if (v === undefined || v === null) {
         // An absent struct is an empty one: each of its fields is then derived (or reported missing).
         if (f.isStruct && !f.repeat) v = {};
@@ -141,7 +145,7 @@ class Builder {
       case 'struct': case 'switch': {
         if (!isMap(v)) throw new EncodeError(`expected a map, got ${describe(v)}`, where(frame, f, index).path);
         const sp = t.kind === 'struct' ? f.struct : this.casePlan(f, frame, where(frame, f, index));
-        const obj: Record<string, unknown> = {};
+        const obj = Object.create(null) as Record<string, unknown>;
         if (!sp) {
           if (Object.keys(v).length) throw new EncodeError(`the tag of ${f.id} has no case, so it takes no fields`, where(frame, f, index).path);
           return obj;
@@ -189,7 +193,25 @@ export function toBytes(v: unknown, path: LazyPath): Uint8Array {
 }
 
 export function fromHex(text: string, path: LazyPath): Uint8Array {
-  const clean = text.replace(/[\s_:]/g, '');
-  if (!/^([0-9a-fA-F]{2})*$/.test(clean)) throw new EncodeError(`${JSON.stringify(text)} is not an even number of hex digits`, pathOf(path));
-  return Uint8Array.from(clean.match(/../g) ?? [], (h) => parseInt(h, 16));
+  // One linear scan: a regex with a repeated group overflowed the stack on an 8 MB append_hex.
+  const out = new Uint8Array(text.length >> 1);
+  let n = 0;
+  let high = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 95 /* _ */ || c === 58 /* : */) continue;
+    const d = hexDigit(c);
+    if (d < 0) throw new EncodeError(`${clip(JSON.stringify(text))} has a character that is not a hex digit (${JSON.stringify(text[i])} at ${i + 1})`, pathOf(path));
+    if (high < 0) high = d;
+    else { out[n++] = (high << 4) | d; high = -1; }
+  }
+  if (high >= 0) throw new EncodeError(`${clip(JSON.stringify(text))} is not an even number of hex digits`, pathOf(path));
+  return out.slice(0, n);
+}
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
 }

@@ -1,10 +1,12 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import type { FieldPath } from '../findings/index.js';
 import type { FormatSchema } from '../schema/index.js';
 import { parseEdits } from './edit.js';
 import { encode } from './encode.js';
 import { EncodeError } from './encode-error.js';
 import { EDIT_KEY, normalize } from './normalize.js';
+import { checkYamlDocument, type YamlProblem } from '../schema/load/yaml-safety.js';
+import { clip } from './clip.js';
 
 interface Parsed { readonly doc: Document; readonly lines: LineCounter; readonly raw: unknown }
 
@@ -33,10 +35,14 @@ export function pack(schema: FormatSchema, yamlText: string, sourceName: string)
 
 function parseYaml(text: string, sourceName: string): Parsed {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, intAsBigInt: true, prettyErrors: false, uniqueKeys: true });
+  // Integers as bigint: a u8 above 2^53 stays exact, and a float (`9007199254740993.0`) is told apart.
+  // uniqueKeys is quadratic in the yaml package: checkYamlDocument finds duplicates in linear time.
+  const doc = parseDocument(text, { lineCounter: lines, intAsBigInt: true, prettyErrors: false, uniqueKeys: false });
   const err = doc.errors[0];
-  if (err) throw new EncodeError(`not valid YAML: ${err.message.split('\n')[0]}`, [], sourceName, lines.linePos(err.pos[0]).line);
-  return { doc, lines, raw: doc.toJS({ maxAliasCount: 50 }) };
+  if (err) throw new EncodeError(`not valid YAML: ${clip(err.message.split('\n')[0] ?? '')}`, [], sourceName, lines.linePos(err.pos[0]).line);
+  const unsafe = checkYamlDocument(doc) ?? fractionalNumber(doc);
+  if (unsafe) throw new EncodeError(unsafe.reason, [...(unsafe.path ?? [])], sourceName, lines.linePos(unsafe.node?.range?.[0] ?? 0).line);
+  return { doc, lines, raw: doc.toJS({ maxAliasCount: -1 }) };
 }
 
 function located<T>(p: Parsed, sourceName: string, fn: () => T): T {
@@ -66,4 +72,20 @@ export function lineOf({ doc, lines }: Parsed, path: FieldPath): number | undefi
     } else break;
   }
   return pos === undefined ? undefined : lines.linePos(pos).line;
+}
+
+/**
+ * Sources hold integers, text and bytes: a number with a fraction or an exponent is never meant.
+ * `9007199254740993.0` would otherwise be rounded to ...992 before any check saw it.
+ */
+function fractionalNumber(doc: Document): YamlProblem | null {
+  let found: YamlProblem | null = null;
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'number') return undefined;
+      found = { node, reason: `${clip(node.source ?? String(node.value))} is not an integer (sources take whole numbers only; quote it if it is text)` };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }

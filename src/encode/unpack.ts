@@ -5,6 +5,7 @@ import { usesLayout } from './derive.js';
 import { encodeDetailed, type Encoded } from './encode.js';
 import { EncodeError } from './encode-error.js';
 import { formatSource } from './format.js';
+import { repairForEncoding } from './repair.js';
 import { isMap } from './normalize.js';
 import { byteEdits, clone, getAt, sameBytes, sameValue } from './value-utils.js';
 import { walk } from './walk.js';
@@ -25,10 +26,7 @@ export function unpack(schema: FormatSchema, bytes: Uint8Array): string {
   const shown = d.issues.slice(0, MAX_ISSUES).map(describeIssue);
   if (d.issues.length > MAX_ISSUES) shown.push(`  … and ${d.issues.length - MAX_ISSUES} more`);
   const notes = d.issues.length ? ['decode issues:', ...shown] : [];
-  if (!d.complete) {
-    const warn = 'INCOMPLETE: the file could not be fully decoded; this is what could be read, and it will not pack back to the same bytes.';
-    return formatSource(schema, d.value, { comment: [...head, warn, ...notes] });
-  }
+  if (!d.complete) return incomplete(schema, d.value, bytes, head, notes);
   restoreRawText(schema, d.value, bytes, d.locate);
   const keep = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -52,13 +50,57 @@ export function unpack(schema: FormatSchema, bytes: Uint8Array): string {
   if (typeof r !== 'string' && sameBytes(r.bytes, bytes)) {
     return formatSource(schema, full, { comment: [...head, 'every field is pinned: a canonical layout would not reproduce these bytes', ...notes] });
   }
-  const edits = typeof r === 'string' ? undefined : byteEdits(r.bytes, bytes);
-  const why = typeof r === 'string' ? `it does not encode: ${r}` : `its canonical layout differs from the file in ${edits ? 'a few' : 'many'} bytes`;
-  if (edits) full.$edit = edits;
-  const warn = edits
-    ? `WARNING: the fully pinned source does not re-pack byte for byte (${why}); the $edit below restores the original bytes.`
-    : `WARNING: this fully pinned source does not re-pack byte for byte (${why}).`;
+  if (typeof r === 'string') return incomplete(schema, d.value, bytes, head, notes, `the fully pinned source does not encode (${r})`);
+  const restore = restoring(r.bytes, bytes);
+  if (restore.edit) full.$edit = restore.edit;
+  const warn = `NOTE: a canonical layout of these fields differs from the file; ${restore.said}`;
   return formatSource(schema, full, { comment: [...head, warn, ...notes] });
+}
+
+/**
+ * A file the decoder could not read to the end (or whose fields do not encode): what could be
+ * read, made encodable (repairForEncoding), plus the `$edit` that turns what that packs to into
+ * the file's bytes. pack accepts the result, and builds the file byte for byte, or, past the
+ * edit size limit, differs exactly at the ranges the comment lists.
+ */
+function incomplete(schema: FormatSchema, partial: Record<string, unknown>, bytes: Uint8Array, head: string[], notes: string[], cause?: string): string {
+  const why = cause ?? 'the file could not be fully decoded';
+  const repaired = repairForEncoding(schema, partial);
+  if (!repaired) {
+    // No value of this schema encodes at all: nothing pack could accept can be printed but the raw bytes.
+    const warn = `INCOMPLETE: ${why}, and no value of this schema encodes; what could be read follows, and pack will refuse it.`;
+    return formatSource(schema, partial, { comment: [...head, warn, ...notes] });
+  }
+  const { value, encoded, pruned } = repaired;
+  const restore = restoring(encoded.bytes, bytes);
+  if (restore.edit) value.$edit = restore.edit;
+  const lines = [`INCOMPLETE: ${why}. The fields below are what could be read${pruned.length ? ', less what does not encode' : ''}; ${restore.said}`];
+  if (pruned.length) lines.push(`left out because they do not encode: ${listed(pruned)}`);
+  return formatSource(schema, value, { comment: [...head, ...lines, ...notes] });
+}
+
+/** The `$edit` that brings `got` to `want`, and the sentence that says what pack will then build. */
+function restoring(got: Uint8Array, want: Uint8Array): { edit: Record<string, unknown> | undefined; said: string } {
+  if (sameBytes(got, want)) return { edit: undefined, said: 'pack builds the file byte for byte.' };
+  const edit = byteEdits(got, want);
+  if (edit) return { edit, said: 'the $edit below restores the bytes they do not express, so pack builds the file byte for byte.' };
+  return { edit: undefined, said: `pack builds ${got.length} bytes, not these ${want.length}: ${differingRanges(got, want)}.` };
+}
+
+/** Where two byte strings differ, as `DIFFERS AT a-b, c-d` (inclusive offsets, at most 8 ranges listed). */
+export function differingRanges(a: Uint8Array, b: Uint8Array): string {
+  const ranges: string[] = [];
+  let count = 0;
+  const end = Math.max(a.length, b.length);
+  for (let i = 0; i < end; i++) {
+    if (i < a.length && i < b.length && a[i] === b[i]) continue;
+    let j = i;
+    while (j + 1 < end && !(j + 1 < a.length && j + 1 < b.length && a[j + 1] === b[j + 1])) j++;
+    count++;
+    if (ranges.length < 8) ranges.push(i === j ? `${i}` : `${i}-${j}`);
+    i = j;
+  }
+  return `DIFFERS AT ${ranges.join(', ')}${count > ranges.length ? ` and ${count - ranges.length} more ranges` : ''}`;
 }
 
 /** The encoding of a candidate source, or the EncodeError message when it does not encode. */

@@ -42,7 +42,7 @@ function walkFields(schema: FormatSchema, struct: StructDef, obj: Record<string,
       continue;
     }
     const p = [...path, f.id];
-    const v = obj[f.id];
+    const v = Object.prototype.hasOwnProperty.call(obj, f.id) ? obj[f.id] : undefined; // not a `constructor` from the prototype
     const structOf = (): StructDef | undefined => (t.kind === 'struct' ? schema.types.get(t.struct) : softCase(schema, f, scope, p));
     if (f.repeat && Array.isArray(v)) {
       v.forEach((el: unknown, i) => {
