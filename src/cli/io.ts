@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { boundValue } from './bound-text.js';
 import { CliError } from './cli-error.js';
 import { fsProblem } from './fs-words.js';
-import { DEFAULT_MAX_FILE_SIZE, readBounded, STDIN, STDIN_NAME } from './read-bounded.js';
+import { DEFAULT_MAX_FILE_SIZE, kindOf, readBounded, STDIN, STDIN_NAME } from './read-bounded.js';
 
 export { writeAtomic } from './output.js';
 export { DEFAULT_MAX_FILE_SIZE, STDIN, STDIN_NAME } from './read-bounded.js';
@@ -41,7 +41,7 @@ export function listInputs(inputs: readonly string[], extension: string): InputE
     try {
       const found = walk(input, extension);
       if (found.length === 0) out.push({ file: input, error: `${boundValue(input)}: the folder holds no *${extension} files` });
-      for (const f of found) out.push({ file: f });
+      out.push(...found);
     } catch (e) {
       out.push({ file: input, error: fsProblem(e, 'list', input) });
     }
@@ -57,16 +57,36 @@ export function expandInputs(inputs: readonly string[], extension: string): stri
   return entries.map((e) => e.file);
 }
 
-/** Symbolic links are not followed while walking a folder: a link loop cannot make it endless. */
-function walk(dir: string, extension: string, depth = 0): string[] {
-  if (depth > 16) return [];
-  const out: string[] = [];
+/** Folders nested deeper than this are not searched (and say so): a link farm cannot make a walk endless. */
+const MAX_DEPTH = 16;
+
+/**
+ * Symbolic links to folders are not followed, so a link loop cannot make the walk endless; a
+ * link to a regular file is. A `*.bin` that is not a regular file (a FIFO, a socket, a device)
+ * is listed with an error rather than skipped in silence, and so is a folder too deep to search.
+ */
+function walk(dir: string, extension: string, depth = 0): InputEntry[] {
+  if (depth > MAX_DEPTH) return [{ file: dir, error: `${boundValue(dir)}: folders nested more than ${MAX_DEPTH} deep are not searched` }];
+  const out: InputEntry[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(p, extension, depth + 1));
-    else if (entry.isFile() && entry.name.endsWith(extension)) out.push(p);
+    else if (!entry.name.endsWith(extension)) continue;
+    else if (entry.isFile()) out.push({ file: p });
+    else out.push(linkedOrSpecial(p));
   }
   return out;
+}
+
+function linkedOrSpecial(path: string): InputEntry {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    return { file: path, error: fsProblem(e, 'read', path) };
+  }
+  if (st.isFile()) return { file: path };
+  return { file: path, error: `cannot read ${boundValue(path)}: it is ${kindOf(st)}, not a regular file` };
 }
 
 /** The name reports use for an input: `<stdin>` for `-`. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,20 @@ describe('validate: inputs that are not regular files (issue 7 §3)', () => {
     expect(r.status).toBe(2);
     expect(filesOf(r.stdout).map((f) => [f.file, f.verdict])).toEqual([['no-such.bin', 'error'], [CLEAN, 'pass']]);
     expect(r.stderr).toBe('preflight: cannot read no-such.bin: no such file or folder\n');
+  });
+});
+
+describe('validate FOLDER', () => {
+  // Before: a FIFO named *.bin in a folder was skipped in silence, and so were links to files.
+  it('lists a *.bin that is not a regular file as an error, and follows links to files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preflight-folder-'));
+    execFileSync('mkfifo', [join(dir, 'b-pipe.bin')]);
+    symlinkSync(join(process.cwd(), CLEAN), join(dir, 'a-link.bin'));
+    symlinkSync(dir, join(dir, 'loop'));
+    writeFileSync(join(dir, 'notes.txt'), 'not an input');
+    const r = runCli(['validate', '--format', 'json', dir], { timeoutMs: 30_000 });
+    expect(r.status).toBe(2);
+    expect(filesOf(r.stdout).map((f) => [f.file.slice(dir.length + 1), f.verdict])).toEqual([['a-link.bin', 'pass'], ['b-pipe.bin', 'error']]);
   });
 });
 
