@@ -52,4 +52,5 @@ function requireFolder(dir: string, flag: string): void {
   if (!st.isDirectory()) throw new CliError(`${flag} takes a folder of profiles; ${boundValue(dir)} is ${st.isFile() ? 'a file (use --profile for one profile)' : kindOf(st)}`);
 }
 
-export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+/** For repeatable options; works with or without a `[]` default (without, help shows no `(default: [])`). */
+export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];

@@ -21,8 +21,8 @@ export function validateCommand(): Command {
     .description('check content files against the schema and simulate every consumer profile on them')
     .argument('<files...>', 'content files, folders of *.bin files, or - for one file on stdin')
     .option('--schema <file>', 'format schema (default: the bundled CCF v1 schema)')
-    .option('--profile <file>', 'consumer profile YAML (repeatable)', collect, [])
-    .option('--fleet <dir>', 'folder of consumer profiles (repeatable; default: the bundled fleet)', collect, [])
+    .option('--profile <file>', 'consumer profile YAML (repeatable)', collect)
+    .option('--fleet <dir>', 'folder of consumer profiles (repeatable; default: the bundled fleet)', collect)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically); - is stdout (the default)')
     .option('--json <file>', 'also write the JSON report to this file')
@@ -35,7 +35,7 @@ export function validateCommand(): Command {
     .option('--max-file-size <size>', `skip (verdict error) any input larger than this (default ${formatSize(DEFAULT_MAX_FILE_SIZE)}; e.g. 10MB, 1GiB)`, sizeArg('--max-file-size'))
     .option('--max-findings-per-code <n>', `findings listed per code per file; the rest are counted (default ${DEFAULT_MAX_FINDINGS_PER_CODE})`, count('--max-findings-per-code'))
     .option('--time-budget <ms>', `time one file may take, in milliseconds (default ${DEFAULT_TIME_MS}); over it is a DECODE_BUDGET finding`, count('--time-budget'))
-    .option('--node-budget <n>', `structure nodes one file may decode (default 10,000 + 4 per byte, at most ${DEFAULT_MAX_NODES})`, count('--node-budget'))
+    .option('--node-budget <n>', `structure nodes one file may decode (default 10,000 + 4 per byte, at most ${DEFAULT_MAX_NODES.toLocaleString('en-US')})`, count('--node-budget'))
     .option('--no-progress', 'no progress on stderr (shown when validating more than one file)')
     .option('--no-color', 'never colour the text output')
     .addHelpText('after', `
@@ -63,7 +63,7 @@ Examples:
       );
       const baseline: Baseline | undefined = opts.baseline !== undefined ? loadBaseline(opts.baseline) : undefined;
       const schema = resolveSchema(opts.schema);
-      const fleet = resolveFleet(schema, opts.profile, opts.fleet);
+      const fleet = resolveFleet(schema, opts.profile ?? [], opts.fleet ?? []);
       const entries = listInputs(inputs, '.bin');
       const validate: ValidateOptions = {
         schema, fleet,
@@ -118,8 +118,8 @@ function count(flag: string): (v: string) => number {
 
 interface ValidateOpts {
   schema?: string;
-  profile: string[];
-  fleet: string[];
+  profile?: string[];
+  fleet?: string[];
   format: ReportFormat;
   output?: string;
   json?: string;
