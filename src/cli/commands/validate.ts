@@ -52,7 +52,7 @@ Examples:
   $ preflight validate --fleet profiles/default --format sarif -o preflight.sarif corpus/ccf/story
   $ preflight validate corpus/ccf --json report.json --junit report.xml --exit-zero
   $ preflight validate corpus/ccf/story --write-baseline baseline.yaml --exit-zero
-  $ preflight validate corpus/ccf/story --baseline baseline.yaml
+  $ preflight validate corpus/ccf/story --baseline baseline.yaml   # once each entry has its reason
   $ cat corpus/ccf/codes/clean.bin | preflight validate -`)
     .action((inputs: string[], opts: ValidateOpts) => {
       if (inputs.filter((i) => i === STDIN).length > 1) throw new CliError('stdin (-) can be read only once');
