@@ -39,9 +39,9 @@ export function ruleMessage(d: Details): string | undefined {
   }
   if (!present(d, 'rule')) return undefined;
   const rule = readable(safeText(String(d.rule), 300));
-  if (values !== '') return `the schema requires ${rule}, but ${values}`;
-  if (present(d, 'actual')) return `the schema requires ${rule}, but the value is ${show(d.actual)}`;
-  return `the schema requires ${rule}, which does not hold here`;
+  if (values !== '') return `the schema requires that ${rule}, but ${values}`;
+  if (present(d, 'actual')) return `the schema requires that ${rule}, but the value is ${show(d.actual)}`;
+  return `the schema requires that ${rule}, which does not hold here`;
 }
 
 /** Keys a producer sets itself: any other key whose value is `actual` is the field's own name. */
@@ -66,7 +66,7 @@ function withField(d: Details, values: string): string {
 /** Operators and built-ins as words: `len(records) == record_count` → `the number of records = record_count`. */
 export function readable(rule: string): string {
   return rule
-    .replace(/\bhas\(\s*([\w.[\]]+)\s*,\s*'([^']*)'\s*,\s*([^()]+?)\s*\)/g, 'an element of $1 with $2 = $3')
+    .replace(/\bhas\(\s*([\w.[\]]+)\s*,\s*'([^']*)'\s*,\s*([^()]+?)\s*\)/g, 'at least one element of $1 has $2 = $3')
     .replace(/\blen\(\s*([\w.[\]]+)\s*\)/g, 'the number of $1')
     .replace(/\bsizeof\(\s*([\w.[\]]+)\s*\)/g, 'the size of $1')
     .replace(/\b_io\.size\b/g, 'the file size')

@@ -49,7 +49,7 @@ describe('message placeholders (issue 8)', () => {
   it('BAD_VALUE from an expr rule states the rule, not a range', () => {
     const message = renderMessage('BAD_VALUE', { score: 7, actual: 7, rule: 'score % 5 == 0', values: 'score = 7' });
     expectClean(message);
-    expect(message).toBe('the schema requires score % 5 = 0, but score = 7');
+    expect(message).toBe('the schema requires that score % 5 = 0, but score = 7');
   });
 
   it('every code reads cleanly with every details shape a producer emits', () => {
@@ -102,10 +102,10 @@ describe('readable rule messages (contract D)', () => {
   it('otherwise words the rule as readably as it can', () => {
     // Before: "has(records, 'tag', 1) does not hold".
     expect(renderMessage('CONSTRAINT', { rule: "has(records, 'tag', 1)", values: '' })).toBe(
-      'the schema requires an element of records with tag = 1, which does not hold here',
+      'the schema requires that at least one element of records has tag = 1, which does not hold here',
     );
     expect(renderMessage('SIZE_MISMATCH', { rule: '14 + body_size + 4 == _io.size', values: 'body_size = 10, _io.size = 30' })).toBe(
-      'the schema requires 14 + body_size + 4 = the file size, but body_size = 10, the file size = 30',
+      'the schema requires that 14 + body_size + 4 = the file size, but body_size = 10, the file size = 30',
     );
   });
 
