@@ -37,31 +37,37 @@ export function renderCampaignText(doc: CampaignDocument, color: boolean, width 
 
 type Say = (text: string, indent?: string) => void;
 
-/** A summary line per fault class, then each bucket: on one line when it fits, else on three. */
+const plural = (n: number, word: string): string => `${fmt.format(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** A summary line per fault class, then each bucket: on one line when it fits, else on two or three. */
 function section(out: string[], say: Say, width: number, name: string, what: string, entries: readonly BucketEntry[], c: Colors, alarm: boolean): void {
   const count = entries.length === 0 ? c.green('none') : (alarm ? c.red : c.yellow)(`${entries.length} bucket(s)`);
   say(`${c.bold(name)} — ${what}: ${count}`);
   if (entries.length === 0) return void out.push('');
   const classes = new Map<string, BucketEntry[]>();
   for (const e of entries) classes.set(e.fault, [...(classes.get(e.fault) ?? []), e]);
-  const wClass = Math.max(...[...classes.keys()].map((f) => f.length));
-  for (const [fault, list] of classes) {
-    const hits = list.reduce((s, e) => s + e.hits, 0);
-    const first = Math.min(...list.map((e) => e.first_found_ms));
-    const smallest = Math.min(...list.map((e) => e.size));
-    say(`${c.red(fault.padEnd(wClass))}  ${list.length} bucket(s), ${fmt.format(hits)} hit(s), first after ${fmt.format(first)} ms, smallest ${smallest} B`, '  ');
+  const rows = [...classes].map(([fault, list]) => [
+    fault, plural(list.length, 'bucket'), plural(list.reduce((s, e) => s + e.hits, 0), 'hit'),
+    `first after ${fmt.format(Math.min(...list.map((e) => e.first_found_ms)))} ms`, `smallest ${Math.min(...list.map((e) => e.size))} B`,
+  ] as const);
+  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const [fault, buckets, hits, first, smallest] of rows) {
+    say(`${c.red(fault.padEnd(w[0]!))}  ${buckets.padStart(w[1]!)}  ${hits.padStart(w[2]!)}  ${first.padEnd(w[3]!)}  ${smallest}`, '  ');
   }
   out.push('');
   const col = (f: (e: BucketEntry) => string): number => Math.max(...entries.map((e) => f(e).length));
   const [wp, wf, wl] = [col((e) => e.profile), col((e) => e.fault), col((e) => e.location)];
   const size = (e: BucketEntry): string => `${e.size} B (first ${e.first_size})`;
-  const hits = (e: BucketEntry): string => `${fmt.format(e.hits)} hit(s)`;
+  const hits = (e: BucketEntry): string => plural(e.hits, 'hit');
   const [wh, ws] = [col(hits), col(size)];
-  const oneLine = (e: BucketEntry): string =>
-    `  ${e.profile.padEnd(wp)}  ${e.fault.padEnd(wf)}  ${e.location.padEnd(wl)}  ${hits(e).padStart(wh)}  ${size(e).padEnd(ws)}  ${e.reproducer}`;
-  const fits = entries.every((e) => oneLine(e).length <= width);
+  const columns = (e: BucketEntry): string => `  ${e.profile.padEnd(wp)}  ${e.fault.padEnd(wf)}  ${e.location.padEnd(wl)}  ${hits(e).padStart(wh)}  ${size(e).padEnd(ws)}`;
+  const oneLine = (e: BucketEntry): string => `${columns(e)}  ${e.reproducer}`;
+  // The widest layout that fits: one line per bucket; the columns, then the path; three lines.
+  const fitsOne = entries.every((e) => oneLine(e).length <= width);
+  const fitsTwo = entries.every((e) => columns(e).trimEnd().length <= width);
   for (const e of entries) {
-    if (fits) out.push(oneLine(e));
+    if (fitsOne) out.push(oneLine(e));
+    else if (fitsTwo) out.push(columns(e).trimEnd(), ...wrapText(e.reproducer, width, '    '));
     else {
       say(`${e.profile ? `${e.profile}  ` : ''}${e.fault}  ${hits(e)}  ${size(e)}`, '  ');
       say(`at ${e.location}`, '    ');

@@ -146,7 +146,14 @@ export class WorkerPool implements RunPool {
         hits: [{ key: 'robustness||HANG|hang', path: '(file)', offset: -1, detail: `no answer after ${this.hangMs} ms` }],
       });
     }
-    const fresh = await this.spawn();
+    let fresh: Slot;
+    try {
+      fresh = await this.spawn();
+    } catch (e) {
+      // The task fails with the reason instead of waiting for a worker that never comes.
+      task.reject(e instanceof Error ? e : new Error(String(e)));
+      return;
+    }
     this.slots[k] = fresh;
     const msg = task.msg.type === 'runs' ? { ...task.msg, rs: task.msg.rs.filter((x) => x !== r) } : task.msg;
     this.send(fresh, msg).then(task.resolve, task.reject);

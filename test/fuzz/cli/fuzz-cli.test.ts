@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run-cli.js';
+import { CLI_TEST_TIMEOUT } from './timeout.js';
 import { AGENT_711, tempDir } from '../helpers.js';
 
 interface Entry { id: string; profile: string; fault: string; location: string; hits: number; first_found_ms: number; reproducer: string; size: number }
@@ -10,7 +11,7 @@ interface Doc {
   buckets: Entry[]; soundness: Entry[]; robustness: Entry[]; previous: { still_failing: string[]; fixed: string[]; skipped: string[] };
 }
 
-describe('preflight fuzz', () => {
+describe('preflight fuzz', { timeout: CLI_TEST_TIMEOUT }, () => {
   const out = tempDir();
   const args = ['fuzz', '--profile', AGENT_711, '--seed', '3', '--runs', '256', '--workers', '1', '--out', out];
 

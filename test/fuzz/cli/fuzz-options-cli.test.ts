@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { campaignSeed } from '../../../src/fuzz/engine/campaign-seed.js';
 import { runCli } from '../../cli/run-cli.js';
+import { CLI_TEST_TIMEOUT } from './timeout.js';
 import { AGENT_711, tempDir } from '../helpers.js';
 
 const quick = (out: string): string[] => ['fuzz', '--profile', AGENT_711, '--runs', '64', '--workers', '1', '--out', out];
@@ -19,7 +20,7 @@ function deadPid(): number {
 // ids are above it); --workers took 1,000; --shard 3/2 and 0/2 both said "(got 2)"; a bad --out
 // gave a stack trace after the campaign had started; two campaigns shared one --out unlocked;
 // the text report was about 150 columns wide.
-describe('preflight fuzz options', () => {
+describe('preflight fuzz options', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('takes any integer --seed, hashing those outside 32 bits, and runs the same campaign for both', () => {
     const big = '12345678901234567890';
     const a = runCli([...quick(tempDir()), '--seed', big, '--format', 'json']);

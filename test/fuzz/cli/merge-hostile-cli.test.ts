@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bucketId } from '../../../src/fuzz/index.js';
 import { runCli } from '../../cli/run-cli.js';
+import { CLI_TEST_TIMEOUT } from './timeout.js';
 import { JULY_KEY, tempDir } from '../helpers.js';
 import { sidecarFor } from '../store/sidecar-fixture.js';
 
@@ -20,7 +21,7 @@ function shardWith(name: string, sidecar: string, bytes = Uint8Array.of(1, 2, 3)
 // `../../victim/package` wrote ../victim/package.json) and copied every field into it (a
 // `scripts` entry included), exit 0; `hits: "abc"` merged to "51abc"; an unreadable sidecar
 // vanished silently; `-o FILE` ended in an internal error.
-describe('corpus merge with hostile shard artifacts', () => {
+describe('corpus merge with hostile shard artifacts', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('writes only names it derives, inside the output folder, and drops unknown fields', () => {
     const root = tempDir();
     const victim = join(root, 'victim');

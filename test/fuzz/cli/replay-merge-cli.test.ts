@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bucketId, FuzzOut, runCampaign } from '../../../src/fuzz/index.js';
 import { runCli } from '../../cli/run-cli.js';
+import { CLI_TEST_TIMEOUT } from './timeout.js';
 import { agent711, AGENT_711, CLEAN, JULY, JULY_KEY, SCHEMA_FILE, setup711, tempDir } from '../helpers.js';
 import { sidecarFor } from '../store/sidecar-fixture.js';
 
-describe('preflight replay', () => {
+describe('preflight replay', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('exits 1 while a reproducer still fails the same way, 0 once it no longer does, 2 on error', () => {
     const dir = tempDir();
     const still = join(dir, `${bucketId(JULY_KEY)}.bin`);
@@ -27,7 +28,7 @@ describe('preflight replay', () => {
   });
 });
 
-describe('preflight corpus merge', () => {
+describe('preflight corpus merge', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('folds the outputs of shards together without duplicate buckets', async () => {
     const [a, b, out] = [tempDir(), tempDir(), tempDir()];
     // The shards' outputs, made as `preflight fuzz --seed 9 --runs 512 --shard K/2` makes them (in-process, for speed).

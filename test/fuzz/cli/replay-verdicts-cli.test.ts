@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bucketId } from '../../../src/fuzz/index.js';
 import { runCli } from '../../cli/run-cli.js';
+import { CLI_TEST_TIMEOUT } from './timeout.js';
 import { AGENT_711, JULY, JULY_KEY, tempDir } from '../helpers.js';
 import { sidecarFor } from '../store/sidecar-fixture.js';
 
@@ -25,7 +26,7 @@ function fixed711(): string {
 // whatever schema and profile paths the sidecar named; with the profile file gone it fell back
 // to the bundled fleet without a word; with no profiles given it spoke of "the given profiles";
 // with no sidecar, `replay empty.bin` said FIXED (exit 0) though validate fails it.
-describe('preflight replay: what it loads and what it says', () => {
+describe('preflight replay: what it loads and what it says', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('refuses a .json file (a sidecar is not a reproducer), exit 2', () => {
     const bin = savedJuly({});
     const r = runCli(['replay', bin.replace(/\.bin$/, '.json')]);
