@@ -1,0 +1,219 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isFindingCode, type FindingCode } from '../../findings/index.js';
+import type { FieldDef, FormatSchema, StructDef } from '../../schema/index.js';
+import type { ConsumerModel, ProfileDecl, RefuseDecl } from '../types.js';
+import { readInputs, readLookup, readSwitch, readViewRule } from './read-rules.js';
+import { ExprChecker, usesLimits } from './model-exprs.js';
+import { ModelError } from './model-error.js';
+import { YamlReader, type At } from './yaml-reader.js';
+
+/** Models are written by hand (the CCF one is 3 KB); anything bigger is refused before parsing. */
+export const MAX_MODEL_BYTES = 256 * 1024;
+/** Limits are compared exactly as doubles: at most 2^53 - 1. */
+const MAX_LIMIT = Number.MAX_SAFE_INTEGER;
+const TOP = ['consumer', 'schema', 'doc', 'profile', 'refuse', 'load', 'copies', 'past_end_code', 'dispatch', 'buffers', 'engines', 'inputs'];
+
+export function loadModel(file: string, schema: FormatSchema): ConsumerModel {
+  let text: string;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) throw new ModelError(file, 0, 0, '', 'the model is not a regular file');
+    if (info.size > MAX_MODEL_BYTES) throw new ModelError(file, 0, 0, '', `the model is ${info.size} bytes, over the ${MAX_MODEL_BYTES}-byte limit`);
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof ModelError) throw e;
+    throw new ModelError(file, 0, 0, '', `cannot read the model: ${(e as Error).message}`);
+  }
+  return parseModel(text, file, schema);
+}
+
+/** Reads a model and resolves it against `schema`; every problem is a ModelError (file:line:col key). */
+export function parseModel(text: string, source: string, schema: FormatSchema): ConsumerModel {
+  const { reader: r, root } = YamlReader.parse(text, MAX_MODEL_BYTES, 'model', (l, c, k, p) => new ModelError(source, l, c, k, p));
+  const top = r.map(root, TOP, ['consumer', 'schema', 'profile', 'refuse', 'load']);
+  const s = new SchemaNames(r, schema);
+  const schemaAt = top.get('schema')!;
+  if (r.string(schemaAt) !== schema.format) r.fail(schemaAt, `the model is for ${r.string(schemaAt)}, but the schema's format is ${schema.format}`);
+  const profile = readProfileDecl(r, top.get('profile')!, s);
+  const exprs = new ExprChecker(r, schema, () => new Set(profile.limits.keys()));
+  const refuse = readRefuse(r, top.get('refuse')!, s, exprs);
+  const load = readLoad(r, top.get('load')!, s, refuse.read);
+  const copies = readCopies(r, top.get('copies'), s, load);
+  s.checkViews(copies, top.get('copies') ?? top.get('load')!);
+  const DISPATCH_KEYS = ['switch', 'lookup', 'tags', 'after', 'at', 'code'];
+  const dispatch = (top.has('dispatch') ? r.list(top.get('dispatch')!) : []).map((d) => ({ d, m: r.map(d, DISPATCH_KEYS) }));
+  const switches = dispatch.filter((x) => x.m.has('switch')).map((x) => readSwitch(r, x.d, x.m, s, profile));
+  const lookups = dispatch.filter((x) => !x.m.has('switch')).map((x) => readLookup(r, x.d, x.m, s));
+  const buffers = (top.has('buffers') ? r.list(top.get('buffers')!) : []).map((b) => {
+    const { m, ...v } = readViewRule(r, b, s, ['field', 'max', 'code'], ['max']);
+    return { ...v, max: exprs.expr(m.get('max')!, [], 'int') };
+  });
+  const engines = (top.has('engines') ? r.list(top.get('engines')!) : []).map((e) => {
+    const { m, ...v } = readViewRule(r, e, s, ['field', 'engine', 'code'], ['engine']);
+    if (r.string(m.get('engine')!) !== 're2') r.fail(m.get('engine')!, 'the only engine is re2');
+    return { ...v, engine: 're2' as const };
+  });
+  const inputs = top.has('inputs') ? readInputs(r, top.get('inputs')!, s, exprs, profile) : undefined;
+  return {
+    consumer: r.string(top.get('consumer')!), source, schema, profile, refuse, load, copies,
+    pastEndCode: top.has('past_end_code') ? s.code(top.get('past_end_code')!) : 'READ_PAST_END',
+    switches, lookups, buffers, engines, inputs,
+  };
+}
+
+function readProfileDecl(r: YamlReader, at: At, s: SchemaNames): ProfileDecl {
+  const m = r.map(at, ['inputs', 'tags', 'limits']);
+  const limits = new Map<string, { min: number; max: number }>();
+  if (m.has('limits')) {
+    for (const { keyValue, value, key } of r.pairs(m.get('limits')!)) {
+      if (typeof keyValue !== 'string') r.fail(key, 'a limit needs a name');
+      const b = r.map(value, ['min', 'max'], ['min', 'max']);
+      const min = r.integer(b.get('min')!, 0, MAX_LIMIT);
+      limits.set(keyValue, { min, max: r.integer(b.get('max')!, min, MAX_LIMIT) });
+    }
+  }
+  const tags = new Map<string, string>();
+  if (m.has('tags')) {
+    for (const { keyValue, value, key } of r.pairs(m.get('tags')!)) {
+      if (typeof keyValue !== 'string') r.fail(key, 'a tag set needs a name');
+      tags.set(keyValue, s.enumName(value));
+    }
+  }
+  let inputs: ProfileDecl['inputs'];
+  if (m.has('inputs')) {
+    const i = r.map(m.get('inputs')!, ['under', 'item', 'kinds', 'key_max', 'max_inputs'], ['under', 'item', 'kinds']);
+    inputs = {
+      under: r.string(i.get('under')!), item: r.string(i.get('item')!), kinds: s.enumName(i.get('kinds')!),
+      keyMax: i.has('key_max') ? r.integer(i.get('key_max')!, 0, MAX_LIMIT) : 0xffff_ffff,
+      maxInputs: i.has('max_inputs') ? r.integer(i.get('max_inputs')!, 0, 65536) : 4096,
+    };
+  }
+  const used = new Set(['name', 'population', 'limits']);
+  for (const k of [...(inputs ? [inputs.under] : []), ...tags.keys()]) {
+    if (used.has(k)) r.fail(m.get(inputs?.under === k ? 'inputs' : 'tags')!, `profile key ${k} is used twice`);
+    used.add(k);
+  }
+  return { inputs, tags, limits };
+}
+
+function readRefuse(r: YamlReader, at: At, s: SchemaNames, exprs: ExprChecker): RefuseDecl {
+  const m = r.map(at, ['read', 'truncated_code', 'rules'], ['read']);
+  const read = r.list(m.get('read')!).map((f) => s.rootField(f));
+  read.forEach((f, i) => {
+    const seqIndex = s.root.fields.indexOf(f);
+    if (seqIndex !== i || f.at || f.view) r.fail(m.get('read')!, 'refuse.read must list the root fields that start the file, in order');
+    if (fixedSize(s.schema, f, 0) === undefined) r.fail(m.get('read')!, `${f.id} has no fixed size: the consumer cannot check it fits before reading it`);
+  });
+  const rules = (m.has('rules') ? r.list(m.get('rules')!) : []).map((ruleAt) => {
+    const rm = r.map(ruleAt, ['when', 'code', 'at', 'details'], ['when', 'code']);
+    const when = exprs.expr(rm.get('when')!, [s.schema.root], 'bool');
+    const details = rm.has('details')
+      ? r.pairs(rm.get('details')!).map(({ keyValue, value }) => [String(keyValue), exprs.expr(value, [s.schema.root], 'int')] as const)
+      : [];
+    return {
+      when, code: s.code(rm.get('code')!), details, usesLimits: usesLimits(when.ast),
+      at: rm.has('at') ? exprs.expr(rm.get('at')!, [s.schema.root], 'ref') : undefined,
+    };
+  });
+  return { read, truncatedCode: m.has('truncated_code') ? s.code(m.get('truncated_code')!) : 'TRUNCATED', rules };
+}
+
+function readLoad(r: YamlReader, at: At, s: SchemaNames, before: readonly FieldDef[]): FieldDef[] {
+  const read = new Set(before);
+  const load = r.list(at).map((f) => {
+    const field = s.rootField(f);
+    if (read.has(field)) r.fail(f, `${field.id} is read twice`);
+    if (!field.at) {
+      // A field at the cursor starts where the one before it ends: the consumer must have read that one.
+      const i = s.root.fields.indexOf(field);
+      const prev = s.root.fields.slice(0, i).filter((p) => !p.at && !p.view);
+      for (const p of prev) if (!read.has(p)) r.fail(f, `${field.id} starts after ${p.id}, which the consumer has not read yet`);
+    }
+    read.add(field);
+    return field;
+  });
+  return load;
+}
+
+function readCopies(r: YamlReader, at: At | undefined, s: SchemaNames, load: readonly FieldDef[]): Set<string> {
+  const out = new Set<string>();
+  for (const item of at ? r.list(at) : []) {
+    const f = s.rootField(item);
+    if (f.type.kind !== 'bytes' || f.repeat) r.fail(item, `${f.id} is not a bytes field: only bytes are copied`);
+    if (!load.includes(f)) r.fail(item, `${f.id} is copied but not listed in load`);
+    out.add(f.id);
+  }
+  return out;
+}
+
+/** Byte size of a field known from the schema alone, or undefined. */
+export function fixedSize(schema: FormatSchema, f: FieldDef, depth: number): number | undefined {
+  if (f.repeat || f.at || f.view || depth > 16) return undefined;
+  const t = f.type;
+  if (t.kind === 'int') return ({ u1: 1, s1: 1, u2: 2, s2: 2, u4: 4, s4: 4, u8: 8, s8: 8 } as const)[t.int];
+  if (t.kind !== 'struct') return undefined;
+  let n = 0;
+  for (const g of schema.types.get(t.struct)!.fields) {
+    const k = fixedSize(schema, g, depth + 1);
+    if (k === undefined) return undefined;
+    n += k;
+  }
+  return n;
+}
+
+/** Lookups of the schema's names, failing at the model's key. */
+export class SchemaNames {
+  readonly root: StructDef;
+
+  constructor(private readonly r: YamlReader, readonly schema: FormatSchema) {
+    this.root = schema.types.get(schema.root)!;
+  }
+
+  code(at: At): FindingCode {
+    const v = this.r.string(at);
+    if (!isFindingCode(v)) this.r.fail(at, `${v} is not a finding code (see docs/findings.md)`);
+    return v;
+  }
+
+  enumName(at: At): string {
+    const v = this.r.string(at);
+    if (!this.schema.enums.has(v)) this.r.fail(at, `${v} is not an enum of the schema (enums: ${[...this.schema.enums.keys()].join(', ')})`);
+    return v;
+  }
+
+  struct(at: At, name: string): StructDef {
+    const st = this.schema.types.get(name);
+    if (!st) this.r.fail(at, `${name} is not a type of the schema`);
+    return st;
+  }
+
+  field(at: At, struct: StructDef, id: string): FieldDef {
+    const f = struct.fields.find((x) => x.id === id);
+    if (!f) this.r.fail(at, `${struct.name} has no field ${id} (fields: ${struct.fields.map((x) => x.id).join(', ')})`);
+    return f;
+  }
+
+  rootField(at: At): FieldDef {
+    return this.field(at, this.root, this.r.string(at));
+  }
+
+  /** `TYPE.FIELD` (or `TYPE.LET` with `allowLet`). */
+  member(at: At): { struct: StructDef; name: string } {
+    const text = this.r.string(at);
+    const dot = text.indexOf('.');
+    if (dot <= 0 || dot !== text.lastIndexOf('.')) this.r.fail(at, `must be TYPE.FIELD, got ${text}`);
+    return { struct: this.struct(at, text.slice(0, dot)), name: text.slice(dot + 1) };
+  }
+
+  /** Views are read from buffers the consumer copied: a view into anything else is not modelled. */
+  checkViews(copies: ReadonlySet<string>, at: At): void {
+    for (const st of this.schema.types.values()) {
+      for (const f of st.fields) {
+        if (!f.view) continue;
+        const v = f.view.ast;
+        const ok = v.kind === 'member' && v.object.kind === 'name' && v.object.name === '_root' && copies.has(v.name);
+        if (!ok) this.r.fail(at, `${st.name}.${f.id} is a view into ${f.view.source}: list that root field under copies`);
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { REGEX_FILE_BUDGET_MS, WorkBudget, defaultNodeBudget } from '../../budget/work-budget.js';
+import type { Issue } from '../../findings/index.js';
+import { rootScope } from '../../schema/index.js';
+import type { SimulationResult } from '../../simulate/index.js';
+import type { ConsumerModel, ModelProfile } from '../types.js';
+import { bindInputs, isFault } from './bind-inputs.js';
+import { bindProfile } from './compile.js';
+import { refusal } from './refuse.js';
+import { HALT, ModelRun, SPENT } from './state.js';
+import { readRootField } from './walker.js';
+
+/**
+ * Nodes (values read) a model-driven simulation may produce by default. A consumer reads a record
+ * as often as the layout points at it (4,096 index entries at one record of 255 criteria is a
+ * million criteria in an 18 KB file, and the hand-written consumer reads them all), so the bound
+ * is on memory, not on bytes: about 100 bytes a node, 400 MB at most.
+ */
+export const modelNodeBudget = (size: number): number => Math.max(defaultNodeBudget(size), 4_000_000);
+
+export interface ModelSimulateOptions {
+  /** The file's budget (time and nodes); a fresh default budget when absent. */
+  readonly budget?: WorkBudget;
+}
+
+/**
+ * What `profile`'s consumer, as `model` describes it, does with `bytes`: refuse, then load in the
+ * consumer's read order with trust, then bind inputs; the first fault decides the outcome, and
+ * every issue and hazard is still reported. The same result shape as src/simulate. Never throws
+ * on any bytes: every loop is bounded by the bytes it reads and by the budget.
+ */
+export function simulateModel(bytes: Uint8Array, model: ConsumerModel, profile: ModelProfile, options: ModelSimulateOptions = {}): SimulationResult {
+  const bound = bindProfile(model, profile);
+  const run = new ModelRun(bytes, bound, options.budget ?? new WorkBudget(bytes.length, { nodes: modelNodeBudget(bytes.length) }));
+  const scope = rootScope(run.rootValue, bytes.length, run.locate, model.schema.types.get(model.schema.root)!.lets);
+  const issues: Issue[] = [];
+  const name = profile.name;
+  try {
+    const refused = refusal(run, scope);
+    if (refused) {
+      if (refused.report) issues.push({ ...refused.fault, profile: name });
+      return { profile: name, outcome: 'reject', fault: refused.fault, issues };
+    }
+    for (const f of model.load) readRootField(run, f, scope);
+  } catch (e) {
+    if (e !== SPENT && e !== HALT) throw e;
+  }
+  const rest: Issue[] = [];
+  if (run.spentAt) {
+    rest.push({ code: 'DECODE_BUDGET', path: run.spentAt.path, offset: run.spentAt.offset, profile: name,
+      details: { ...(run.budget.exceeded ?? run.budget.timeExceeded), stage: 'consumer model' } });
+  }
+  for (const i of run.loadIssues) if (!isFault(run, i.code, i.path)) rest.push({ ...i, profile: name });
+  if (model.inputs) bindInputs(run, model.inputs, rest);
+  if (run.fault) issues.push({ ...run.fault, profile: name });
+  if (run.unjudged && run.fault === null) {
+    issues.push({ code: 'DECODE_BUDGET', path: run.unjudged.path, offset: run.unjudged.offset, profile: name,
+      details: { budget: 'regex time', limit: REGEX_FILE_BUDGET_MS, stage: 'consumer model', reason: run.unjudged.reason } });
+  }
+  issues.push(...rest);
+  return { profile: name, outcome: run.fault ? 'crash' : 'load', fault: run.fault, issues };
+}
