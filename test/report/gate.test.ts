@@ -6,6 +6,7 @@ import type { Finding } from '../../src/findings/index.js';
 import { FINDING_CODES, type FindingCode } from '../../src/findings/index.js';
 import { FORMATS, renderReport, renderReports } from '../../src/report/index.js';
 import type { FileReport, ValidationReport } from '../../src/report/model.js';
+import { RULE_HELP } from '../../src/report/rule-help.js';
 import { FINDINGS_ANCHORS } from '../../src/report/sarif-rules.js';
 import { brokenReport, julyCrash, julyReport } from './fixtures.js';
 import { sarifErrors, xmlErrors, xmlTexts } from './well-formed.js';
@@ -165,6 +166,18 @@ describe('SARIF for GitHub code scanning', () => {
     for (const code of Object.keys(FINDING_CODES) as FindingCode[]) {
       expect(anchors).toContain(FINDINGS_ANCHORS[FINDING_CODES[code].kind]);
       expect(doc).toContain(`\`${code}\``);
+    }
+  });
+
+  it('says what docs/findings.md says about each code (so the two cannot drift apart)', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'findings.md'), 'utf8');
+    const rows = new Map(doc.split('\n').filter((l) => l.startsWith('| `')).map((l) => {
+      const cells = l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+      return [cells[0]!.replace(/`/g, ''), { meaning: cells[2]!, fix: cells[3] ?? '' }] as const;
+    }));
+    for (const code of Object.keys(FINDING_CODES) as FindingCode[]) {
+      const help: { meaning: string; fix?: string } = RULE_HELP[code];
+      expect({ code, meaning: help.meaning, fix: help.fix ?? '' }).toEqual({ code, ...rows.get(code) });
     }
   });
 
