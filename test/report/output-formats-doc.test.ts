@@ -46,4 +46,15 @@ describe('docs/output-formats.md', () => {
     expect(r.status).toBe(example.exit);
     expect(r.stdout.split(ROOT).join('/work/main')).toBe(example.output);
   });
+
+  it('shows the SARIF rule and result of the July file as the CLI writes them', () => {
+    const r = runCli(['validate', 'corpus/ccf/story/2024-07-19-0409-channel-291.bin', '--format', 'sarif']);
+    expect(r.status).toBe(1);
+    const run = JSON.parse(r.stdout.split(ROOT).join('/work/main')).runs[0];
+    const blocks = [...DOC.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+    const rule = blocks.find((b) => b.includes('"helpUri"'));
+    const result = blocks.find((b) => b.includes('"ruleId"'));
+    expect(JSON.parse(rule!)).toEqual(run.tool.driver.rules[0]);
+    expect(JSON.parse(result!)).toEqual(run.results[0]);
+  });
 });
