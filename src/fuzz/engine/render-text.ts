@@ -26,7 +26,7 @@ export function renderCampaignText(doc: CampaignDocument, color: boolean, width 
   }
   section(out, say, width, 'SOUNDNESS', 'validate passes them, a consumer crashes on or refuses them', doc.soundness, c, true);
   section(out, say, width, 'CRASHES', 'consumer crash buckets (profile, fault, location)', doc.buckets, c, false);
-  section(out, say, width, 'ROBUSTNESS', "preflight's own faults (throws, over budget, round trip)", doc.robustness, c, false);
+  section(out, say, width, 'ROBUSTNESS', "preflight's own faults (throws, budget, round trip)", doc.robustness, c, false);
   const secs = (doc.elapsed_ms / 1000).toFixed(1);
   say(`${fmt.format(doc.runs)} runs (+${doc.seeds_run} seed files) in ${secs} s, ${fmt.format(doc.execs_per_sec)} execs/s on ${doc.workers} worker(s), shard ${doc.shard}; `
     + `coverage ${doc.coverage.branches}/${doc.coverage.of} branches, ${doc.coverage.features} features; corpus ${doc.corpus}`);
@@ -48,7 +48,7 @@ function section(out: string[], say: Say, width: number, name: string, what: str
   for (const e of entries) classes.set(e.fault, [...(classes.get(e.fault) ?? []), e]);
   const rows = [...classes].map(([fault, list]) => [
     fault, plural(list.length, 'bucket'), plural(list.reduce((s, e) => s + e.hits, 0), 'hit'),
-    `first after ${fmt.format(Math.min(...list.map((e) => e.first_found_ms)))} ms`, `smallest ${Math.min(...list.map((e) => e.size))} B`,
+    `first ${fmt.format(Math.min(...list.map((e) => e.first_found_ms)))} ms`, `smallest ${Math.min(...list.map((e) => e.size))} B`,
   ] as const);
   const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const [fault, buckets, hits, first, smallest] of rows) {
