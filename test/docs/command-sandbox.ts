@@ -15,7 +15,7 @@ export interface SandboxRun {
 
 export interface CommandSandbox {
   readonly dir: string;
-  /** Runs one shell line in the sandbox (at most 60 s). */
+  /** Runs one shell line in the sandbox (killed after 4 minutes: generous for a loaded machine). */
   run(command: string): Promise<SandboxRun>;
   dispose(): void;
 }
@@ -42,7 +42,7 @@ export function createSandbox(root: string): CommandSandbox {
     run(command) {
       const ran = boundFuzz(command);
       return new Promise((done) => {
-        const child = spawn('/bin/sh', ['-c', ran], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+        const child = spawn('/bin/sh', ['-c', ran], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 240_000 });
         const out: Buffer[] = [];
         const err: Buffer[] = [];
         child.stdout.on('data', (b: Buffer) => out.push(b));
