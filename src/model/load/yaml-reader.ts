@@ -85,6 +85,7 @@ export class YamlReader {
 
   integer(at: At, min: number, max: number): number {
     const v = isScalar(at.node) ? at.node.value : undefined;
+    if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) this.fail(at, `must be at most ${Math.min(max, Number.MAX_SAFE_INTEGER)} (integers are exact only below 2^53), got ${describe(at.node)}`);
     if (typeof v !== 'number' || !Number.isSafeInteger(v)) this.fail(at, `must be an integer, got ${describe(at.node)}`);
     if (v < min || v > max) this.fail(at, `must be between ${min} and ${max}, got ${v}`);
     return v;
