@@ -39,13 +39,16 @@ export interface FindingEntry {
   readonly profiles: readonly string[];
   /** The same finding at other elements of the same shape (`instances[3].x` beside `instances[0].x`). */
   readonly alsoAt: readonly Finding[];
+  /** Whether every one of `alsoAt` has the very same message (else only its numbers differ). */
+  readonly sameMessage: boolean;
 }
 
 /**
  * Folds findings that repeat into one entry: first per consumer (same code, path, severity and
- * message on several profiles → one entry listing them), then per element (the same on several
- * elements of one array, such as every instance an index points at twice → one entry that names
- * the other places). A fleet of ten versions or a thousand equal elements print once.
+ * message on several profiles → one entry listing them), then per element (the same finding, its
+ * numbers aside, on several elements of one shape, such as every criterion past a consumer's
+ * inputs → one entry that names the other places). A fleet of ten versions or a thousand similar
+ * elements print once; JSON, SARIF and JUnit still list every finding.
  */
 export function groupRepeated(findings: readonly Finding[]): FindingEntry[] {
   const byPlace = new Map<string, { finding: Finding; profiles: string[] }>();
@@ -58,13 +61,19 @@ export function groupRepeated(findings: readonly Finding[]): FindingEntry[] {
       byPlace.set(key, { finding: f, profiles: f.profile === undefined ? [] : [f.profile] });
     }
   }
-  const byShape = new Map<string, { finding: Finding; profiles: string[]; alsoAt: Finding[] }>();
+  // Per element: same code, severity, consumers and path shape, and a message that differs at most
+  // in its numbers ("criterion 21 reads inputs[21]" beside "criterion 20 reads inputs[20]").
+  const byShape = new Map<string, { finding: Finding; profiles: string[]; alsoAt: Finding[]; sameMessage: boolean }>();
   for (const e of byPlace.values()) {
     const f = e.finding;
-    const key = JSON.stringify([f.code, f.severity, f.message, e.profiles, f.path.replace(/\[\d+\]/g, '[*]')]);
+    const key = JSON.stringify([f.code, f.severity, f.message.replace(/\d[\d,]*/g, '#'), e.profiles, f.path.replace(/\[\d+\]/g, '[*]')]);
     const entry = byShape.get(key);
-    if (entry) entry.alsoAt.push(f);
-    else byShape.set(key, { ...e, alsoAt: [] });
+    if (entry) {
+      entry.alsoAt.push(f);
+      if (f.message !== entry.finding.message) entry.sameMessage = false;
+    } else {
+      byShape.set(key, { ...e, alsoAt: [], sameMessage: true });
+    }
   }
   return [...byShape.values()];
 }

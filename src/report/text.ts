@@ -66,7 +66,7 @@ function renderFile(file: FileReport, report: ValidationReport, layout: Layout):
 /** Places named after a grouped entry's first; the rest are counted. */
 const MAX_ALSO = 4;
 
-function renderEntry({ finding: f, profiles, alsoAt }: FindingEntry, { c, width }: Layout): string[] {
+function renderEntry({ finding: f, profiles, alsoAt, sameMessage }: FindingEntry, { c, width }: Layout): string[] {
   const severity = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
   const head = fit(`    ${severity}  ${c.bold(f.code)}  ${escapeControls(formatLocation(f.path, f.offset))}`, width, 9);
   const bodyWidth = width - MESSAGE_INDENT.length;
@@ -74,7 +74,9 @@ function renderEntry({ finding: f, profiles, alsoAt }: FindingEntry, { c, width 
   const on = profiles.length === 0 ? [] : wrap(`on ${profiles.map((p) => escapeControls(p, 80)).join(', ')}`, bodyWidth).map((l) => MESSAGE_INDENT + l);
   const places = alsoAt.slice(0, MAX_ALSO).map((a) => escapeControls(a.path));
   const more = alsoAt.length > MAX_ALSO ? ` and ${formatCount(alsoAt.length - MAX_ALSO)} more` : '';
-  const also = alsoAt.length === 0 ? [] : wrap(`also at ${places.join(', ')}${more}`, bodyWidth).map((l) => MESSAGE_INDENT + l);
+  // "also at": the very same message there; "likewise at": the same with other numbers.
+  const lead = sameMessage ? 'also at' : 'likewise at';
+  const also = alsoAt.length === 0 ? [] : wrap(`${lead} ${places.join(', ')}${more}`, bodyWidth).map((l) => MESSAGE_INDENT + l);
   return [...head, ...body, ...on, ...also];
 }
 

@@ -91,6 +91,14 @@ describe('repeated findings are grouped in the text report', () => {
     );
   });
 
+  it('folds elements whose messages differ only in their numbers, saying "likewise"', () => {
+    const numbered = (i: number): Finding => ({ ...oob(0, 'a'), path: `instances[0].criteria[${20 + i}]`, message: `criterion ${20 + i} reads inputs[${20 + i}]` });
+    const file: FileReport = { ...fanOut, findings: [0, 1, 2].map(numbered), omitted: {} };
+    const text = renderReport({ ...gateReport, files: [file] }, 'text', { color: false, width: 100 });
+    expect(text.match(/^ {4}error {4}OOB_INPUT_READ/gm)).toHaveLength(1);
+    expect(text).toContain('      criterion 20 reads inputs[20]\n      on a\n      likewise at instances[0].criteria[21], instances[0].criteria[22]\n');
+  });
+
   it('keeps findings apart when their messages differ', () => {
     const differ: FileReport = { ...fanOut, findings: [oob(0, 'a'), { ...oob(1, 'a'), message: 'another message' }], omitted: {} };
     const text = renderReport({ ...gateReport, files: [differ] }, 'text', { color: false, width: 100 });
