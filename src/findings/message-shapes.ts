@@ -27,7 +27,7 @@ export function ruleMessage(d: Details): string | undefined {
   const sentence = schemaSentence(d);
   if (d.unevaluated === true && present(d, 'rule')) {
     const why = present(d, 'reason') ? `: ${text(d.reason)}` : '';
-    const rule = `the rule ${readable(safeText(String(d.rule), 300))} could not be evaluated on this file${why}`;
+    const rule = `the rule ${readable(ruleText(d.rule))} could not be evaluated on this file${why}`;
     return sentence === undefined ? rule : `${sentence.replace(/[.;:]+$/, '')}: ${rule}`;
   }
   const explained = present(d, 'values') ? readable(text(d.values)) : '';
@@ -38,7 +38,7 @@ export function ruleMessage(d: Details): string | undefined {
     return shown === '' ? sentence : `${sentence.replace(/[.;:]+$/, '')}: ${shown}`;
   }
   if (!present(d, 'rule')) return undefined;
-  const rule = readable(safeText(String(d.rule), 300));
+  const rule = readable(ruleText(d.rule));
   if (values !== '') return `the schema requires that ${rule}, but ${values}`;
   if (present(d, 'actual')) return `the schema requires that ${rule}, but the value is ${show(d.actual)}`;
   return `the schema requires that ${rule}, which does not hold here`;
@@ -131,11 +131,16 @@ const BUDGETS: Readonly<Record<string, { name: string; unit: string }>> = {
 /** DECODE_BUDGET and any other budget stop: which budget, its limit, where work stopped. */
 export function budgetMessage(d: Details): string | undefined {
   if (!present(d, 'limit')) return undefined;
-  const kind = present(d, 'budget') ? String(d.budget) : 'nodes';
+  const kind = typeof d.budget === 'string' && d.budget !== '' ? d.budget : present(d, 'budget') ? show(d.budget) : 'nodes';
   const known = Object.prototype.hasOwnProperty.call(BUDGETS, kind) ? BUDGETS[kind] : undefined;
   const budget = known ? `the ${known.name} of ${count(d.limit)}${known.unit}` : `the ${text(kind)} budget of ${count(d.limit)}`;
   const during = present(d, 'stage') ? ` during ${text(d.stage)}` : '';
   const why = present(d, 'reason') ? ` (${text(d.reason)})` : '';
   if (present(d, 'pattern')) return `pattern ${show(d.pattern)} could not be proven safe: ${budget} ran out${during}${why}`;
   return `${budget} ran out${during}${why}; the rest was not checked, so the file cannot pass`;
+}
+
+/** A rule's source text (from the schema): bounded; anything but a string shown as a value. */
+function ruleText(rule: unknown): string {
+  return typeof rule === 'string' ? safeText(rule, 300) : show(rule);
 }

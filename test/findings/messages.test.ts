@@ -146,6 +146,22 @@ describe('values echoed in messages', () => {
     );
   });
 
+  it('never throw, and stay safe and bounded, whatever the details hold', () => {
+    const value = fc.oneof(
+      fc.anything({ withBigInt: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, maxDepth: 3 }),
+      hostileString(100),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...CODES), fc.dictionary(fc.constantFrom('actual', 'expected', 'min', 'max', 'allowed', 'mask', 'rule', 'values', 'message', 'pattern', 'reason', 'value', 'first', 'limit', 'budget', 'type_id', 'index', 'supplied', 'at', 'needed', 'available'), value), (code, details) => {
+        const message = renderMessage(code, details);
+        expect(hasUnsafe(message)).toBe(false);
+        expect(message.length).toBeLessThanOrEqual(2_100);
+        expect(message).not.toContain('[object Object]');
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
   it('cut a 5 MB string to a bound that states its length', () => {
     const huge = 'a'.repeat(5 * 1024 * 1024);
     const message = renderMessage('REGEX_REDOS', { pattern: huge, reason: 'nested quantifiers' });
