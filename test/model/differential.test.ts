@@ -49,6 +49,15 @@ describe('model-driven consumer vs the hand-written simulator', () => {
     for (const code of ['load', 'READ_PAST_END', 'UNKNOWN_OP', 'TRUNCATED']) expect(outcomes).toContain(code);
   }, 600_000);
 
+  it('agrees on random bytes, bare and behind a valid header (and never throws)', () => {
+    const header = readFileSync('corpus/ccf/codes/clean.bin').subarray(0, 40);
+    const tail = fc.uint8Array({ maxLength: 1024 });
+    const bytes = fc.oneof(tail, tail.map((t) => Uint8Array.from([...header, ...t])));
+    fc.assert(fc.property(bytes, fc.constantFrom(0, 1), (b, i) => {
+      expect(summary(simulateModel(b, model, modelFleet[i]!))).toEqual(summary(simulateConsumer(b, fleet[i]!)));
+    }), { numRuns: Math.ceil(RUNS / 2) });
+  });
+
   it('has teeth: a model that leaves out the opcode dispatch disagrees where a profile lacks an opcode', () => {
     const text = readFileSync('schemas/ccf-v1.consumer.yaml', 'utf8').replace(/^ {2}- \{ switch: criterion\.args, tags: ops \}.*$/m, '');
     expect(text).not.toContain('switch: criterion.args');

@@ -12,6 +12,8 @@ export interface BoundConsumer {
   readonly lookupsAfter: ReadonlyMap<string, readonly LookupDispatch[]>;
   readonly buffers: ReadonlyMap<string, ReadonlyArray<{ readonly rule: BufferRule; readonly max: number }>>;
   readonly engines: ReadonlyMap<string, readonly EngineRule[]>;
+  /** Structs whose field offsets are kept: the root's, the root fields' own, lookups' and the declaration table's. */
+  readonly located: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<ModelProfile, WeakMap<ConsumerModel, BoundConsumer>>();
@@ -29,7 +31,11 @@ export function bindProfile(model: ConsumerModel, profile: ModelProfile): BoundC
   const lookupsAfter = group(model.lookups, (l) => `${l.struct}.${l.after}`);
   const buffers = group(model.buffers.map((rule) => ({ rule, max: constant(bind(rule.max)) })), (b) => `${b.rule.struct}.${b.rule.field}`);
   const engines = group(model.engines, (e) => `${e.struct}.${e.field}`);
-  const bound: BoundConsumer = { model, profile, refuse, switches, lookupsAfter, buffers, engines };
+  const located = new Set([model.schema.root, ...model.lookups.map((l) => l.struct)]);
+  for (const f of model.schema.types.get(model.schema.root)!.fields) if (f.type.kind === 'struct' && !f.repeat) located.add(f.type.struct);
+  const table = model.inputs?.declares && model.schema.types.get(model.schema.root)!.fields.find((f) => f.id === model.inputs!.declares!.table);
+  if (table && table.type.kind === 'struct') located.add(table.type.struct);
+  const bound: BoundConsumer = { model, profile, refuse, switches, lookupsAfter, buffers, engines, located };
   perModel.set(model, bound);
   return bound;
 }

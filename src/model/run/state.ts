@@ -69,7 +69,18 @@ export class ModelRun {
     throw HALT;
   }
 
+  /**
+   * Whether the struct being read records its fields' offsets: only structs whose fields a fault
+   * or hazard is reported at (see BoundConsumer.located). Other structs are located by their start,
+   * which their holder records: a Map per criterion was most of the garbage on a 1 MiB file.
+   */
+  placing = true;
+
   place(holder: object, key: string | number, offset: number): void {
+    if (this.placing) this.placeAlways(holder, key, offset);
+  }
+
+  placeAlways(holder: object, key: string | number, offset: number): void {
     let m = this.offsets.get(holder);
     if (!m) this.offsets.set(holder, (m = new Map()));
     m.set(key, offset);

@@ -69,7 +69,7 @@ function readInline(run: ModelRun, field: FieldDef, obj: Record<string, unknown>
   const arrayPath = [...path, field.id];
   const items: unknown[] = [];
   obj[field.id] = items;
-  run.place(obj, field.id, cursor);
+  run.placeAlways(obj, field.id, cursor);
   const t = field.type;
   if (t.kind === 'int') run.intArrays.set(items, { start: cursor, width: INT_WIDTH[t.int] });
   // Elements of a record array (or of any root array) are records: a bad read is reported at them.
@@ -87,7 +87,7 @@ function readInline(run: ModelRun, field: FieldDef, obj: Record<string, unknown>
       }
       const r = readOne(run, field, cursor, items, i, arrayPath, scope, i, undefined, false);
       items.push(r.value);
-      if (t.kind !== 'int') run.place(items, i, cursor);
+      if (t.kind !== 'int') run.placeAlways(items, i, cursor);
       if (r.end <= cursor && field.repeatBytes) throw HALT; // an element of no bytes would loop for ever
       cursor = r.end;
     }
@@ -128,7 +128,7 @@ function readPlacedArray(run: ModelRun, field: FieldDef, obj: Record<string, unk
     run.recordOffset = at;
     try {
       items.push(readOne(run, field, at, items, i, arrayPath, scope, i, undefined, false).value);
-      run.place(items, i, at);
+      run.placeAlways(items, i, at);
     } catch (e) {
       if (e !== HALT) throw e;
       items.push(null);
@@ -205,9 +205,15 @@ function readStruct(run: ModelRun, def: StructDef, offset: number, holder: objec
   const obj: Record<string, unknown> = {};
   const path = [...parentPath, key];
   const scope = childScope(parent, obj, path, index, def.lets);
-  run.place(holder, key, offset);
-  const end = nested(run, () => readFields(run, { def, obj, path, scope, start: offset }, offset));
-  return { value: obj, end };
+  run.placeAlways(holder, key, offset);
+  const saved = run.placing;
+  run.placing = run.bound.located.has(def.name);
+  try {
+    const end = nested(run, () => readFields(run, { def, obj, path, scope, start: offset }, offset));
+    return { value: obj, end };
+  } finally {
+    run.placing = saved;
+  }
 }
 
 const LET_EXPRS = new Map<string, CompiledExpr>();
