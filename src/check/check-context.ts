@@ -73,7 +73,6 @@ export function sizesOrSkip(ctx: CheckContext, path: FieldPath, rule: string, sc
 }
 
 /** The optional plain-sentence `message` of an assert or valid rule (contract D), when the schema gives one. */
-export function messageOf(def: object): string | undefined {
-  const m = (def as { message?: unknown }).message;
-  return typeof m === 'string' ? m : undefined;
+export function messageOf(def: { readonly message?: string | undefined }): string | undefined {
+  return typeof def.message === 'string' ? def.message : undefined;
 }
