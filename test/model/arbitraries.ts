@@ -4,7 +4,8 @@ import type { ConsumerProfile, InputKind, OpName } from '../../src/consumer/inde
 import { OP_NAMES } from '../../src/consumer/index.js';
 import { encode } from '../../src/encode/index.js';
 import type { FormatSchema } from '../../src/schema/index.js';
-import { ccfValue, type CcfValue } from '../encode/ccf-arbitrary.js';
+import { ccfValue, type CcfValue, type KindName } from '../encode/ccf-arbitrary.js';
+import { buildCcf, type CcfSpec, type Crit, type Kind } from '../helpers/ccf-bytes.js';
 
 export type Edit =
   | { kind: 'flip'; at: number; mask: number }
@@ -66,4 +67,34 @@ export function caseArbitrary(schema: FormatSchema): fc.Arbitrary<{ bytes: Uint8
     profile: profileFor(v, 'generated'),
     edits: fc.oneof(fc.constant([] as Edit[]), fc.array(edit, { minLength: 1, maxLength: 6 })),
   }).map(({ profile, edits }) => ({ bytes: applyEdits(encode(schema, v), edits), profile })));
+}
+
+/**
+ * Files from the hand-written byte builder with what the encoder would not write: duplicate and
+ * unknown type ids, field kinds other than INT and STR, counts that disagree, undefined or cut
+ * opcodes, string references anywhere, index entries pointing anywhere, pools that lie.
+ */
+export function hostileArbitrary(): fc.Arbitrary<{ bytes: Uint8Array; profile: ConsumerProfile }> {
+  const small = fc.nat({ max: 40 });
+  const crit: fc.Arbitrary<Crit> = fc.oneof(
+    fc.constant({ op: 'ANY' as const }),
+    fc.record({ op: fc.constant('EQ_INT' as const), value: fc.nat() }),
+    fc.record({ op: fc.constant('RANGE_INT' as const), lo: fc.nat(), hi: fc.nat() }),
+    fc.record({ op: fc.constantFrom('EQ_STR' as const, 'PREFIX_STR' as const, 'REGEX' as const), str: fc.constantFrom('a', '(', 'x'.repeat(20), '[z-a]', '^ok$') }),
+    fc.record({ op: fc.constantFrom('EQ_STR' as const, 'REGEX' as const), ref: fc.record({ off: small, len: small }) }),
+    fc.record({ op: fc.constant('RAW' as const), bytes: fc.array(fc.nat({ max: 255 }), { minLength: 1, maxLength: 4 }) }),
+  );
+  const kind = fc.constantFrom<Kind>('INT', 'STR', 'INT', 'STR', 0, 3);
+  const spec: fc.Arbitrary<CcfSpec> = fc.record({
+    types: fc.array(fc.record({ id: fc.nat({ max: 3 }), kinds: fc.array(kind, { minLength: 1, maxLength: 6 }), fieldCount: fc.option(fc.nat({ max: 8 }), { nil: undefined }) }), { minLength: 1, maxLength: 4 }),
+    instances: fc.array(fc.record({ type: fc.nat({ max: 4 }), criteria: fc.array(crit, { maxLength: 7 }), criteriaCount: fc.option(fc.nat({ max: 8 }), { nil: undefined }) }), { maxLength: 6 }),
+    header: fc.option(fc.record({ pool_size: small, pool_offset: fc.nat({ max: 600 }), type_count: fc.nat({ max: 6 }), instance_count: fc.nat({ max: 8 }) }, { requiredKeys: [] }), { nil: undefined }),
+    index: fc.option(fc.array(fc.nat({ max: 600 }), { maxLength: 8 }), { nil: undefined }),
+    extraPool: fc.option(fc.constantFrom('', 'zz', '(((('), { nil: undefined }),
+  }, { requiredKeys: ['types', 'instances'] });
+  return spec.chain((s) => {
+    const value: CcfValue = { header: {}, types: [...new Map(s.types.map((t) => [t.id, t])).values()].map((t) => ({ type_id: t.id, field_kinds: t.kinds.filter((k): k is KindName => k === 'INT' || k === 'STR') })), instances: [] };
+    return fc.record({ profile: profileFor(value, 'hostile'), edits: fc.oneof(fc.constant([] as Edit[]), fc.array(edit, { maxLength: 2 })) })
+      .map(({ profile, edits }) => ({ bytes: applyEdits(buildCcf(s).bytes, edits), profile }));
+  });
 }

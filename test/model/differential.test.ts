@@ -13,7 +13,7 @@ import { loadFleet } from '../../src/consumer/index.js';
 import { loadModel, loadModelProfile, parseModel, simulateModel } from '../../src/model/index.js';
 import { loadSchema } from '../../src/schema/index.js';
 import { simulateConsumer } from '../../src/simulate/index.js';
-import { caseArbitrary } from './arbitraries.js';
+import { caseArbitrary, hostileArbitrary } from './arbitraries.js';
 import { summary, toModelProfile } from './compare.js';
 
 const schema = loadSchema('schemas/ccf-v1.yaml');
@@ -47,6 +47,16 @@ describe('model-driven consumer vs the hand-written simulator', () => {
     }), { numRuns: RUNS });
     // The sample reaches the load phase and its faults, not only refusals.
     for (const code of ['load', 'READ_PAST_END', 'UNKNOWN_OP', 'TRUNCATED']) expect(outcomes).toContain(code);
+  }, 600_000);
+
+  it(`agrees on ${RUNS} hostile files from the byte builder (duplicate types, bad kinds, cut opcodes, stray references)`, () => {
+    const outcomes = new Set<string>();
+    fc.assert(fc.property(hostileArbitrary(), ({ bytes, profile }) => {
+      const expected = simulateConsumer(bytes, profile);
+      outcomes.add(expected.fault?.code ?? expected.outcome);
+      expect(summary(simulateModel(bytes, model, toModelProfile(profile, model)))).toEqual(summary(expected));
+    }), { numRuns: RUNS });
+    for (const code of ['load', 'READ_PAST_END', 'UNKNOWN_TEMPLATE']) expect(outcomes).toContain(code);
   }, 600_000);
 
   it('agrees on random bytes, bare and behind a valid header (and never throws)', () => {
