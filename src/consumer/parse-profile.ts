@@ -1,5 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Pair, type YAMLMap } from 'yaml';
-import { checkYamlDocument } from '../schema/load/yaml-safety.js';
+import { checkYamlDocument, yamlErrorText } from '../schema/load/yaml-safety.js';
 import { ProfileError } from './profile-error.js';
 import { MAX_PROFILE_BYTES } from './profile-limits.js';
 import { isOpName, type ConsumerLimits, type ConsumerProfile, type InputKind, type OpName, type TemplateInputs } from './types.js';
@@ -25,7 +25,7 @@ export function parseProfile(text: string, sourceName: string): ConsumerProfile 
   const firstError = doc.errors[0];
   if (firstError !== undefined) {
     const pos = firstError.linePos?.[0] ?? { line: 1, col: 1 };
-    const problem = (firstError.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, '');
+    const problem = yamlErrorText(firstError.message).replace(/ at line \d+, column \d+:?$/, '');
     throw new ProfileError(sourceName, pos.line, pos.col, '', `invalid YAML: ${problem}`);
   }
   const r = new NodeReader(sourceName, lines);

@@ -1,11 +1,11 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import type { FieldPath } from '../findings/index.js';
 import type { FormatSchema } from '../schema/index.js';
 import { parseEdits } from './edit.js';
 import { encode } from './encode.js';
 import { EncodeError } from './encode-error.js';
 import { EDIT_KEY, normalize } from './normalize.js';
-import { checkYamlDocument, type YamlProblem } from '../schema/load/yaml-safety.js';
+import { checkYamlDocument, yamlErrorText, type YamlProblem } from '../schema/load/yaml-safety.js';
 import { clip } from './clip.js';
 
 interface Parsed { readonly doc: Document; readonly lines: LineCounter; readonly raw: unknown }
@@ -39,7 +39,7 @@ function parseYaml(text: string, sourceName: string): Parsed {
   // uniqueKeys is quadratic in the yaml package: checkYamlDocument finds duplicates in linear time.
   const doc = parseDocument(text, { lineCounter: lines, intAsBigInt: true, prettyErrors: false, uniqueKeys: false });
   const err = doc.errors[0];
-  if (err) throw new EncodeError(`not valid YAML: ${clip(err.message.split('\n')[0] ?? '')}`, [], sourceName, lines.linePos(err.pos[0]).line);
+  if (err) throw new EncodeError(`not valid YAML: ${yamlErrorText(err.message)}`, [], sourceName, lines.linePos(err.pos[0]).line);
   const unsafe = checkYamlDocument(doc) ?? fractionalNumber(doc);
   if (unsafe) throw new EncodeError(unsafe.reason, [...(unsafe.path ?? [])], sourceName, lines.linePos(unsafe.node?.range?.[0] ?? 0).line);
   return { doc, lines, raw: doc.toJS({ maxAliasCount: -1 }) };
@@ -81,11 +81,23 @@ export function lineOf({ doc, lines }: Parsed, path: FieldPath): number | undefi
 function fractionalNumber(doc: Document): YamlProblem | null {
   let found: YamlProblem | null = null;
   visit(doc, {
-    Scalar(_key, node) {
+    Scalar(_key, node, ancestors) {
       if (typeof node.value !== 'number') return undefined;
-      found = { node, reason: `${clip(node.source ?? String(node.value))} is not an integer (sources take whole numbers only; quote it if it is text)` };
+      found = { node, path: keysOf([...ancestors, node]), reason: `${clip(node.source ?? String(node.value))} is not an integer (sources take whole numbers only; quote it if it is text)` };
       return visit.BREAK;
     },
   });
   return found;
+}
+
+/** The key path of the last of `chain` (document, collections and pairs from the top down). */
+function keysOf(chain: readonly unknown[]): Array<string | number> {
+  const out: Array<string | number> = [];
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const node = chain[i];
+    const next = chain[i + 1];
+    if (isPair(node) && next === node.value) out.push(isScalar(node.key) ? String(node.key.value) : '?');
+    else if (isSeq(node)) out.push(node.items.indexOf(next as never));
+  }
+  return out;
 }

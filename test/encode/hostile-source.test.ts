@@ -17,7 +17,7 @@ const valueOf = (bytes: Uint8Array): unknown => {
 describe('hostile pack sources', () => {
   it('refuses a number with a fraction instead of rounding it (9007199254740993.0 became ...992)', () => {
     const e = errorOf(withValue('9007199254740993.0'));
-    expect(e.message).toMatch(/^s\.yaml:4: .*9007199254740993\.0 is not an integer/);
+    expect(e.message).toMatch(/^s\.yaml:4: instances\[0\]\.criteria\[0\]\.value: 9007199254740993\.0 is not an integer/);
     expect(() => pack(schema, withValue('1.5'), 's.yaml')).toThrow(/1\.5 is not an integer/);
   });
 
@@ -34,18 +34,18 @@ describe('hostile pack sources', () => {
     expect(bytes.length).toBe(plain.length + hex.length / 2);
     expect(bytes[bytes.length - 1]).toBe(0xab);
     expect(errorOf(`${withValue('1')}$edit: { append_hex: "${'ab'.repeat(1000)}g" }\n`).message).toMatch(/not a hex digit \("g" at 2001\)/);
-  }, 30_000);
+  }, 120_000);
 
   it('never echoes a huge value back on one line', () => {
     const huge = '9'.repeat(5_000_000);
     const e = errorOf(withValue(huge));
     expect(e.message.length).toBeLessThan(300);
     expect(e.message).toMatch(/… \(5,000,000 chars\) is out of range for u8/);
-    const big = '9'.repeat(1_000_000);
+    const big = '9'.repeat(200_000);
     for (const text of [withValue(`"${big}"`), withValue(`${big}.5`)]) {
       const m = errorOf(text).message;
       expect(m.length).toBeLessThan(300);
-      expect(m).toMatch(/… \(1,000,00\d chars\)/);
+      expect(m).toMatch(/… \(200,00\d chars\)/);
     }
     expect(errorOf(withValue('x'.repeat(100_000))).message.length).toBeLessThan(300);
   }, 30_000);

@@ -85,6 +85,11 @@ describe('hostile schemas', () => {
     expect(parseSchema(text.replace('{ size: 2 }', '{ constructor: 2 }').replace('id: constructor', 'id: value_of'), 'c.yaml').types.get('file')!.lets).toBeDefined();
   });
 
+  it('YAML nested 20,000 deep is a one-line error, not a stack trace', () => {
+    const e = errorOf(`format: t\nroot: f\ntypes: { f: { seq: [] } }\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
+    expect(e.message).toMatch(/^hostile\.yaml:4:\d+: not valid YAML: the YAML nests too deeply$/);
+  });
+
   it('duplicate keys are found in linear time and named', () => {
     const e = errorOf('format: t\nroot: file\ntypes:\n  file:\n    seq: []\n  file:\n    seq: []\n');
     expect(e.message).toMatch(/duplicate key "file"/);

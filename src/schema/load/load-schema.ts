@@ -7,7 +7,7 @@ import { resolveNames } from './resolve-names.js';
 import { SchemaError } from './schema-error.js';
 import { checkShape } from './validate-shape.js';
 import { keyPath, positionOf } from './yaml-position.js';
-import { checkYamlDocument } from './yaml-safety.js';
+import { checkYamlDocument, yamlErrorText } from './yaml-safety.js';
 
 const cache = new Map<string, FormatSchema>();
 
@@ -49,7 +49,7 @@ export function parseSchema(text: string, source: string): FormatSchema {
   const yamlError = doc.errors[0];
   if (yamlError) {
     const { line, col } = lines.linePos(yamlError.pos[0]);
-    throw new SchemaError(source, line, col, '', `not valid YAML: ${clip(yamlError.message.split('\n')[0] ?? '')}`);
+    throw new SchemaError(source, line, col, '', `not valid YAML: ${yamlErrorText(yamlError.message)}`);
   }
   const fail: Fail = (path, reason) => {
     const pos = positionOf(doc, lines, path);
@@ -67,9 +67,4 @@ export function parseSchema(text: string, source: string): FormatSchema {
   checkModel(schema, fail);
   resolveNames(schema, fail);
   return schema;
-}
-
-/** YAML errors can quote a whole paragraph of the offending text: one line is enough to act on. */
-function clip(text: string): string {
-  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }

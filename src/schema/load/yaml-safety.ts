@@ -139,3 +139,10 @@ function childrenOf(node: Node): Node[] | YamlProblem {
 function clipKey(k: string): string {
   return k.length > 60 ? `${JSON.stringify(k.slice(0, 57))}… (${k.length} chars)` : JSON.stringify(k);
 }
+
+/** The first line of a yaml package error, in words a person can act on (its parser recurses on nesting). */
+export function yamlErrorText(message: string): string {
+  const first = message.split('\n')[0] ?? '';
+  if (/Maximum call stack size exceeded/.test(first)) return 'the YAML nests too deeply';
+  return first.length > 120 ? `${first.slice(0, 117)}...` : first;
+}
