@@ -1,3 +1,4 @@
+import type { FieldPath } from '../../findings/index.js';
 import { re2Check } from '../../regex/index.js';
 import { EvalError, evaluateSize, type FieldDef } from '../../schema/index.js';
 import type { ModelRun } from './state.js';
@@ -28,19 +29,28 @@ export function readView(run: ModelRun, ctx: StructCtx, field: FieldDef, key: st
   const offset = ctx.start;
   const outside = at + size > buf.size;
   if (outside) run.crash(field.atCode, path, offset, { end: at + size, size: buf.size, at });
+  const start = buf.offset + at;
+  const inFile = !outside && start + size <= run.len;
+  const raw = inFile ? run.bytes.subarray(start, start + size) : undefined;
+  const text = raw ? UTF8.decode(raw) : undefined;
+  if (raw) ctx.obj[field.id] = field.type.kind === 'bytes' ? raw : text;
+  checkContent(run, key, path, offset, size, text, !outside);
+}
+
+/**
+ * The fixed buffers a sized field is copied into (longer than `max`: a crash when it is the first
+ * fault and the read was in bounds, and an issue wherever it happens) and the engines that compile
+ * its text (rejected: a crash; run only while no fault has happened).
+ */
+export function checkContent(run: ModelRun, key: string, path: FieldPath, offset: number, size: number, text: string | undefined, inBounds: boolean): void {
   let overflow = false;
   for (const b of run.bound.buffers.get(key) ?? []) {
     if (size <= b.max) continue;
     overflow = true;
     run.loadIssues.push({ code: b.rule.code, path, offset, details: { length: size, max: b.max } });
-    if (!outside) run.crash(b.rule.code, path, offset, { length: size, max: b.max });
+    if (inBounds) run.crash(b.rule.code, path, offset, { length: size, max: b.max });
   }
-  const start = buf.offset + at;
-  if (outside || start + size > run.len) return;
-  const raw = run.bytes.subarray(start, start + size);
-  const text = UTF8.decode(raw);
-  ctx.obj[field.id] = field.type.kind === 'bytes' ? raw : text;
-  if (overflow || run.fault !== null) return;
+  if (overflow || !inBounds || text === undefined || run.fault !== null) return;
   for (const e of run.bound.engines.get(key) ?? []) {
     let reason: string | null;
     try {

@@ -6,7 +6,7 @@ import {
 } from '../../schema/index.js';
 import { readInt } from '../../parse/decode/read-int.js';
 import { HALT, SPENT, type ModelRun } from './state.js';
-import { readView } from './read-view.js';
+import { checkContent, readView } from './read-view.js';
 
 /** The struct being read: its definition (an inline case's, for its fields), value, path, scope and start. */
 export interface StructCtx {
@@ -153,7 +153,9 @@ function readOne(run: ModelRun, field: FieldDef, offset: number, holder: object,
       if (n > 0 && offset + n > run.len) run.pastEnd(offset, n, field.id);
       run.place(holder, key, offset);
       const raw = run.bytes.subarray(offset, offset + n);
-      return { value: t.kind === 'bytes' ? raw : UTF8.decode(raw), end: offset + n };
+      const text = UTF8.decode(raw);
+      if (ctx) checkContent(run, `${ctx.def.name}.${field.id}`, field.reportAtStruct ? ctx.path : [...parentPath, key], field.reportAtStruct ? ctx.start : offset, n, text, true);
+      return { value: t.kind === 'bytes' ? raw : text, end: offset + n };
     }
     case 'struct':
       return readStruct(run, run.bound.model.schema.types.get(t.struct)!, offset, holder, key, parentPath, scope, index);
