@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { boundValue } from './bound-text.js';
 import { CliError } from './cli-error.js';
@@ -21,7 +21,7 @@ export function checkOutputPath(file: string): void {
   if (st !== undefined) {
     if (st.isDirectory()) throw new CliError(`cannot write ${boundValue(file)}: it is a folder; give a file name`);
     if (!st.isFile() && !writableDevice(st)) throw new CliError(`cannot write ${boundValue(file)}: it is ${kindOf(st)}`);
-    if (writableDevice(st)) return;
+    if (writableDevice(st) || isSystemPath(file)) return;
   }
   checkFolderWritable(dirname(file), file);
 }
@@ -55,7 +55,7 @@ export function writeOutput(file: string, data: string | Uint8Array): void {
     return;
   }
   const st = statOrUndefined(file);
-  if (st !== undefined && writableDevice(st)) {
+  if ((st !== undefined && writableDevice(st)) || isSystemPath(file)) {
     try {
       writeFileSync(file, data);
     } catch (e) {
@@ -63,7 +63,25 @@ export function writeOutput(file: string, data: string | Uint8Array): void {
     }
     return;
   }
-  writeAtomic(file, data);
+  writeAtomic(throughLinks(file), data);
+}
+
+/**
+ * `/dev/stdout` is a link to the shell's redirect target, a regular file when stdout is one:
+ * renaming a temporary file over it would replace the link in /dev itself. Paths there and
+ * in /proc are always written in place.
+ */
+function isSystemPath(file: string): boolean {
+  return /^\/(dev|proc)\//.test(resolve(file));
+}
+
+/** A link to a file stays a link: the file it points to is replaced, not the link. */
+function throughLinks(file: string): string {
+  try {
+    return lstatSync(file).isSymbolicLink() ? realpathSync(file) : file;
+  } catch {
+    return file;
+  }
 }
 
 /**

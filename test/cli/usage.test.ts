@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,22 @@ describe('output paths are checked before work starts (issue 8)', () => {
     expect(r.status).toBe(2);
     expect(stderrLines(r)).toEqual([expect.stringMatching(/r is given as two outputs$/)]);
     expect(runCli(['validate', CLEAN, '--json', '-']).stderr).toBe('preflight: only one output can go to stdout (-)\n');
+  });
+});
+
+describe('writing through links and devices', () => {
+  // Before: the atomic rename replaced a link with a plain file (and /dev/stdout, when stdout
+  // was a file, with a file in /dev).
+  it('keeps a link a link, and writes /dev/stdout in place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preflight-link-'));
+    writeFileSync(join(dir, 'target.json'), 'old');
+    symlinkSync('target.json', join(dir, 'link.json'));
+    expect(runCli(['validate', CLEAN, '--format', 'json', '-o', join(dir, 'link.json')]).status).toBe(0);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'target.json'), 'utf8'))).toHaveProperty('files');
+    const r = runCli(['validate', CLEAN, '--format', 'json', '-o', '/dev/stdout']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty('files');
   });
 });
 
