@@ -69,7 +69,8 @@ describe('hostile schemas', () => {
 
   it('loads a chain of 20,000 nested types without overflowing the stack, and names a long self-containing chain', () => {
     const n = 20_000;
-    const chain = Array.from({ length: n }, (_, i) => `  t${i}:\n    seq:\n      - { id: a, type: u1 }\n${i + 1 < n ? `      - { id: b, type: t${i + 1}, repeat: a }\n` : ''}`).join('');
+    // One line a type, to stay under the 1 MiB schema limit: about 900 KB.
+    const chain = Array.from({ length: n }, (_, i) => (i + 1 < n ? `  t${i}: {seq: [{id: b, type: t${i + 1}}]}\n` : `  t${i}: {seq: []}\n`)).join('');
     const s = parseSchema(`format: t\nroot: t0\ntypes:\n${chain}`, 'chain.yaml');
     expect(s.types.size).toBe(n);
     // 2,000 types that contain each other in a ring, with nothing to end it.
@@ -115,5 +116,14 @@ describe('rule messages (contract D)', () => {
         for (const f of struct.fields) for (const v of f.valid) if (v.rule.kind === 'expr') expect(v.message, `${name} ${f.id}`).toMatch(/^[A-Z].*\.$/);
       }
     }
+  });
+});
+
+describe('schema size limit', () => {
+  it('refuses a schema over 1 MiB in one line, before parsing it', async () => {
+    const { MAX_SCHEMA_BYTES } = await import('../../src/schema/load/load-schema.js');
+    expect(MAX_SCHEMA_BYTES).toBe(1024 * 1024);
+    const e = errorOf(`format: t\nroot: f\ntypes: { f: { seq: [] } }\n#${'x'.repeat(MAX_SCHEMA_BYTES)}\n`);
+    expect(e.message).toMatch(/^hostile\.yaml:0:0: the schema is [\d,]+ bytes, over the 1,048,576-byte limit for schema files$/);
   });
 });
