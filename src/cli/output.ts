@@ -9,13 +9,21 @@ import { kindOf } from './read-bounded.js';
 /** `-o -`: the output goes to stdout. */
 export const STDOUT = '-';
 
+/** Names of stdout itself: written to descriptor 1 (opening them fails when stdout is a socket). */
+const STDOUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
+/** `-` for any name of stdout, else the path as given. */
+export function outputTarget(file: string): string {
+  return STDOUT_NAMES.has(file) ? STDOUT : file;
+}
+
 /**
  * Checks, before any work starts, that `file` can be written: not a folder, not under a
  * regular file, its folder exists and accepts new files. Throws a one-line CliError.
  * A device or FIFO that exists (`/dev/null`, `/dev/stdout`) is accepted and written directly.
  */
 export function checkOutputPath(file: string): void {
-  if (file === STDOUT) return;
+  if (outputTarget(file) === STDOUT) return;
   if (file === '') throw new CliError('an output path is empty');
   const st = statOrUndefined(file);
   if (st !== undefined) {
@@ -50,7 +58,7 @@ function checkFolderWritable(folder: string, file: string): void {
 
 /** Writes an output: `-` is stdout, a device is written directly, anything else atomically. */
 export function writeOutput(file: string, data: string | Uint8Array): void {
-  if (file === STDOUT) {
+  if (outputTarget(file) === STDOUT) {
     writeStdout(data);
     return;
   }

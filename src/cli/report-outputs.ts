@@ -3,7 +3,7 @@ import { renderReport, type ReportFormat } from '../report/index.js';
 import type { ValidationReport } from '../report/model.js';
 import { boundValue } from './bound-text.js';
 import { CliError } from './cli-error.js';
-import { checkOutputPath, STDOUT, writeOutput } from './output.js';
+import { checkOutputPath, outputTarget, STDOUT, writeOutput } from './output.js';
 
 /** One rendering of the report and where it goes (`-` is stdout). */
 export interface ReportOutput {
@@ -21,8 +21,8 @@ export function planOutputs(main: ReportOutput, extra: readonly ReportOutput[], 
   const seen = new Map<string, string>();
   for (const file of [...outputs.map((o) => o.file), ...alsoWritten]) {
     checkOutputPath(file);
-    const key = file === STDOUT ? STDOUT : resolve(file);
-    if (seen.has(key)) throw new CliError(file === STDOUT ? 'only one output can go to stdout (-)' : `${boundValue(file)} is given as two outputs`);
+    const key = outputTarget(file) === STDOUT ? STDOUT : resolve(file);
+    if (seen.has(key)) throw new CliError(key === STDOUT ? 'only one output can go to stdout (-)' : `${boundValue(file)} is given as two outputs`);
     seen.set(key, file);
   }
   return outputs;
@@ -31,7 +31,7 @@ export function planOutputs(main: ReportOutput, extra: readonly ReportOutput[], 
 /** Renders and writes each output; colour only for text on a terminal. */
 export function writeReports(report: ValidationReport, outputs: readonly ReportOutput[], color: boolean): void {
   for (const o of outputs) {
-    const toTerminal = o.file === STDOUT && process.stdout.isTTY === true;
+    const toTerminal = outputTarget(o.file) === STDOUT && process.stdout.isTTY === true;
     writeOutput(o.file, renderReport(report, o.format, { color: color && toTerminal && o.format === 'text' }));
   }
 }

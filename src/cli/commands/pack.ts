@@ -3,7 +3,7 @@ import { pack } from '../../encode/index.js';
 import { CliError } from '../cli-error.js';
 import { DEFAULT_MAX_FILE_SIZE, displayName, readText } from '../io.js';
 import { resolveSchema } from '../load-options.js';
-import { checkOutputPath, STDOUT, writeOutput } from '../output.js';
+import { checkOutputPath, outputTarget, STDOUT, writeOutput } from '../output.js';
 import { formatSize, sizeArg } from '../size-arg.js';
 
 export function packCommand(): Command {
@@ -24,7 +24,7 @@ Examples:
     .action((source: string, opts: { output: string; schema?: string; maxFileSize?: number }) => {
       checkOutputPath(opts.output);
       // Binary on a terminal is noise at best and terminal control sequences at worst.
-      if (opts.output === STDOUT && process.stdout.isTTY === true) throw new CliError('not writing a binary file to a terminal: give -o FILE, or pipe stdout');
+      if (outputTarget(opts.output) === STDOUT && process.stdout.isTTY === true) throw new CliError('not writing a binary file to a terminal: give -o FILE, or pipe stdout');
       const schema = resolveSchema(opts.schema);
       const text = readText(source, opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
       writeOutput(opts.output, pack(schema, text, displayName(source)));

@@ -8,7 +8,7 @@ import type { ValidateOptions } from '../../validate/index.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { DEFAULT_MAX_FILE_SIZE, listInputs, STDIN } from '../io.js';
 import { collect, resolveFleet, resolveSchema } from '../load-options.js';
-import { STDOUT } from '../output.js';
+import { outputTarget, STDOUT } from '../output.js';
 import { FileProgress } from '../progress.js';
 import { planOutputs, writeReports, type ReportOutput } from '../report-outputs.js';
 import { useColor, VERSION } from '../runtime.js';
@@ -84,7 +84,7 @@ Examples:
       writeReports(report, outputs, opts.color && useColor());
       if (opts.writeBaseline !== undefined) saveBaseline(opts.writeBaseline, files, note);
       // The text report on stdout already shows each error; anywhere else, say it on stderr too.
-      const textOnStdout = outputs[0]!.format === 'text' && outputs[0]!.file === STDOUT;
+      const textOnStdout = outputs[0]!.format === 'text' && outputTarget(outputs[0]!.file) === STDOUT;
       if (!textOnStdout) for (const f of files) if (f.error !== undefined) note(f.error);
       process.exitCode = exitCode(files, opts);
     });
