@@ -1,6 +1,6 @@
 import type { FindingCode } from '../../findings/index.js';
 import type { InputsDecl, LookupDispatch, ProfileDecl, SwitchDispatch } from '../types.js';
-import type { SchemaNames } from './load-model.js';
+import type { SchemaNames } from './schema-names.js';
 import type { ExprChecker } from './model-exprs.js';
 import type { At, YamlReader } from './yaml-reader.js';
 

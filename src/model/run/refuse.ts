@@ -1,6 +1,7 @@
+import type { FieldPath } from '../../findings/index.js';
 import { EvalError, evaluate, evaluateBool, evaluateRef, type Scope } from '../../schema/index.js';
 import type { ConsumerFault } from '../../simulate/index.js';
-import { fixedSize } from '../load/load-model.js';
+import { fixedSize } from '../load/schema-names.js';
 import { HALT, type ModelRun } from './state.js';
 import { readRootField } from './walker.js';
 
@@ -31,8 +32,12 @@ export function refusal(run: ModelRun, scope: Scope): { fault: ConsumerFault; re
       throw e;
     }
     if (!refused) continue;
-    const ref = rule.at ? evaluateRef(rule.at, scope) : undefined;
-    const path = ref?.path ?? [];
+    let path: FieldPath = [];
+    try {
+      if (rule.at) path = evaluateRef(rule.at, scope).path ?? [];
+    } catch (e) {
+      if (!(e instanceof EvalError)) throw e;
+    }
     const details: Record<string, unknown> = {};
     for (const [k, e] of rule.details) {
       try {

@@ -1,11 +1,12 @@
 import { MAX_NESTING } from '../../budget/limits.js';
 import type { FieldPath } from '../../findings/index.js';
 import {
-  EvalError, INT_WIDTH, childScope, elementScope, evaluate, evaluateInt, evaluateSize, parseExpr,
+  EvalError, INT_WIDTH, childScope, elementScope, evaluateInt, evaluateSize,
   type CompiledExpr, type FieldDef, type Scope, type StructDef,
 } from '../../schema/index.js';
 import { readInt } from '../../parse/decode/read-int.js';
 import { HALT, SPENT, type ModelRun } from './state.js';
+import { checkLookup } from './lookup.js';
 import { checkContent, readView } from './read-view.js';
 
 /** The struct being read: its definition (an inline case's, for its fields), value, path, scope and start. */
@@ -218,8 +219,6 @@ function readStruct(run: ModelRun, def: StructDef, offset: number, holder: objec
   }
 }
 
-const LET_EXPRS = new Map<string, CompiledExpr>();
-
 /** The fields of a struct in order; a halt inside one abandons the rest (their position is unknown). */
 export function readFields(run: ModelRun, ctx: StructCtx, start: number): number {
   let cursor = start;
@@ -243,18 +242,4 @@ export function readFields(run: ModelRun, ctx: StructCtx, start: number): number
     if (lookups) for (const l of lookups) checkLookup(run, ctx, l.let, l.at, l.code);
   }
   return cursor;
-}
-
-/** A table lookup the consumer dereferences: null is a crash at the field it was looked up by. */
-function checkLookup(run: ModelRun, ctx: StructCtx, name: string, at: string, code: Parameters<ModelRun['crash']>[0]): void {
-  let e = LET_EXPRS.get(name);
-  if (!e) LET_EXPRS.set(name, (e = parseExpr(name)));
-  let v: unknown;
-  try {
-    v = evaluate(e, ctx.scope);
-  } catch (err) {
-    if (err instanceof EvalError) return;
-    throw err;
-  }
-  if (v === null || v === undefined) run.crash(code, [...ctx.path, at], run.offsetOf(ctx.obj, at) ?? ctx.start, { [at]: ctx.obj[at] });
 }
