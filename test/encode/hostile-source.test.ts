@@ -57,7 +57,7 @@ describe('hostile pack sources', () => {
     const levels = ['x0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]'];
     for (let i = 1; i < 9; i++) levels.push(`x${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
     const e = errorOf(`${BASE.replace('VALUE', '1')}${levels.map((l) => `# ${l}`).join('\n')}\nbomb: { ${levels.join(', ').replace(/x(\d): /g, 'x$1: ')} }\n`.replace(/^# .*\n/gm, ''));
-    expect(e.message).toMatch(/aliases expand to more than 200,000 nodes/);
+    expect(e.message).toMatch(/^s\.yaml:\d+: bomb\.x\d\[\d\]: aliases expand to more than 200,000 nodes/);
     expect(e.message).not.toContain('\n');
   });
 

@@ -29,14 +29,17 @@ export function checkYamlDocument(doc: Document, maxExpansion = MAX_ALIAS_EXPANS
   const root = doc.contents as Node | null;
   if (!root) return null;
   const targets = new Map<Node, Node | undefined>();
-  const problem = resolveInOrder(root, targets);
+  const aliasAt = new Map<Node, Visited>();
+  const problem = resolveInOrder(root, targets, aliasAt);
   if (problem) return problem;
   if (targets.size === 0) return null; // no alias: nothing expands
-  return checkExpansion(root, targets, maxExpansion);
+  const bomb = checkExpansion(root, targets, maxExpansion);
+  const at = bomb?.node ? aliasAt.get(bomb.node) : undefined;
+  return bomb && at ? { ...bomb, path: keyPathOf(at) } : bomb;
 }
 
 /** Pass 1, in document order: duplicate keys, and the anchor each alias names (the last one before it). */
-function resolveInOrder(root: Node, targets: Map<Node, Node | undefined>): YamlProblem | null {
+function resolveInOrder(root: Node, targets: Map<Node, Node | undefined>, aliasAt: Map<Node, Visited>): YamlProblem | null {
   const anchors = new Map<string, Node>();
   const stack: Visited[] = [{ node: root, parent: null, key: null }];
   while (stack.length) {
@@ -46,6 +49,7 @@ function resolveInOrder(root: Node, targets: Map<Node, Node | undefined>): YamlP
     if (anchor) anchors.set(anchor, node);
     if (isAlias(node)) {
       targets.set(node, anchors.get(node.source));
+      aliasAt.set(node, v);
       continue;
     }
     const kids = childrenOf(node);
