@@ -4,3 +4,4 @@ export { ModelError } from './load/model-error.js';
 export { simulateModel } from './run/simulate-model.js';
 export type { ModelSimulateOptions } from './run/simulate-model.js';
 export type * from './types.js';
+export { modelBeside } from './load/find-model.js';
