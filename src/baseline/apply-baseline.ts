@@ -1,9 +1,9 @@
 import type { Finding } from '../findings/index.js';
-import type { FileReport, Verdict } from '../report/model.js';
-import type { Baseline, BaselinedFileReport, BaselinedFinding, BaselineEntry } from './types.js';
+import type { BaselinedFinding, FileReport, Verdict } from '../report/model.js';
+import type { Baseline, BaselineEntry } from './types.js';
 
 export interface BaselineOutcome {
-  readonly files: readonly BaselinedFileReport[];
+  readonly files: readonly FileReport[];
   /** Entries past their date: they suppressed nothing, and the user should renew or drop them. */
   readonly expired: readonly BaselineEntry[];
   /** Entries (not expired) that matched no finding in this run: fixed, or the file changed. */
@@ -26,7 +26,7 @@ export function applyBaseline(files: readonly FileReport[], baseline: Baseline, 
     live.set(key, list);
   }
   const used = new Set<BaselineEntry>();
-  const out = files.map((file): BaselinedFileReport => {
+  const out = files.map((file): FileReport => {
     if (file.sha256 === undefined || file.verdict === 'error') return file;
     const kept: Finding[] = [];
     const accepted: BaselinedFinding[] = [];

@@ -1,4 +1,3 @@
-import type { Finding } from '../findings/index.js';
 import type { FileReport } from '../report/model.js';
 
 /**
@@ -26,20 +25,14 @@ export interface Baseline {
   readonly entries: readonly BaselineEntry[];
 }
 
-/** A finding the baseline accepts: still reported, marked, never counted by the gate. */
-export interface BaselinedFinding {
-  readonly finding: Finding;
-  readonly reason: string;
-  readonly expires?: string;
-}
+/** The one type of an accepted finding lives with the report model, which carries it. */
+export type { BaselinedFinding } from '../report/model.js';
 
 /**
- * FileReport with the findings the baseline accepted moved out of `findings`. The field is
- * optional, so a renderer that does not know it still gives the right verdict and gate.
+ * A FileReport, which may carry `baselined` (see src/report/model.ts). Kept as a name for the
+ * callers that use it; it is the same type.
  */
-export interface BaselinedFileReport extends FileReport {
-  readonly baselined?: readonly BaselinedFinding[];
-}
+export type BaselinedFileReport = FileReport;
 
 /** The placeholder reason `--write-baseline` writes; the gate refuses it until it is replaced. */
 export const REASON_PLACEHOLDER = 'TODO: say why this finding is accepted';

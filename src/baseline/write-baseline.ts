@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { BaselinedFileReport } from './types.js';
+import type { FileReport } from '../report/model.js';
 import { BASELINE_VERSION, REASON_PLACEHOLDER } from './types.js';
 
 interface EntryOut {
@@ -31,7 +31,7 @@ const HEADER = `# preflight baseline: known findings that do not fail the gate (
  * Findings a previous baseline already accepted keep their reason and expiry date; new ones
  * get the placeholder reason. JSON when `format` is 'json', else YAML with a comment header.
  */
-export function writeBaseline(files: readonly BaselinedFileReport[], format: 'yaml' | 'json'): WrittenBaseline {
+export function writeBaseline(files: readonly FileReport[], format: 'yaml' | 'json'): WrittenBaseline {
   const entries: EntryOut[] = [];
   const seen = new Set<string>();
   let leftOut = 0;

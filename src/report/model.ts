@@ -13,6 +13,17 @@ export interface ConsumerReport {
   readonly fault: { readonly code: string; readonly path: string; readonly offset: number; readonly message: string } | null;
 }
 
+/**
+ * A finding a baseline (`--baseline`) accepts: still reported, marked, with the baseline's reason,
+ * and never counted by the verdict or the gate.
+ */
+export interface BaselinedFinding {
+  readonly finding: Finding;
+  readonly reason: string;
+  /** `YYYY-MM-DD`: the entry accepts the finding through that day (UTC). */
+  readonly expires?: string;
+}
+
 export interface FileReport {
   /** As given on the command line. */
   readonly file: string;
@@ -29,6 +40,12 @@ export interface FileReport {
   readonly error?: string;
   /** sha256 of the bytes, hex (for baselines); absent when the file could not be read. */
   readonly sha256?: string;
+  /**
+   * Findings the baseline accepted, moved out of `findings` (absent when none, or without
+   * `--baseline`). `verdict` is worked out without them, so a renderer that ignores this field
+   * still gives the right gate.
+   */
+  readonly baselined?: readonly BaselinedFinding[];
 }
 
 export interface FleetMember {
