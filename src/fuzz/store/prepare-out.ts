@@ -23,12 +23,17 @@ export function prepareOutFolder(out: string, what = 'output folder'): void {
   const st = statOrUndefined(out);
   if (st !== undefined && !st.isDirectory()) throw new OutFolderError(`${out}: the ${what} is a file, not a folder; give a folder`);
   if (st === undefined) {
-    const blocker = fileAbove(out);
-    if (blocker !== undefined) throw new OutFolderError(`${out}: cannot create the ${what}: ${blocker} is a file, not a folder`);
-    try {
-      mkdirSync(out, { recursive: true });
-    } catch (e) {
-      throw new OutFolderError(`${out}: cannot create the ${what}: ${errnoWords(e)}`);
+    const { existing, missing } = missingFolders(out);
+    if (existing !== undefined && !existing.isFolder) throw new OutFolderError(`${out}: cannot create the ${what}: ${existing.path} is a file, not a folder`);
+    // One level at a time: mkdirSync's `recursive` loops forever below /proc, whose mkdir says ENOENT.
+    for (const folder of missing) {
+      try {
+        mkdirSync(folder);
+      } catch (e) {
+        // ENOENT for a folder whose parent exists: a file system that takes no new folders (/proc).
+        const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file system there takes no new folders' : errnoWords(e);
+        throw new OutFolderError(`${out}: cannot create the ${what}: ${why}`);
+      }
     }
   }
   for (const part of PARTS) {
@@ -52,15 +57,18 @@ function statOrUndefined(p: string): ReturnType<typeof statSync> | undefined {
   }
 }
 
-/** The nearest existing ancestor of `p` when it is not a folder (so `p` cannot be created). */
-function fileAbove(p: string): string | undefined {
-  let cur = dirname(resolve(p));
-  for (let i = 0; i < 256; i++) {
+/** The nearest existing ancestor of `p`, and the folders below it to create (outermost first). */
+function missingFolders(p: string): { existing?: { path: string; isFolder: boolean }; missing: string[] } {
+  const missing: string[] = [];
+  let cur = resolve(p);
+  // A path has at most a few thousand components; the bound only guards against a loop.
+  for (let i = 0; i < 4096; i++) {
     const st = statOrUndefined(cur);
-    if (st !== undefined) return st.isDirectory() ? undefined : cur;
+    if (st !== undefined) return { existing: { path: cur, isFolder: st.isDirectory() }, missing: missing.reverse() };
+    missing.push(cur);
     const up = dirname(cur);
-    if (up === cur) return undefined;
+    if (up === cur) break;
     cur = up;
   }
-  return undefined;
+  return { missing: missing.reverse() };
 }

@@ -68,6 +68,15 @@ describe('preflight fuzz options', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(part.stderr).toBe(`preflight: ${join(crashesFile, 'crashes')}: is a file; the output folder needs a folder there\n`);
   });
 
+  // Root (as tests run) may write anywhere permissions allow; /sys and /proc refuse new folders even to root.
+  it.runIf(process.platform === 'linux' && existsSync('/proc/self'))('refuses an --out where no folder can be made, without hanging (/sys, /proc)', () => {
+    for (const out of ['/sys/preflight-test-out', '/proc/preflight-test-out']) {
+      const r = runCli(quick(out));
+      expect(r.status, out).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^preflight: ${out}: cannot create the output folder: [^\\n]+\\n$`));
+    }
+  });
+
   it('refuses an --out another live campaign holds, and replaces a stale lock with a note', () => {
     const out = tempDir();
     const lock = join(out, '.preflight.lock');
