@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSidecar } from '../../../src/fuzz/index.js';
-import { ROOT } from '../../cli/run-cli.js';
+import { ROOT, runCli } from '../../cli/run-cli.js';
 import { fanOutFile } from '../fan-out.js';
 import { AGENT_711, tempDir } from '../helpers.js';
 import { sidecarFor } from '../store/sidecar-fixture.js';
@@ -14,7 +14,7 @@ interface Run { code: number | null; signal: NodeJS.Signals | null; stdout: stri
  * Starts `preflight fuzz` as a real child process; once `ready(out, stderr)` holds, sends it
  * two SIGINTs 100 ms apart, as `timeout -s INT` does, and waits for it to end.
  */
-function interruptTwice(args: readonly string[], ready: (stderr: string) => boolean): Promise<Run> {
+function interruptTwice(args: readonly string[], ready: (stderr: string) => boolean, meanwhile?: (pid: number) => void): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
@@ -25,6 +25,7 @@ function interruptTwice(args: readonly string[], ready: (stderr: string) => bool
     const poll = setInterval(() => {
       if (sent || !ready(stderr)) return;
       sent = true;
+      meanwhile?.(child.pid!);
       child.kill('SIGINT');
       setTimeout(() => child.kill('SIGINT'), 100);
     }, 50);
@@ -63,6 +64,24 @@ describe('fuzz under two SIGINTs', () => {
     expect(binsIn(join(out, 'corpus')).length).toBe(doc.corpus);
     expect(existsSync(join(out, '.preflight.lock'))).toBe(false);
   }, 120_000);
+
+  it('a second campaign on the same --out stops at once, naming the one that holds it', async () => {
+    const out = tempDir();
+    let second: ReturnType<typeof runCli> | undefined;
+    let holder = 0;
+    const first = await interruptTwice(
+      ['fuzz', '--profile', AGENT_711, '--time', '120', '--workers', '1', '--seed', '5', '--out', out, '--format', 'json'],
+      () => binsIn(join(out, 'crashes')).length > 0,
+      (pid) => {
+        holder = pid;
+        second = runCli(['fuzz', '--profile', AGENT_711, '--runs', '64', '--workers', '1', '--out', out]);
+      },
+    );
+    expect(second?.status).toBe(2);
+    expect(second?.stderr).toMatch(new RegExp(`^preflight: ${out}: in use by another fuzz campaign \\(pid ${holder} on [^)]+\\); use another folder, or wait for it to finish\\n$`));
+    expect(first.code, first.stderr).toBe(1);
+    expect(existsSync(join(out, '.preflight.lock'))).toBe(false);
+  }, 180_000);
 
   it('during start-up (rerunning saved reproducers): stops the rerun, loses none, and reports', async () => {
     const out = tempDir();
