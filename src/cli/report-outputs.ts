@@ -28,10 +28,21 @@ export function planOutputs(main: ReportOutput, extra: readonly ReportOutput[], 
   return outputs;
 }
 
-/** Renders and writes each output; colour only for text on a terminal. */
+/**
+ * Renders and writes each output. Colour only for text on a terminal; text on a terminal fits
+ * its width, anywhere else the renderer's default (80 columns), so a log or file does not depend
+ * on the window that ran it.
+ */
 export function writeReports(report: ValidationReport, outputs: readonly ReportOutput[], color: boolean): void {
   for (const o of outputs) {
     const toTerminal = outputTarget(o.file) === STDOUT && process.stdout.isTTY === true;
-    writeOutput(o.file, renderReport(report, o.format, { color: color && toTerminal && o.format === 'text' }));
+    const width = toTerminal ? terminalWidth() : undefined;
+    writeOutput(o.file, renderReport(report, o.format, { color: color && toTerminal && o.format === 'text', ...(width !== undefined ? { width } : {}) }));
   }
+}
+
+/** The terminal's columns, when it reports a usable number. */
+function terminalWidth(): number | undefined {
+  const columns = process.stdout.columns;
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }

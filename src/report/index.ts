@@ -50,11 +50,12 @@ export function renderReports(report: ValidationReport, formats: readonly Report
 export { renderText } from './text.js';
 export type { TextOptions } from './text.js';
 export { renderJson, toJsonReport } from './json.js';
-export type { JsonConsumer, JsonFile, JsonFinding, JsonReport, JsonSummary, JsonBlastRadius } from './json.js';
+export type { JsonBaselinedFinding, JsonConsumer, JsonFile, JsonFinding, JsonReport, JsonSummary, JsonBlastRadius } from './json.js';
 export { renderSarif, toArtifactUri, fingerprint, findingsHelpUri } from './sarif.js';
 export type { SarifOptions } from './sarif.js';
 export { renderJunit } from './junit.js';
 export { blastRadius, runBlastRadius } from './blast-radius.js';
 export type { AffectedConsumers, BlastRadius } from './blast-radius.js';
 export { DEFAULT_WIDTH, MIN_WIDTH } from './text-layout.js';
-export type { ConsumerReport, FileReport, FleetMember, ValidationReport, Verdict } from './model.js';
+export { baselinedFault } from './baselined.js';
+export type { BaselinedFinding, ConsumerReport, FileReport, FleetMember, ValidationReport, Verdict } from './model.js';

@@ -1,9 +1,10 @@
 import type { Finding } from '../findings/index.js';
 import { cut, safeText } from '../findings/safe-text.js';
+import { baselinedOf } from './baselined.js';
 import { blastRadius, runBlastRadius, type BlastRadius } from './blast-radius.js';
 import { severityTotals } from './group.js';
 import { jsonSafe } from './json-safe.js';
-import type { ConsumerReport, FileReport, ValidationReport, Verdict } from './model.js';
+import type { BaselinedFinding, ConsumerReport, FileReport, ValidationReport, Verdict } from './model.js';
 
 /**
  * The JSON output is public interface: scripts parse it. Each object below is built key by key
@@ -17,6 +18,13 @@ export interface JsonFinding {
   path: string;
   offset: number;
   profile?: string;
+}
+
+/** A finding the baseline accepted: the finding's own keys, and the baseline entry's reason and date. */
+export interface JsonBaselinedFinding extends JsonFinding {
+  reason: string;
+  /** `YYYY-MM-DD`, when the entry has one: it accepts the finding through that day (UTC). */
+  expires?: string;
 }
 
 export interface JsonConsumer {
@@ -51,6 +59,8 @@ export interface JsonFile {
   totals: Record<string, number>;
   /** Findings per code left out of `findings` by the cap; `{}` when none. */
   omitted: Record<string, number>;
+  /** Findings the baseline accepted (`--baseline`), moved out of `findings`: they do not count for `verdict`. `[]` when none. */
+  baselined: JsonBaselinedFinding[];
   consumers: JsonConsumer[];
   blastRadius: JsonBlastRadius;
 }
@@ -62,6 +72,8 @@ export interface JsonSummary {
   findings: { error: number; warning: number };
   /** Findings left out by the per-code cap, over all files. */
   omitted: number;
+  /** Findings the baseline accepted, over all files: not in `findings` and not counted by the gate. */
+  baselined: number;
   /** Over all files: a consumer counts once however many files crash it. */
   blastRadius: JsonBlastRadius;
 }
@@ -99,14 +111,16 @@ function toSummary(report: ValidationReport): JsonSummary {
   const verdicts: Record<Verdict, number> = { pass: 0, warn: 0, fail: 0, error: 0 };
   const findings = { error: 0, warning: 0 };
   let omitted = 0;
+  let baselined = 0;
   for (const file of report.files) {
     verdicts[file.verdict] += 1;
+    baselined += baselinedOf(file).length;
     const totals = severityTotals(file);
     findings.error += totals.errors;
     findings.warning += totals.warnings;
     for (const n of Object.values(file.omitted ?? {})) omitted += n;
   }
-  return { files: report.files.length, verdicts, findings, omitted, blastRadius: toJsonRadius(runBlastRadius(report)) };
+  return { files: report.files.length, verdicts, findings, omitted, baselined, blastRadius: toJsonRadius(runBlastRadius(report)) };
 }
 
 function toJsonFile(file: FileReport, report: ValidationReport): JsonFile {
@@ -118,6 +132,7 @@ function toJsonFile(file: FileReport, report: ValidationReport): JsonFile {
     findings: file.findings.map(toJsonFinding),
     totals: { ...(file.totals ?? {}) },
     omitted: { ...(file.omitted ?? {}) },
+    baselined: baselinedOf(file).map(toJsonBaselined),
     consumers: file.consumers.map(toJsonConsumer),
     blastRadius: toJsonRadius(blastRadius(file, report.fleet)),
   };
@@ -134,6 +149,12 @@ function toJsonRadius(r: BlastRadius): JsonBlastRadius {
 function toJsonFinding(f: Finding): JsonFinding {
   const out: JsonFinding = { code: f.code, severity: f.severity, message: safeText(f.message, MAX_MESSAGE), path: bounded(f.path), offset: f.offset };
   if (f.profile !== undefined) out.profile = f.profile;
+  return out;
+}
+
+function toJsonBaselined(b: BaselinedFinding): JsonBaselinedFinding {
+  const out: JsonBaselinedFinding = { ...toJsonFinding(b.finding), reason: safeText(b.reason, MAX_MESSAGE) };
+  if (b.expires !== undefined) out.expires = b.expires;
   return out;
 }
 

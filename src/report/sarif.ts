@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
-import type { Artifact, Location, Notification, Result } from 'sarif';
+import type { Artifact, Location, Notification, Result, Suppression } from 'sarif';
 import { FINDING_CODES, type Finding } from '../findings/index.js';
+import { baselinedOf } from './baselined.js';
 import { escapeControls, omittedSentence } from './format.js';
 import { omittedCounts } from './group.js';
 import { jsonSafe } from './json-safe.js';
-import type { FileReport, ValidationReport } from './model.js';
+import type { BaselinedFinding, FileReport, ValidationReport } from './model.js';
 import { docsHome, ruleHelp } from './sarif-rules.js';
 
 /** The schema location GitHub code scanning and the SARIF validators recognise. */
@@ -23,8 +24,10 @@ export interface SarifOptions {
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: one run, one rule per finding code reported (with its
- * description and help), one result per finding, each with a region. Files that could not be
- * validated and findings left out by the per-code cap are tool execution notifications.
+ * description and help), one result per finding, each with a region. Findings a baseline accepted
+ * are results too, each with an external suppression giving the baseline's reason (code scanning
+ * shows them as suppressed, not as open alerts). Files that could not be validated and findings
+ * left out by the per-code cap are tool execution notifications.
  */
 export function renderSarif(report: ValidationReport, options: SarifOptions = {}): string {
   const home = docsHome(options.homeUri);
@@ -44,12 +47,14 @@ export function renderSarif(report: ValidationReport, options: SarifOptions = {}
     }],
   });
 
-  const codes = [...new Set(report.files.flatMap((f) => f.findings.map((x) => x.code)))].sort();
+  const reported = (f: FileReport) => [...f.findings, ...baselinedOf(f).map((b) => b.finding)];
+  const codes = [...new Set(report.files.flatMap((f) => reported(f).map((x) => x.code)))].sort();
   for (const code of codes) run.addRule(new SarifRuleBuilder(ruleHelp(code, home)));
 
   for (const file of report.files) {
     const uri = toArtifactUri(file.file);
     for (const finding of file.findings) run.addResult(new SarifResultBuilder(toResult(finding, uri)));
+    for (const accepted of baselinedOf(file)) run.addResult(new SarifResultBuilder(toSuppressedResult(accepted, uri)));
   }
 
   const log = new SarifBuilder({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [] });
@@ -94,6 +99,21 @@ function toResult(finding: Finding, uri: string): Result {
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
     ...(finding.profile !== undefined ? { properties: { profile: escapeControls(finding.profile) } } : {}),
   };
+}
+
+/**
+ * An accepted finding: the same result as a new one (same fingerprint, so code scanning matches it
+ * to the alert it was), with a suppression of kind `external` (the baseline file, outside the
+ * content file) whose justification is the entry's reason.
+ */
+function toSuppressedResult(accepted: BaselinedFinding, uri: string): Result {
+  const suppression: Suppression = {
+    kind: 'external',
+    status: 'accepted',
+    justification: escapeControls(accepted.reason, 4_000),
+    ...(accepted.expires !== undefined ? { properties: { expires: accepted.expires } } : {}),
+  };
+  return { ...toResult(accepted.finding, uri), suppressions: [suppression] };
 }
 
 /**

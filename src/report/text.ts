@@ -1,5 +1,6 @@
 import pc from 'picocolors';
 import type { Outcome } from '../simulate/outcome.js';
+import { baselinedFault, baselinedOf, untilText } from './baselined.js';
 import { blastRadius, type AffectedConsumers } from './blast-radius.js';
 import { escapeControls, formatCount, formatLocation, formatShare, omittedSentence, plural } from './format.js';
 import { groupFindings, groupRepeated, omittedCounts, severityTotals, type FindingEntry } from './group.js';
@@ -44,7 +45,8 @@ function renderFile(file: FileReport, report: ValidationReport, layout: Layout):
   }
   const lines = [`${verdictLabel(file.verdict, c)} ${name}`];
   const groups = groupFindings(file);
-  if (file.findings.length === 0 && omittedCounts(file).length === 0) lines.push('  no findings');
+  const accepted = baselinedOf(file);
+  if (file.findings.length === 0 && omittedCounts(file).length === 0) lines.push(accepted.length > 0 ? '  no new findings' : '  no findings');
   if (groups.structure.length > 0) {
     lines.push(`  ${c.bold('structure')}`);
     for (const entry of groupRepeated(groups.structure)) lines.push(...renderEntry(entry, layout));
@@ -55,9 +57,10 @@ function renderFile(file: FileReport, report: ValidationReport, layout: Layout):
     for (const entry of groupRepeated(perConsumer)) lines.push(...renderEntry(entry, layout));
   }
   for (const [code, n] of omittedCounts(file)) lines.push(...fit(`  ${omittedSentence(code, n, file.totals?.[code])}`, width, 4));
+  if (accepted.length > 0) lines.push(...renderBaselined(file, layout));
   if (file.consumers.length > 0) {
     lines.push(`  ${c.bold('consumers')}`);
-    lines.push(...renderConsumers(file.consumers, layout));
+    lines.push(...renderConsumers(file, layout));
     lines.push(...renderBlastRadius(file, report, layout));
   }
   return lines.join('\n');
@@ -80,7 +83,29 @@ function renderEntry({ finding: f, profiles, alsoAt, sameMessage }: FindingEntry
   return [...head, ...body, ...on, ...also];
 }
 
-function renderConsumers(consumers: readonly ConsumerReport[], { c, width }: Layout): string[] {
+/** Accepted findings named one by one; the rest of them are counted. */
+const MAX_BASELINED = 3;
+
+/**
+ * What the baseline accepted: a count, then the first few with their reasons, so a reader sees
+ * what is known and why without the list drowning the new findings.
+ */
+function renderBaselined(file: FileReport, { c, width }: Layout): string[] {
+  const accepted = baselinedOf(file);
+  const lines = fit(`  ${c.bold('baselined')}: ${plural(accepted.length, 'known finding')}, not counted by the gate`, width, 4);
+  const bodyWidth = width - MESSAGE_INDENT.length;
+  for (const entry of accepted.slice(0, MAX_BASELINED)) {
+    const f = entry.finding;
+    const on = f.profile !== undefined ? ` on ${escapeControls(f.profile, 80)}` : '';
+    lines.push(...fit(`    ${c.dim(f.severity === 'error' ? 'error  ' : 'warning')}  ${f.code}  ${escapeControls(formatLocation(f.path, f.offset))}${on}`, width, 9));
+    lines.push(...wrap(`reason: ${escapeControls(entry.reason)}${untilText(entry)}`, bodyWidth).map((l) => MESSAGE_INDENT + l));
+  }
+  if (accepted.length > MAX_BASELINED) lines.push(...fit(`    … and ${plural(accepted.length - MAX_BASELINED, 'more baselined finding')}`, width, 4));
+  return lines;
+}
+
+function renderConsumers(file: FileReport, { c, width }: Layout): string[] {
+  const consumers = file.consumers;
   const names = consumers.map((r) => escapeControls(r.profile, 40));
   const nameWidth = Math.max(...names.map((n) => n.length));
   const popWidth = Math.max(...consumers.map((r) => formatCount(r.population).length));
@@ -90,7 +115,9 @@ function renderConsumers(consumers: readonly ConsumerReport[], { c, width }: Lay
     const population = formatCount(r.population).padStart(popWidth);
     const row = `    ${name}  ${outcome}  ${population}`;
     if (!r.fault || r.outcome === 'load') return fit(row, width, 4);
-    const fault = `${r.fault.code} at ${escapeControls(formatLocation(r.fault.path, r.fault.offset))}`;
+    // A fault the baseline accepted is known: marked, so the row does not read as a new crash.
+    const known = baselinedFault(file, r) !== undefined ? ' (baselined)' : '';
+    const fault = `${r.fault.code} at ${escapeControls(formatLocation(r.fault.path, r.fault.offset))}${known}`;
     // The fault goes on its own line, indented, when it does not fit beside the row.
     const oneLine = `${row}  ${fault}`;
     return visibleLength(oneLine) <= width ? [oneLine] : [...fit(row, width, 4), ...fit(`      ${fault}`, width, 2)];
@@ -115,15 +142,18 @@ function renderSummary(report: ValidationReport, c: Colors): string {
   const verdicts: Record<Verdict, number> = { pass: 0, warn: 0, fail: 0, error: 0 };
   let errors = 0;
   let warnings = 0;
+  let baselined = 0;
   for (const file of report.files) {
     verdicts[file.verdict] += 1;
+    baselined += baselinedOf(file).length;
     const totals = severityTotals(file);
     errors += totals.errors;
     warnings += totals.warnings;
   }
   const notValidated = verdicts.error > 0 ? `, ${c.red(`${formatCount(verdicts.error)} could not be validated`)}` : '';
   const files = `${plural(report.files.length, 'file')}: ${c.green(`${formatCount(verdicts.pass)} pass`)}, ${c.yellow(`${formatCount(verdicts.warn)} warn`)}, ${c.red(`${formatCount(verdicts.fail)} fail`)}${notValidated}`;
-  return `${c.bold('summary')} ${files}; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const known = baselined > 0 ? `; ${formatCount(baselined)} baselined` : '';
+  return `${c.bold('summary')} ${files}; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${known}`;
 }
 
 function verdictLabel(verdict: Verdict, c: Colors): string {

@@ -18,7 +18,8 @@ describe('renderJson', () => {
     expect(sortedKeys(doc)).toEqual(['files', 'schema', 'summary', 'tool']);
     expect(doc.files).toHaveLength(3);
     for (const file of doc.files) {
-      expect(sortedKeys(file)).toEqual(['blastRadius', 'consumers', 'file', 'findings', 'omitted', 'totals', 'verdict']);
+      expect(sortedKeys(file)).toEqual(['baselined', 'blastRadius', 'consumers', 'file', 'findings', 'omitted', 'totals', 'verdict']);
+      expect(file.baselined).toEqual([]);
       for (const finding of file.findings) {
         const expected = ['code', 'message', 'offset', 'path', 'severity'];
         if ('profile' in finding) expected.push('profile');
