@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/index.js';
 import { baselinedFault, baselinedOf, untilText } from './baselined.js';
-import { escapeControls, formatCount, formatLocation, omittedSentence } from './format.js';
+import { escapeControls, formatCount, formatLocation, omittedSentence, plural } from './format.js';
 import { groupFindings, omittedCounts } from './group.js';
 import type { BaselinedFinding, ConsumerReport, FileReport, ValidationReport } from './model.js';
 import { element, renderXml, type XmlElement } from './xml.js';
@@ -107,14 +107,20 @@ function consumerCase(
 ): Case {
   const children: XmlElement[] = [];
   const badOutcome = consumer.outcome === 'crash' || consumer.outcome === 'reject';
-  // A crash or reject whose fault the baseline accepted is known: skipped with the reason, not failed.
-  const skipped = badOutcome && knownFault !== undefined;
+  const newErrors = findings.filter((f) => f.severity === 'error');
+  // A crash or reject whose fault the baseline accepted is known: skipped with the reason, not
+  // failed. Unless the consumer also has new errors (another out-of-bounds read, say): those fail.
+  const skipped = badOutcome && knownFault !== undefined && newErrors.length === 0;
   const failed = badOutcome && !skipped;
   if (skipped) {
     const fault = consumer.fault!;
     children.push(skippedElement(`${consumer.outcome}: ${fault.code} at ${formatLocation(fault.path, fault.offset)}, accepted by the baseline: ${knownFault.reason}${untilText(knownFault)}`));
-  }
-  if (failed) {
+  } else if (failed && knownFault !== undefined) {
+    const fault = consumer.fault!;
+    const codes = [...new Set(newErrors.map((f) => f.code))].join(', ');
+    const message = `${consumer.outcome}: ${plural(newErrors.length, 'new error')}: ${codes} (the fault, ${fault.code} at ${formatLocation(fault.path, fault.offset)}, is baselined)`;
+    children.push(element('failure', [['message', escapeControls(message)], ['type', newErrors[0]!.code]], [findingLines(newErrors)]));
+  } else if (failed) {
     const fault = consumer.fault;
     const what = fault ? `${fault.code} at ${formatLocation(fault.path, fault.offset)}` : 'no fault recorded';
     const body = fault ? [escapeControls(fault.message)] : [];
