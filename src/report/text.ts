@@ -96,9 +96,10 @@ function renderBaselined(file: FileReport, { c, width }: Layout): string[] {
   const bodyWidth = width - MESSAGE_INDENT.length;
   for (const entry of accepted.slice(0, MAX_BASELINED)) {
     const f = entry.finding;
-    const on = f.profile !== undefined ? ` on ${escapeControls(f.profile, 80)}` : '';
-    lines.push(...fit(`    ${c.dim(f.severity === 'error' ? 'error  ' : 'warning')}  ${f.code}  ${escapeControls(formatLocation(f.path, f.offset))}${on}`, width, 9));
-    lines.push(...wrap(`reason: ${escapeControls(entry.reason)}${untilText(entry)}`, bodyWidth).map((l) => MESSAGE_INDENT + l));
+    lines.push(...fit(`    ${c.dim(f.severity === 'error' ? 'error  ' : 'warning')}  ${f.code}  ${escapeControls(formatLocation(f.path, f.offset))}`, width, 9));
+    const on = f.profile !== undefined ? wrap(`on ${escapeControls(f.profile, 80)}`, bodyWidth) : [];
+    const why = wrap(`reason: ${escapeControls(entry.reason)}${untilText(entry)}`, bodyWidth);
+    lines.push(...[...on, ...why].map((l) => MESSAGE_INDENT + l));
   }
   if (accepted.length > MAX_BASELINED) lines.push(...fit(`    … and ${plural(accepted.length - MAX_BASELINED, 'more baselined finding')}`, width, 4));
   return lines;
