@@ -35,7 +35,7 @@ describe('docs/output-formats.md', () => {
   it('shows the suppression a baselined July result carries as the CLI writes it', () => {
     const block = /^```json\n("suppressions": [\s\S]*?)^```$/m.exec(DOC);
     expect(block).not.toBeNull();
-    const args = ['validate', 'corpus/ccf/story/2024-07-19-0409-channel-291.bin', '--baseline', 'test/report/july.baseline.yaml', '--format', 'sarif'];
+    const args = ['validate', 'corpus/ccf/story/2024-07-19-0409-channel-291.bin', '--baseline', 'docs/examples/july-baseline.yaml', '--format', 'sarif'];
     const r = currentOutput(args);
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout).runs[0].results[0];
