@@ -50,6 +50,30 @@ describe('validate --baseline / --write-baseline (issue 8)', () => {
     expect(r.stderr).toMatch(/baseline\.json:\d+: the entry for CRC_MISMATCH at .* expired on 2001-01-01; it no longer suppresses that finding/);
   });
 
+  // Before: accepted findings vanished from every report (only a count on stderr said they existed).
+  it('one run shows the accepted findings, marked with their reason, in text, JSON, SARIF and JUnit, and passes the gate', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preflight-baseline-'));
+    const out = (name: string) => join(dir, name);
+    const reason = 'the July 2024 file, kept in the corpus as the story case';
+    const r = runCli(['validate', JULY, '--baseline', 'docs/examples/july-baseline.yaml', '--json', out('r.json'), '--sarif', out('r.sarif'), '--junit', out('r.xml')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`PASS ${JULY}\n  no new findings\n  baselined: 1 known finding, not counted by the gate\n`);
+    expect(r.stdout).toContain(`      reason: ${reason}\n`);
+    expect(r.stdout).toMatch(/; 1 baselined\n$/);
+
+    const json = JSON.parse(readFileSync(out('r.json'), 'utf8')) as { summary: { baselined: number }; files: (JsonFile & { baselined: { code: string; reason: string }[] })[] };
+    expect(json.summary.baselined).toBe(1);
+    expect(json.files[0]!.findings).toEqual([]);
+    expect(json.files[0]!.baselined.map((b) => [b.code, b.reason])).toEqual([['OOB_INPUT_READ', reason]]);
+
+    const results = (JSON.parse(readFileSync(out('r.sarif'), 'utf8')) as { runs: { results: { ruleId: string; suppressions?: unknown }[] }[] }).runs[0]!.results;
+    expect(results.map((x) => [x.ruleId, x.suppressions])).toEqual([['OOB_INPUT_READ', [{ kind: 'external', status: 'accepted', justification: reason }]]]);
+
+    const xml = readFileSync(out('r.xml'), 'utf8');
+    expect(xml).toContain('failures="0" errors="0" skipped="1"');
+    expect(xml).toContain(`accepted by the baseline: ${reason}"/>`);
+  });
+
   it('a baseline with an unknown key is refused with file:line:col before any file is read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'preflight-baseline-'));
     const b = join(dir, 'b.yaml');
