@@ -30,6 +30,8 @@ function hostileReport(s: string, name = s): ValidationReport {
     totals: { REGEX_INVALID: 1, CONSTRAINT: 3, UNKNOWN_OP: 1, GAP: 1 },
     omitted: { CONSTRAINT: 2 },
     consumers: [{ profile: name, outcome: 'crash', population: 10, fault: { code: 'UNKNOWN_OP', path: s, offset: 70, message: s } }],
+    // A baseline's reason is text from a file too (the baseline), shown in every format.
+    baselined: [{ finding: { code: 'BAD_VALUE', severity: 'error', message: s, path: s, offset: 12, profile: name }, reason: s, expires: '2030-01-01' }],
   };
   const unreadable: FileReport = { file: name, verdict: 'error', error: `${name}: cannot read: ${s}`, findings: [], consumers: [], totals: {} };
   return { ...julyReport, fleet: [{ name, population: 10, source: name }], files: [bad, unreadable] };
