@@ -6,3 +6,7 @@ export type { WrittenBaseline } from './write-baseline.js';
 export { BaselineError } from './baseline-error.js';
 export { BASELINE_VERSION, REASON_PLACEHOLDER } from './types.js';
 export type { Baseline, BaselineEntry, BaselinedFileReport, BaselinedFinding } from './types.js';
+export { bucketBaseline, acceptedBucket } from './apply-bucket-baseline.js';
+export type { AcceptedBucket, BucketBaselineOutcome } from './apply-bucket-baseline.js';
+export { writeBucketBaseline } from './write-bucket-baseline.js';
+export type { BucketBaselineEntry } from './types.js';

@@ -1,10 +1,12 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { isFindingCode } from '../findings/index.js';
+import { parseBucketKey } from '../fuzz/engine/bucket.js';
 import { BaselineError } from './baseline-error.js';
-import { BASELINE_VERSION, REASON_PLACEHOLDER, type Baseline, type BaselineEntry } from './types.js';
+import { BASELINE_VERSION, REASON_PLACEHOLDER, type Baseline, type BaselineEntry, type BucketBaselineEntry } from './types.js';
 
-const TOP_KEYS = ['version', 'entries'] as const;
+const TOP_KEYS = ['version', 'entries', 'buckets'] as const;
 const ENTRY_KEYS = ['code', 'path', 'sha256', 'profile', 'file', 'reason', 'expires'] as const;
+const BUCKET_KEYS = ['bucket', 'reason', 'expires'] as const;
 
 /**
  * Parses a baseline (YAML, or JSON, which is YAML too) strictly: unknown keys, wrong types,
@@ -24,10 +26,45 @@ export function parseBaseline(text: string, file: string): Baseline {
   if (version === undefined) r.fail(root, '', `missing required key "version" (${BASELINE_VERSION})`);
   if (!isScalar(version.value) || version.value.value !== BASELINE_VERSION) r.fail(version.value, 'version', `must be ${BASELINE_VERSION}`);
   const list = top.get('entries');
-  if (list === undefined) r.fail(root, '', 'missing required key "entries" (a list, may be empty)');
-  if (!isSeq(list.value)) r.fail(list.value, 'entries', 'must be a list');
-  const entries = (list.value as YAMLSeq).items.map((item, i) => parseEntry(r, item, `entries[${i}]`));
-  return { source: file, entries };
+  const bucketList = top.get('buckets');
+  if (list === undefined && bucketList === undefined) {
+    r.fail(root, '', 'missing required key "entries" (accepted findings, for validate) or "buckets" (accepted fuzz buckets)');
+  }
+  const entries = list === undefined ? [] : r.list(list.value, 'entries').map((item, i) => parseEntry(r, item, `entries[${i}]`));
+  const buckets = bucketList === undefined ? [] : r.list(bucketList.value, 'buckets').map((item, i) => parseBucketEntry(r, item, `buckets[${i}]`));
+  return { source: file, entries, buckets };
+}
+
+function parseBucketEntry(r: Reader, node: unknown, key: string): BucketBaselineEntry {
+  const m = r.mapping(node, key, BUCKET_KEYS);
+  const bucketNode = m.get('bucket');
+  if (bucketNode === undefined) r.fail(node, key, 'missing required key "bucket" (kind|profile|fault|location, as the fuzz report prints it)');
+  const bucket = r.string(bucketNode.value, `${key}.bucket`);
+  if (parseBucketKey(bucket) === undefined) {
+    r.fail(bucketNode.value, `${key}.bucket`, 'must be kind|profile|fault|location with kind crash, soundness or robustness');
+  }
+  const out: { -readonly [K in keyof BucketBaselineEntry]: BucketBaselineEntry[K] } = { bucket, reason: parseReason(r, m, node, key, 'bucket'), line: r.line(node) };
+  const expires = parseExpires(r, m, key);
+  if (expires !== undefined) out.expires = expires;
+  return out;
+}
+
+type Fields = Map<string, { keyNode: unknown; value: unknown }>;
+
+function parseReason(r: Reader, m: Fields, node: unknown, key: string, what: 'finding' | 'bucket'): string {
+  const v = m.get('reason');
+  if (v === undefined) r.fail(node, key, 'missing required key "reason"');
+  const reason = r.string(v.value, `${key}.reason`).trim();
+  if (reason === '' || reason === REASON_PLACEHOLDER) r.fail(v.value, `${key}.reason`, `say why this ${what} is accepted (the placeholder is not a reason)`);
+  return reason;
+}
+
+function parseExpires(r: Reader, m: Fields, key: string): string | undefined {
+  const expires = m.get('expires');
+  if (expires === undefined) return undefined;
+  const date = r.string(expires.value, `${key}.expires`);
+  if (!isCalendarDate(date)) r.fail(expires.value, `${key}.expires`, `must be a date YYYY-MM-DD, got ${JSON.stringify(date.slice(0, 40))}`);
+  return date;
 }
 
 function parseEntry(r: Reader, node: unknown, key: string): BaselineEntry {
@@ -42,19 +79,14 @@ function parseEntry(r: Reader, node: unknown, key: string): BaselineEntry {
   const path = r.string(req('path'), `${key}.path`);
   const sha256 = r.string(req('sha256'), `${key}.sha256`);
   if (!/^[0-9a-f]{64}$/.test(sha256)) r.fail(m.get('sha256')!.value, `${key}.sha256`, 'must be 64 lowercase hex digits (the sha256 of the file)');
-  const reason = r.string(req('reason'), `${key}.reason`).trim();
-  if (reason === '' || reason === REASON_PLACEHOLDER) r.fail(m.get('reason')!.value, `${key}.reason`, 'say why this finding is accepted (the placeholder is not a reason)');
+  const reason = parseReason(r, m, node, key, 'finding');
   const out: { -readonly [K in keyof BaselineEntry]: BaselineEntry[K] } = { code, path, sha256, reason, line: r.line(node) };
   const profile = m.get('profile');
   if (profile !== undefined) out.profile = r.string(profile.value, `${key}.profile`);
   const file = m.get('file');
   if (file !== undefined) out.file = r.string(file.value, `${key}.file`);
-  const expires = m.get('expires');
-  if (expires !== undefined) {
-    const date = r.string(expires.value, `${key}.expires`);
-    if (!isCalendarDate(date)) r.fail(expires.value, `${key}.expires`, `must be a date YYYY-MM-DD, got ${JSON.stringify(date.slice(0, 40))}`);
-    out.expires = date;
-  }
+  const expires = parseExpires(r, m, key);
+  if (expires !== undefined) out.expires = expires;
   return out;
 }
 
@@ -95,6 +127,12 @@ class Reader {
       out.set(k, { keyNode: pair.key, value: pair.value });
     }
     return out;
+  }
+
+  list(node: unknown, key: string): readonly unknown[] {
+    if (isAlias(node)) this.fail(node, key, 'aliases are not allowed in a baseline');
+    if (!isSeq(node)) this.fail(node, key, 'must be a list');
+    return (node as YAMLSeq).items;
   }
 
   string(node: unknown, key: string): string {

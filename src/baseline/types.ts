@@ -20,9 +20,23 @@ export interface BaselineEntry {
   readonly line: number;
 }
 
+/**
+ * One accepted fuzz bucket (`preflight fuzz --baseline`): its key `kind|profile|fault|location`
+ * as the campaign report prints it. Its bucket and the saved reproducers in it do not fail the run.
+ */
+export interface BucketBaselineEntry {
+  readonly bucket: string;
+  readonly reason: string;
+  readonly expires?: string;
+  readonly line: number;
+}
+
 export interface Baseline {
   readonly source: string;
+  /** Accepted findings, for `validate`. */
   readonly entries: readonly BaselineEntry[];
+  /** Accepted fuzz buckets, for `fuzz`. */
+  readonly buckets: readonly BucketBaselineEntry[];
 }
 
 /** The one type of an accepted finding lives with the report model, which carries it. */

@@ -16,7 +16,7 @@ const file = (name: string, sha256: string, findings: Finding[], omitted?: Recor
 });
 
 const entry = (e: Partial<BaselineEntry> & Pick<BaselineEntry, 'code' | 'path'>): BaselineEntry => ({ sha256: SHA_A, reason: 'known', line: 1, ...e });
-const baseline = (...entries: BaselineEntry[]): Baseline => ({ source: 'b.yaml', entries });
+const baseline = (...entries: BaselineEntry[]): Baseline => ({ source: 'b.yaml', entries, buckets: [] });
 
 describe('applyBaseline', () => {
   const july = file('july.bin', SHA_A, [finding('OOB_INPUT_READ', 'instances[5].criteria[20]', 'agent-7.11'), finding('CRC_MISMATCH', 'crc')]);

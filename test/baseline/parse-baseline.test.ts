@@ -28,7 +28,7 @@ describe('parseBaseline', () => {
 
   it('refuses unknown keys, with file:line:col and the key', () => {
     expect(errorOf(entry('    profil: agent-7.11\n'))).toBe('b.yaml:7:5: entries[0].profil: unknown key (allowed: code, path, sha256, profile, file, reason, expires)');
-    expect(errorOf(`version: 1\nentries: []\nextra: 1\n`)).toBe('b.yaml:3:1: extra: unknown key (allowed: version, entries)');
+    expect(errorOf(`version: 1\nentries: []\nextra: 1\n`)).toBe('b.yaml:3:1: extra: unknown key (allowed: version, entries, buckets)');
   });
 
   it('refuses what would make an entry silently useless or dangerous', () => {

@@ -177,7 +177,7 @@ describe('accepted findings never fail the gate, in any format', () => {
       const entries: BaselineEntry[] = findings.filter((_, i) => accept[i]).map((f, i) => ({
         code: f.code, path: f.path, sha256: SHA, reason: `r${i}`, line: i + 1, ...(f.profile !== undefined ? { profile: f.profile } : {}),
       }));
-      const gated = applyBaseline([file], { source: 'b.yaml', entries }, '2026-01-01').files[0]!;
+      const gated = applyBaseline([file], { source: 'b.yaml', entries, buckets: [] }, '2026-01-01').files[0]!;
       const report: ValidationReport = { ...julyReport, fleet: [{ name: 'a-1', population: 1, source: 'a' }, { name: 'b-2', population: 1, source: 'b' }], files: [gated] };
       const accepted = gated.baselined ?? [];
       expect(gated.findings.length + accepted.length).toBe(findings.length);

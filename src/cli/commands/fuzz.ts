@@ -22,6 +22,7 @@ import { useColor } from '../runtime.js';
 import { maxWorkers, positiveArg, seedArg, shardArg, uintArg, workersArg } from './fuzz-args.js';
 import { asCliError, isStoreError } from './fuzz-errors.js';
 import { Interrupts } from './fuzz-interrupts.js';
+import { checkBucketBaselineOutput, gateBuckets, loadBucketBaseline, saveBucketBaseline } from './fuzz-baseline.js';
 
 const DEFAULT_RUNS = 10_000;
 
@@ -39,14 +40,16 @@ export function fuzzCommand(): Command {
     .option('--workers <n>', `worker threads, 1..${maxWorkers()} (4 × the cores; default: all cores; 1 runs in-process)`, workersArg)
     .option('--shard <k/n>', 'run slice K of N of the campaign (same seed on every shard)', shardArg)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--baseline <file>', 'accept the known buckets listed in this file (its buckets: list): only new buckets fail the run')
+    .option('--write-baseline <file>', "write a baseline accepting this campaign's buckets (.json: JSON, else YAML)")
     .option('--no-color', 'never colour the text output')
     .addHelpText('after', `
 Same --seed and --runs give the same buckets and reproducers with any --workers. A campaign first
 reruns every reproducer saved in OUT/crashes and moves those that no longer fail to OUT/fixed.
 One campaign at a time per --out (the lock file OUT/.preflight.lock names the process holding it).
 Ctrl-C stops the campaign and saves what it found; a second Ctrl-C skips the rest of the shrinking.
-Exit codes: 0 nothing found, 1 a crash, soundness or robustness finding (or a saved reproducer
-still fails), 2 usage or input error.
+Exit codes: 0 nothing new found, 1 a crash, soundness or robustness finding (or a saved reproducer
+still fails) that --baseline does not accept, 2 usage or input error.
 
 Examples:
   $ preflight fuzz --profile profiles/default/agent-7.11.yaml --time 30
@@ -57,7 +60,7 @@ Examples:
 
 interface FuzzOpts {
   schema?: string; seed?: { seed: number; given: string }; runs?: number; time?: number; profile: string[]; fleet: string[]; corpus: string[];
-  out: string; workers?: number; shard?: Shard; format: 'text' | 'json'; color: boolean;
+  out: string; workers?: number; shard?: Shard; format: 'text' | 'json'; color: boolean; baseline?: string; writeBaseline?: string;
 }
 
 async function fuzzAction(opts: FuzzOpts): Promise<void> {
@@ -66,6 +69,8 @@ async function fuzzAction(opts: FuzzOpts): Promise<void> {
   const schema = resolveSchema(opts.schema);
   const fleet = resolveFleet(schema, opts.profile, opts.fleet);
   const seeds: SeedFile[] = opts.corpus.length === 0 ? [] : expandInputs(opts.corpus, '.bin').map((f) => ({ name: f, bytes: readInput(f) }));
+  const baseline = opts.baseline !== undefined ? loadBucketBaseline(opts.baseline) : undefined;
+  if (opts.writeBaseline !== undefined) checkBucketBaselineOutput(opts.writeBaseline);
   // The output folder is checked before any work: a bad --out is one line, not a stack trace later.
   asCliError(() => prepareOutFolder(opts.out));
   const lock = asCliError(() => acquireOutLock(opts.out, 'fuzz campaign'));
@@ -94,10 +99,13 @@ async function fuzzAction(opts: FuzzOpts): Promise<void> {
     progress.end();
     const saved = out.saveFinal(result);
     out.saveCorpus(result.corpus);
-    const doc = campaignDocument(result, saved, previousEntry(previous), {
+    const found = campaignDocument(result, saved, previousEntry(previous), {
       interrupted: interrupts.stopRequested,
       ...(opts.seed !== undefined && String(opts.seed.seed) !== opts.seed.given ? { seed_given: opts.seed.given } : {}),
     });
+    const note = (line: string): void => void process.stderr.write(`preflight: ${line}\n`);
+    const doc = baseline !== undefined ? gateBuckets(found, baseline, note) : found;
+    if (opts.writeBaseline !== undefined) saveBucketBaseline(opts.writeBaseline, doc, baseline, note);
     for (const p of previous.invalid) process.stderr.write(`preflight: ${p.file}: left alone: ${p.problem}\n`);
     process.stdout.write(opts.format === 'json' ? `${JSON.stringify(doc)}\n` : renderCampaignText(doc, opts.color && useColor(), textWidth()));
     process.exitCode = hasFindings(doc) ? EXIT.findings : EXIT.ok;

@@ -52,6 +52,8 @@ export interface CampaignDocument {
   readonly seeds_run: number;
   readonly corpus: number;
   readonly previous: PreviousEntry;
+  /** Buckets a `--baseline` accepts (taken out of the lists above): known, and not failing the run. */
+  readonly baselined?: readonly { readonly bucket: string; readonly id: string; readonly reason: string; readonly expires?: string }[];
 }
 
 export function campaignDocument(

@@ -27,6 +27,12 @@ export function renderCampaignText(doc: CampaignDocument, color: boolean, width 
   section(out, say, width, 'SOUNDNESS', 'validate passes them, a consumer crashes on or refuses them', doc.soundness, c, true);
   section(out, say, width, 'CRASHES', 'consumer crash buckets (profile, fault, location)', doc.buckets, c, false);
   section(out, say, width, 'ROBUSTNESS', "preflight's own faults (throws, budget, round trip)", doc.robustness, c, false);
+  if ((doc.baselined?.length ?? 0) > 0) {
+    say(`${c.dim('baselined')}: ${plural(doc.baselined!.length, 'known bucket')} accepted by the baseline, not failing the run`);
+    for (const b of doc.baselined!.slice(0, 5)) say(`${b.bucket}: ${b.reason}${b.expires !== undefined ? ` (until ${b.expires})` : ''}`, '  ');
+    if (doc.baselined!.length > 5) say(`… and ${fmt.format(doc.baselined!.length - 5)} more`, '  ');
+    out.push('');
+  }
   const secs = (doc.elapsed_ms / 1000).toFixed(1);
   say(`${fmt.format(doc.runs)} runs (+${doc.seeds_run} seed files) in ${secs} s, ${fmt.format(doc.execs_per_sec)} execs/s on ${doc.workers} worker(s), shard ${doc.shard}; `
     + `coverage ${doc.coverage.branches}/${doc.coverage.of} branches, ${doc.coverage.features} features; corpus ${doc.corpus}`);
