@@ -27,3 +27,23 @@ export const TEXT_CAPACITY = 1024;
 export function newSharedBuffer(): SharedArrayBuffer {
   return new SharedArrayBuffer(TEXT_OFFSET_BYTES + TEXT_CAPACITY * 2);
 }
+
+/**
+ * Blocks until the worker leaves the busy state or `budgetMs` passes (false then). Both regex
+ * workers answer through this one shared-buffer protocol, so both clients wait the same way.
+ */
+export function waitWhileBusy(header: Int32Array, budgetMs: number): boolean {
+  const deadline = performance.now() + budgetMs;
+  while (Atomics.load(header, SLOT.state) === STATE.busy) {
+    const remaining = deadline - performance.now();
+    if (remaining <= 0) return false;
+    Atomics.wait(header, SLOT.state, STATE.busy, remaining);
+  }
+  return true;
+}
+
+/** The text a worker left in the shared buffer (an error message, a reason), bounded by its capacity. */
+export function readSharedText(header: Int32Array, text: Uint16Array): string {
+  const length = Math.min(TEXT_CAPACITY, Math.max(0, header[SLOT.textLength] ?? 0));
+  return String.fromCharCode(...text.subarray(0, length));
+}

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { newSharedBuffer, SLOT, STATE, TEXT_CAPACITY, TEXT_OFFSET_BYTES } from './re2-worker-protocol.js';
+import { newSharedBuffer, readSharedText, SLOT, STATE, TEXT_CAPACITY, TEXT_OFFSET_BYTES, waitWhileBusy } from './re2-worker-protocol.js';
 import { DETECTOR_VERDICT, REDOS_WORKER_SCRIPT } from './redos-worker-script.js';
 
 export type DetectorAnswer =
@@ -79,19 +79,8 @@ function startWorker(): LiveWorker | DetectorAnswer {
   return started;
 }
 
-function waitWhileBusy(header: Int32Array, budgetMs: number): boolean {
-  const deadline = performance.now() + budgetMs;
-  while (Atomics.load(header, SLOT.state) === STATE.busy) {
-    const remaining = deadline - performance.now();
-    if (remaining <= 0) return false;
-    Atomics.wait(header, SLOT.state, STATE.busy, remaining);
-  }
-  return true;
-}
-
 function readText(worker: LiveWorker): string {
-  const length = Math.min(TEXT_CAPACITY, Math.max(0, worker.header[SLOT.textLength] ?? 0));
-  return String.fromCharCode(...worker.text.subarray(0, length));
+  return readSharedText(worker.header, worker.text);
 }
 
 function stopWorker(worker: LiveWorker): void {
