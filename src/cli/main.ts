@@ -78,10 +78,12 @@ function isKnownError(e: unknown): e is Error {
   return e instanceof CliError || e instanceof SchemaError || e instanceof ProfileError || e instanceof EncodeError || e instanceof BaselineError;
 }
 
-// A reader that goes away (`preflight validate ... | head`) is not an error: stop quietly.
+// A reader that goes away (`preflight validate ... | head`) is not an error in itself: stop
+// writing, but finish the run, so the exit code still says what it found (a gate run with
+// `set -o pipefail` must not see 0 for a failing file because its reader closed early).
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (e.code === 'EPIPE') return;
     throw e;
   });
 }
