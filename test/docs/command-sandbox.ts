@@ -3,7 +3,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { boundFuzz } from './bound-fuzz.js';
-import { cliEntry } from './cli-entry.js';
+import { cliEntry } from '../helpers/cli-entry.js';
 
 export interface SandboxRun {
   readonly status: number | null;
