@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node,
 import { isFindingCode } from '../findings/index.js';
 import { parseBucketKey } from '../fuzz/engine/bucket.js';
 import { BaselineError } from './baseline-error.js';
+import { describeNode } from '../schema/load/describe-node.js';
 import { BASELINE_VERSION, REASON_PLACEHOLDER, type Baseline, type BaselineEntry, type BucketBaselineEntry } from './types.js';
 
 const TOP_KEYS = ['version', 'entries', 'buckets'] as const;
@@ -116,11 +117,11 @@ class Reader {
 
   mapping(node: unknown, key: string, allowed: readonly string[]): Map<string, { keyNode: unknown; value: unknown }> {
     if (isAlias(node)) this.fail(node, key, 'aliases are not allowed in a baseline');
-    if (!isMap(node)) this.fail(node, key, `must be a mapping, got ${describe(node)}`);
+    if (!isMap(node)) this.fail(node, key, `must be a mapping, got ${describeNode(node)}`);
     const out = new Map<string, { keyNode: unknown; value: unknown }>();
     for (const pair of (node as YAMLMap).items as Pair[]) {
       const k = isScalar(pair.key) ? pair.key.value : undefined;
-      if (typeof k !== 'string') this.fail(pair.key, key, `keys must be names, got ${describe(pair.key)}`);
+      if (typeof k !== 'string') this.fail(pair.key, key, `keys must be names, got ${describeNode(pair.key)}`);
       const child = key === '' ? k : `${key}.${k}`;
       if (!allowed.includes(k)) this.fail(pair.key, child.slice(0, 200), `unknown key (allowed: ${allowed.join(', ')})`);
       if (isAlias(pair.value)) this.fail(pair.value, child, 'aliases are not allowed in a baseline');
@@ -137,19 +138,7 @@ class Reader {
 
   string(node: unknown, key: string): string {
     const v = isScalar(node) ? node.value : undefined;
-    if (typeof v !== 'string') this.fail(node, key, `must be a string, got ${describe(node)}`);
+    if (typeof v !== 'string') this.fail(node, key, `must be a string, got ${describeNode(node)}`);
     return v;
   }
-}
-
-function describe(node: unknown): string {
-  if (node === null || node === undefined) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) {
-    const v = node.value;
-    if (v === null) return 'nothing';
-    return typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v) : `${typeof v} ${String(v).slice(0, 60)}`;
-  }
-  return 'an unsupported node';
 }

@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, type LineCounter, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ProfileError } from './profile-error.js';
+import { describeNode } from '../schema/load/describe-node.js';
 
 /** Maps YAML nodes to file positions, and turns problems into ProfileErrors. */
 export class NodeReader {
@@ -17,12 +18,12 @@ export class NodeReader {
    * Each entry keeps its key node, for positions of errors about the value.
    */
   mapping(node: unknown, key: string, allowed: readonly string[]): Map<string, Entry> {
-    if (!isMap(node)) this.fail(node, key, `must be a mapping, got ${describe(node)}`);
+    if (!isMap(node)) this.fail(node, key, `must be a mapping, got ${describeNode(node)}`);
     const out = new Map<string, Entry>();
     for (const pair of (node as YAMLMap).items as Pair[]) {
       const k = isScalar(pair.key) ? pair.key.value : undefined;
       const child = join(key, String(k));
-      if (typeof k !== 'string') this.fail(pair.key, key, `keys must be names, got ${describe(pair.key)}`);
+      if (typeof k !== 'string') this.fail(pair.key, key, `keys must be names, got ${describeNode(pair.key)}`);
       if (!allowed.includes(k)) this.fail(pair.key, child, `unknown key (allowed: ${allowed.join(', ')})`);
       out.set(k, { keyNode: pair.key, value: pair.value });
     }
@@ -39,19 +40,19 @@ export class NodeReader {
   integer(e: Entry, key: string, min: number, max: number): number {
     const v = isScalar(e.value) ? e.value.value : undefined;
     const at = e.value ?? e.keyNode;
-    if (typeof v !== 'number' || !Number.isSafeInteger(v)) this.fail(at, key, `must be an integer, got ${describe(e.value)}`);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) this.fail(at, key, `must be an integer, got ${describeNode(e.value)}`);
     if (v < min || v > max) this.fail(at, key, `must be between ${min} and ${max}, got ${v}`);
     return v;
   }
 
   string(e: Entry, key: string): string {
     const v = isScalar(e.value) ? e.value.value : undefined;
-    if (typeof v !== 'string') this.fail(e.value ?? e.keyNode, key, `must be a string, got ${describe(e.value)}`);
+    if (typeof v !== 'string') this.fail(e.value ?? e.keyNode, key, `must be a string, got ${describeNode(e.value)}`);
     return v;
   }
 
   sequence(e: Entry, key: string): YAMLSeq['items'] {
-    if (!isSeq(e.value)) this.fail(e.value ?? e.keyNode, key, `must be a list, got ${describe(e.value)}`);
+    if (!isSeq(e.value)) this.fail(e.value ?? e.keyNode, key, `must be a list, got ${describeNode(e.value)}`);
     return (e.value as YAMLSeq).items;
   }
 }
@@ -64,16 +65,4 @@ export interface Entry {
 export function join(parent: string, child: string | number): string {
   if (typeof child === 'number') return `${parent}[${child}]`;
   return parent === '' ? child : `${parent}.${child}`;
-}
-
-function describe(node: unknown): string {
-  if (node === null || node === undefined) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) {
-    const v = (node as Node & { value: unknown }).value;
-    if (v === null) return 'nothing';
-    return typeof v === 'string' ? JSON.stringify(v) : `${typeof v} ${String(v)}`;
-  }
-  return 'an unsupported node';
 }

@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { checkYamlDocument } from '../../schema/load/yaml-safety.js';
+import { describeNode } from '../../schema/load/describe-node.js';
 
 /** Builds the error a reader throws: file, line, column, dotted key, problem. */
 export type MakeError = (line: number, column: number, key: string, problem: string) => Error;
@@ -42,11 +43,11 @@ export class YamlReader {
 
   /** A mapping's entries, each key allowed; `required` keys must be present. */
   map(at: At, allowed: readonly string[], required: readonly string[] = []): Map<string, At> {
-    if (!isMap(at.node)) this.fail(at, `must be a mapping, got ${describe(at.node)}`);
+    if (!isMap(at.node)) this.fail(at, `must be a mapping, got ${describeNode(at.node)}`);
     const out = new Map<string, At>();
     for (const pair of (at.node as YAMLMap).items as Pair[]) {
       const k = isScalar(pair.key) ? pair.key.value : undefined;
-      if (typeof k !== 'string') this.fail({ node: pair.key, key: at.key }, `keys must be names, got ${describe(pair.key)}`);
+      if (typeof k !== 'string') this.fail({ node: pair.key, key: at.key }, `keys must be names, got ${describeNode(pair.key)}`);
       const key = join(at.key, k);
       if (!allowed.includes(k)) this.fail({ node: pair.key, key }, `unknown key (allowed: ${allowed.join(', ')})`);
       out.set(k, { node: pair.value ?? pair.key, key });
@@ -57,7 +58,7 @@ export class YamlReader {
 
   /** A mapping whose keys are data (ids, names): every pair, keys as scalars. */
   pairs(at: At): Array<{ key: At; keyValue: unknown; value: At }> {
-    if (!isMap(at.node)) this.fail(at, `must be a mapping, got ${describe(at.node)}`);
+    if (!isMap(at.node)) this.fail(at, `must be a mapping, got ${describeNode(at.node)}`);
     return ((at.node as YAMLMap).items as Pair[]).map((p) => {
       const kv = isScalar(p.key) ? p.key.value : undefined;
       const key = join(at.key, String(kv));
@@ -66,13 +67,13 @@ export class YamlReader {
   }
 
   list(at: At): At[] {
-    if (!isSeq(at.node)) this.fail(at, `must be a list, got ${describe(at.node)}`);
+    if (!isSeq(at.node)) this.fail(at, `must be a list, got ${describeNode(at.node)}`);
     return (at.node as YAMLSeq).items.map((n, i) => ({ node: n, key: `${at.key}[${i}]` }));
   }
 
   string(at: At): string {
     const v = isScalar(at.node) ? at.node.value : undefined;
-    if (typeof v !== 'string' || v === '') this.fail(at, `must be a non-empty string, got ${describe(at.node)}`);
+    if (typeof v !== 'string' || v === '') this.fail(at, `must be a non-empty string, got ${describeNode(at.node)}`);
     return v;
   }
 
@@ -85,8 +86,8 @@ export class YamlReader {
 
   integer(at: At, min: number, max: number): number {
     const v = isScalar(at.node) ? at.node.value : undefined;
-    if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) this.fail(at, `must be at most ${Math.min(max, Number.MAX_SAFE_INTEGER)} (integers are exact only below 2^53), got ${describe(at.node)}`);
-    if (typeof v !== 'number' || !Number.isSafeInteger(v)) this.fail(at, `must be an integer, got ${describe(at.node)}`);
+    if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) this.fail(at, `must be at most ${Math.min(max, Number.MAX_SAFE_INTEGER)} (integers are exact only below 2^53), got ${describeNode(at.node)}`);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) this.fail(at, `must be an integer, got ${describeNode(at.node)}`);
     if (v < min || v > max) this.fail(at, `must be between ${min} and ${max}, got ${v}`);
     return v;
   }
@@ -98,16 +99,4 @@ export class YamlReader {
 
 export function join(parent: string, child: string): string {
   return parent === '' ? child : `${parent}.${child}`;
-}
-
-export function describe(node: unknown): string {
-  if (node === null || node === undefined) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node)) {
-    const v = (node as Node & { value: unknown }).value;
-    if (v === null) return 'nothing';
-    return typeof v === 'string' ? JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v) : `${typeof v} ${String(v)}`;
-  }
-  return 'an unsupported node';
 }
