@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { counters } from './regex-caches.js';
-import { newSharedBuffer, readSharedText, SLOT, STATE, TEXT_CAPACITY, TEXT_OFFSET_BYTES, waitWhileBusy, VERDICT } from './re2-worker-protocol.js';
+import { readSharedText, SLOT, startSharedWorker, STATE, VERDICT, waitWhileBusy } from './re2-worker-protocol.js';
 import { RE2_WORKER_SCRIPT } from './re2-worker-script.js';
 
 export type Re2Outcome =
@@ -59,28 +59,21 @@ export function compileWithRe2(pattern: string, budgetMs = RE2_COMPILE_BUDGET_MS
 
 function startWorker(): LiveWorker | Re2Outcome {
   if (unavailable !== null && performance.now() < unavailable.until) return { kind: 'unavailable', reason: unavailable.reason };
-  let started: LiveWorker;
-  try {
-    const gluePath = createRequire(import.meta.url).resolve('re2-wasm/build/wasm/re2.js');
-    const sharedBuffer = newSharedBuffer();
-    const worker = new Worker(RE2_WORKER_SCRIPT, { eval: true, workerData: { sharedBuffer, gluePath } });
-    // Unreferenced, so an idle worker never keeps the process (a CLI run, a test) alive.
-    worker.unref();
-    const header = new Int32Array(sharedBuffer, 0, TEXT_OFFSET_BYTES / 4);
-    started = { worker, header, text: new Uint16Array(sharedBuffer, TEXT_OFFSET_BYTES, TEXT_CAPACITY), heapResetsSeen: 0 };
-    worker.on('error', () => stopWorker(started));
-    worker.on('exit', () => stopWorker(started));
-  } catch (error) {
-    return markUnavailable(`cannot start the RE2 worker: ${error instanceof Error ? error.message : String(error)}`);
+  let me: LiveWorker | undefined;
+  const started = startSharedWorker(
+    RE2_WORKER_SCRIPT,
+    () => ({ gluePath: createRequire(import.meta.url).resolve('re2-wasm/build/wasm/re2.js') }),
+    { budgetMs: STARTUP_BUDGET_MS },
+    () => { if (me !== undefined) stopWorker(me); },
+  );
+  if ('failure' in started) {
+    return markUnavailable(started.failure === 'start' ? `cannot start the RE2 worker: ${started.detail}`
+      : started.failure === 'load' ? `cannot load RE2: ${started.detail}` : 'the RE2 worker did not start in time');
   }
-  const ready = waitWhileBusy(started.header, STARTUP_BUDGET_MS);
-  if (!ready || Atomics.load(started.header, SLOT.state) !== STATE.done) {
-    const reason = ready ? `cannot load RE2: ${readText(started)}` : 'the RE2 worker did not start in time';
-    stopWorker(started);
-    return markUnavailable(reason);
-  }
-  live = started;
-  return started;
+  const worker: LiveWorker = { ...started, heapResetsSeen: 0 };
+  me = worker;
+  live = worker;
+  return worker;
 }
 
 function readText(worker: LiveWorker): string {

@@ -1,3 +1,4 @@
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 /**
  * The shared-memory handshake between re2-worker-client.ts (which blocks on it) and the worker
  * script. Int32 slots first, then the verdict text as UTF-16 code units.
@@ -46,4 +47,50 @@ export function waitWhileBusy(header: Int32Array, budgetMs: number): boolean {
 export function readSharedText(header: Int32Array, text: Uint16Array): string {
   const length = Math.min(TEXT_CAPACITY, Math.max(0, header[SLOT.textLength] ?? 0));
   return String.fromCharCode(...text.subarray(0, length));
+}
+
+/** A worker on this protocol, loaded and answering. */
+export interface SharedWorker {
+  readonly worker: Worker;
+  readonly header: Int32Array;
+  readonly text: Uint16Array;
+}
+
+/** Why a worker could not be had: it did not start, its engine did not load (`detail`: the worker's text), or time ran out. */
+export interface SharedWorkerFailure {
+  readonly failure: 'start' | 'load' | 'timeout';
+  readonly detail: string;
+}
+
+/**
+ * Starts a worker on the shared-buffer protocol, unreferenced, and blocks until it has loaded (at
+ * most `budgetMs`). `workerData` is called inside the start (resolving a module path may throw);
+ * `onGone` runs when the worker errors or exits later. A worker that fails to load is ended.
+ */
+export function startSharedWorker(
+  script: string,
+  workerData: () => Record<string, unknown>,
+  options: { readonly budgetMs: number; readonly resourceLimits?: ResourceLimits },
+  onGone: () => void,
+): SharedWorker | SharedWorkerFailure {
+  let started: SharedWorker;
+  try {
+    const sharedBuffer = newSharedBuffer();
+    const worker = new Worker(script, {
+      eval: true, workerData: { ...workerData(), sharedBuffer },
+      ...(options.resourceLimits !== undefined ? { resourceLimits: options.resourceLimits } : {}),
+    });
+    // Unreferenced, so an idle worker never keeps the process (a CLI run, a test) alive.
+    worker.unref();
+    started = { worker, header: new Int32Array(sharedBuffer, 0, TEXT_OFFSET_BYTES / 4), text: new Uint16Array(sharedBuffer, TEXT_OFFSET_BYTES, TEXT_CAPACITY) };
+    worker.on('error', onGone);
+    worker.on('exit', onGone);
+  } catch (error) {
+    return { failure: 'start', detail: error instanceof Error ? error.message : String(error) };
+  }
+  const ready = waitWhileBusy(started.header, options.budgetMs);
+  if (ready && Atomics.load(started.header, SLOT.state) === STATE.done) return started;
+  const detail = ready ? readSharedText(started.header, started.text) : '';
+  started.worker.terminate().catch(() => undefined);
+  return { failure: ready ? 'load' : 'timeout', detail };
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { newSharedBuffer, readSharedText, SLOT, STATE, TEXT_CAPACITY, TEXT_OFFSET_BYTES, waitWhileBusy } from './re2-worker-protocol.js';
+import { readSharedText, SLOT, startSharedWorker, STATE, waitWhileBusy } from './re2-worker-protocol.js';
 import { DETECTOR_VERDICT, REDOS_WORKER_SCRIPT } from './redos-worker-script.js';
 
 export type DetectorAnswer =
@@ -54,29 +54,22 @@ export function detectInWorker(pattern: string, options: Record<string, unknown>
 }
 
 function startWorker(): LiveWorker | DetectorAnswer {
-  let started: LiveWorker;
-  try {
-    const detectorPath = createRequire(import.meta.url).resolve('redos-detector');
-    const sharedBuffer = newSharedBuffer();
-    const worker = new Worker(REDOS_WORKER_SCRIPT, {
-      eval: true, workerData: { sharedBuffer, detectorPath },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-    });
-    worker.unref();
-    const header = new Int32Array(sharedBuffer, 0, TEXT_OFFSET_BYTES / 4);
-    started = { worker, header, text: new Uint16Array(sharedBuffer, TEXT_OFFSET_BYTES, TEXT_CAPACITY), calls: 0 };
-    worker.on('error', () => stopWorker(started));
-    worker.on('exit', () => stopWorker(started));
-  } catch (error) {
-    return { kind: 'failed', message: `cannot start the ReDoS detector: ${error instanceof Error ? error.message : String(error)}` };
+  let me: LiveWorker | undefined;
+  const started = startSharedWorker(
+    REDOS_WORKER_SCRIPT,
+    () => ({ detectorPath: createRequire(import.meta.url).resolve('redos-detector') }),
+    { budgetMs: STARTUP_BUDGET_MS, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } },
+    () => { if (me !== undefined) stopWorker(me); },
+  );
+  if ('failure' in started) {
+    const message = started.failure === 'start' ? `cannot start the ReDoS detector: ${started.detail}`
+      : started.failure === 'load' ? `cannot load the ReDoS detector: ${started.detail}` : 'the ReDoS detector did not start in time';
+    return { kind: 'failed', message };
   }
-  const ready = waitWhileBusy(started.header, STARTUP_BUDGET_MS);
-  if (!ready || Atomics.load(started.header, SLOT.state) !== STATE.done) {
-    stopWorker(started);
-    return { kind: 'failed', message: ready ? `cannot load the ReDoS detector: ${readText(started)}` : 'the ReDoS detector did not start in time' };
-  }
-  live = started;
-  return started;
+  const worker: LiveWorker = { ...started, calls: 0 };
+  me = worker;
+  live = worker;
+  return worker;
 }
 
 function readText(worker: LiveWorker): string {
