@@ -6,7 +6,7 @@
 import { crc32 } from 'node:zlib';
 import { checkStructure } from '../src/check/index.js';
 import { defaultFleetDir, loadFleet } from '../src/consumer/index.js';
-import { encode } from '../src/encode/index.js';
+import { bigCcfFile } from './big-ccf-file.js';
 import { compileFastDecoder } from '../src/parse/compile/index.js';
 import { decode } from '../src/parse/index.js';
 import { defaultSchemaPath, loadSchema } from '../src/schema/index.js';
@@ -15,18 +15,7 @@ import { validateBytes } from '../src/validate/index.js';
 
 const schema = loadSchema(defaultSchemaPath());
 const fleet = loadFleet(defaultFleetDir());
-const KINDS = ['STR', 'STR', 'STR', 'STR', 'INT', 'INT', 'STR', 'STR', 'INT', 'STR', 'STR', 'INT', 'STR', 'STR', 'STR', 'INT', 'INT', 'STR', 'STR', 'STR', 'STR'];
 
-function bigFile(instances: number): Uint8Array {
-  const criteria = (i: number) => KINDS.map((k, f) => {
-    if (f === 20 || (f + i) % 3 !== 0) return { op: 'ANY' };
-    return k === 'INT' ? { op: 'EQ_INT', value: BigInt(i * 31 + f) } : { op: 'PREFIX_STR', text: `\\\\.\\pipe\\agent-${i}-field-${f}-${'x'.repeat(4 + ((i * f) % 20))}` };
-  });
-  return encode(schema, {
-    types: [{ type_id: 1, field_kinds: KINDS }],
-    instances: Array.from({ length: instances }, (_, i) => ({ instance_id: i + 1, type_id: 1, action: 'block', criteria: criteria(i) })),
-  });
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,7 +33,7 @@ function time(fn: () => unknown, reps = 5): number {
   return median(xs);
 }
 
-const bytes = bigFile(3900);
+const bytes = bigCcfFile(schema, 3900);
 const baseline = time(() => crc32(bytes), 9);
 const decoded = decode(schema, bytes);
 const rows: [string, number][] = [

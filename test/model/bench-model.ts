@@ -4,7 +4,7 @@
  * Run: npx tsx test/model/bench-model.ts. Writes nothing.
  */
 import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
-import { encode } from '../../src/encode/index.js';
+import { bigCcfFile } from '../../bench/big-ccf-file.js';
 import { loadModel, loadModelProfile, simulateModel } from '../../src/model/index.js';
 import { defaultSchemaPath, loadSchema } from '../../src/schema/index.js';
 import { simulateConsumer } from '../../src/simulate/index.js';
@@ -13,19 +13,7 @@ import { summary } from './compare.js';
 const schema = loadSchema(defaultSchemaPath());
 const model = loadModel('schemas/ccf-v1.consumer.yaml', schema);
 const fleet = loadFleet(defaultFleetDir());
-const KINDS = ['STR', 'STR', 'STR', 'STR', 'INT', 'INT', 'STR', 'STR', 'INT', 'STR', 'STR', 'INT', 'STR', 'STR', 'STR', 'INT', 'INT', 'STR', 'STR', 'STR', 'STR'];
 
-/** The same file as bench/validate.ts: 3,900 instances × 21 criteria, unique strings. */
-function bigFile(instances: number): Uint8Array {
-  const criteria = (i: number) => KINDS.map((k, f) => {
-    if (f === 20 || (f + i) % 3 !== 0) return { op: 'ANY' };
-    return k === 'INT' ? { op: 'EQ_INT', value: BigInt(i * 31 + f) } : { op: 'PREFIX_STR', text: `\\\\.\\pipe\\agent-${i}-field-${f}-${'x'.repeat(4 + ((i * f) % 20))}` };
-  });
-  return encode(schema, {
-    types: [{ type_id: 1, field_kinds: KINDS }],
-    instances: Array.from({ length: instances }, (_, i) => ({ instance_id: i + 1, type_id: 1, action: 'block', criteria: criteria(i) })),
-  });
-}
 
 function time(fn: () => unknown, reps = 5): number {
   fn();
@@ -38,7 +26,7 @@ function time(fn: () => unknown, reps = 5): number {
   return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 }
 
-const bytes = bigFile(3900);
+const bytes = bigCcfFile(schema, 3900);
 console.log(`${(bytes.length / 1048576).toFixed(2)} MiB CCF file (3900 instances x 21 criteria), median of 5`);
 for (const p of fleet) {
   const mp = loadModelProfile(p.source, model);
