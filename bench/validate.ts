@@ -7,6 +7,7 @@ import { crc32 } from 'node:zlib';
 import { checkStructure } from '../src/check/index.js';
 import { defaultFleetDir, loadFleet } from '../src/consumer/index.js';
 import { bigCcfFile } from './big-ccf-file.js';
+import { medianTime } from './median-time.js';
 import { compileFastDecoder } from '../src/parse/compile/index.js';
 import { decode } from '../src/parse/index.js';
 import { defaultSchemaPath, loadSchema } from '../src/schema/index.js';
@@ -17,33 +18,18 @@ const schema = loadSchema(defaultSchemaPath());
 const fleet = loadFleet(defaultFleetDir());
 
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function time(fn: () => unknown, reps = 5): number {
-  fn();
-  const xs: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    fn();
-    xs.push(performance.now() - t);
-  }
-  return median(xs);
-}
 
 const bytes = bigCcfFile(schema, 3900);
-const baseline = time(() => crc32(bytes), 9);
+const baseline = medianTime(() => crc32(bytes), 9);
 const decoded = decode(schema, bytes);
 const rows: [string, number][] = [
   ['baseline: crc32 over the file', baseline],
-  ['parse (diagnostic decoder)', time(() => decode(schema, bytes))],
-  ['parse (compiled fast path)', time(() => compileFastDecoder(schema).decode(bytes))],
-  ['parse (fast path + first locate)', time(() => compileFastDecoder(schema).decode(bytes)?.locate(['pool']))],
-  ['check (schema rules)', time(() => checkStructure(schema, bytes, decoded))],
-  ...fleet.map((p): [string, number] => [`simulate ${p.name}`, time(() => simulateConsumer(bytes, p))]),
-  ['validate, whole pipeline', time(() => validateBytes('big.bin', bytes, { schema, fleet }))],
+  ['parse (diagnostic decoder)', medianTime(() => decode(schema, bytes))],
+  ['parse (compiled fast path)', medianTime(() => compileFastDecoder(schema).decode(bytes))],
+  ['parse (fast path + first locate)', medianTime(() => compileFastDecoder(schema).decode(bytes)?.locate(['pool']))],
+  ['check (schema rules)', medianTime(() => checkStructure(schema, bytes, decoded))],
+  ...fleet.map((p): [string, number] => [`simulate ${p.name}`, medianTime(() => simulateConsumer(bytes, p))]),
+  ['validate, whole pipeline', medianTime(() => validateBytes('big.bin', bytes, { schema, fleet }))],
 ];
 console.log(`validate on a ${(bytes.length / 1048576).toFixed(2)} MiB CCF file (3900 instances × 21 criteria, unique strings; under every consumer's limits), median of 5`);
 console.log('stage'.padEnd(34), 'ms'.padStart(9), '× baseline'.padStart(12));

@@ -5,6 +5,7 @@
  */
 import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
 import { bigCcfFile } from '../../bench/big-ccf-file.js';
+import { medianTime } from '../../bench/median-time.js';
 import { loadModel, loadModelProfile, simulateModel } from '../../src/model/index.js';
 import { defaultSchemaPath, loadSchema } from '../../src/schema/index.js';
 import { simulateConsumer } from '../../src/simulate/index.js';
@@ -15,23 +16,12 @@ const model = loadModel('schemas/ccf-v1.consumer.yaml', schema);
 const fleet = loadFleet(defaultFleetDir());
 
 
-function time(fn: () => unknown, reps = 5): number {
-  fn();
-  const xs: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    fn();
-    xs.push(performance.now() - t);
-  }
-  return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-}
-
 const bytes = bigCcfFile(schema, 3900);
 console.log(`${(bytes.length / 1048576).toFixed(2)} MiB CCF file (3900 instances x 21 criteria), median of 5`);
 for (const p of fleet) {
   const mp = loadModelProfile(p.source, model);
   const same = JSON.stringify(summary(simulateConsumer(bytes, p))) === JSON.stringify(summary(simulateModel(bytes, model, mp)));
-  const hand = time(() => simulateConsumer(bytes, p));
-  const driven = time(() => simulateModel(bytes, model, mp));
+  const hand = medianTime(() => simulateConsumer(bytes, p));
+  const driven = medianTime(() => simulateModel(bytes, model, mp));
   console.log(`${p.name}: simulator ${hand.toFixed(1)} ms, model ${driven.toFixed(1)} ms, ratio ${(driven / hand).toFixed(1)}x, agree: ${same}`);
 }
