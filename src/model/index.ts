@@ -5,3 +5,5 @@ export { simulateModel } from './run/simulate-model.js';
 export type { ModelSimulateOptions } from './run/simulate-model.js';
 export type * from './types.js';
 export { modelBeside } from './load/find-model.js';
+export { branchTable } from './coverage.js';
+export type { BranchTable, CoverageSink } from './coverage.js';

@@ -22,6 +22,28 @@ export interface ConsumerModel {
   readonly buffers: readonly BufferRule[];
   readonly engines: readonly EngineRule[];
   readonly inputs: InputsDecl | undefined;
+  /** The default fleet: the folder `fleet:` names, resolved against the model's own folder. */
+  readonly fleetDir: string | undefined;
+  /** The format's own finding codes, next to the built-in ones. */
+  readonly codes: ReadonlyMap<string, ModelCodeInfo>;
+}
+
+/** A finding code a model defines (`codes:`): data, rendered by the report like a built-in code. */
+export interface ModelCodeInfo {
+  readonly severity: 'error' | 'warning';
+  /** consumer: a fault or refusal of one profile; hazard: latent, does not crash today. */
+  readonly kind: 'consumer' | 'hazard';
+  readonly title: string;
+  /** `{detail}` placeholders are replaced by the finding's details when rendered. */
+  readonly message: string;
+  readonly meaning?: string;
+  readonly fix?: string;
+}
+
+/** A consumer model with the profiles of its deployed versions. */
+export interface ModelFleet {
+  readonly model: ConsumerModel;
+  readonly profiles: readonly ModelProfile[];
 }
 
 /** What a profile of this consumer may say, besides `name` and `population`. */

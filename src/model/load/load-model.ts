@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { FieldDef, FormatSchema } from '../../schema/index.js';
 import type { ConsumerModel, ProfileDecl, RefuseDecl } from '../types.js';
+import { readCodes, readFleetDir } from './read-codes.js';
 import { readInputs, readLookup, readSwitch, readViewRule } from './read-rules.js';
 import { ExprChecker, usesLimits } from './model-exprs.js';
 import { ModelError } from './model-error.js';
@@ -13,7 +15,7 @@ import { YamlReader, type At } from './yaml-reader.js';
 export const MAX_MODEL_BYTES = 256 * 1024;
 /** Limits are compared exactly as doubles: at most 2^53 - 1. */
 const MAX_LIMIT = Number.MAX_SAFE_INTEGER;
-const TOP = ['consumer', 'schema', 'doc', 'profile', 'refuse', 'load', 'copies', 'past_end_code', 'dispatch', 'buffers', 'engines', 'inputs'];
+const TOP = ['consumer', 'schema', 'doc', 'profile', 'refuse', 'load', 'copies', 'past_end_code', 'dispatch', 'buffers', 'engines', 'inputs', 'fleet', 'codes'];
 
 export function loadModel(file: string, schema: FormatSchema): ConsumerModel {
   let text: string;
@@ -26,14 +28,17 @@ export function loadModel(file: string, schema: FormatSchema): ConsumerModel {
     if (e instanceof ModelError) throw e;
     throw new ModelError(file, 0, 0, '', `cannot read the model: ${(e as Error).message}`);
   }
-  return parseModel(text, file, schema);
+  return parseModel(text, file, schema, { checkFleet: true });
 }
 
 /** Reads a model and resolves it against `schema`; every problem is a ModelError (file:line:col key). */
-export function parseModel(text: string, source: string, schema: FormatSchema): ConsumerModel {
+export function parseModel(text: string, source: string, schema: FormatSchema, options: { checkFleet?: boolean } = {}): ConsumerModel {
   const { reader: r, root } = YamlReader.parse(text, MAX_MODEL_BYTES, 'model', (l, c, k, p) => new ModelError(source, l, c, k, p));
   const top = r.map(root, TOP, ['consumer', 'schema', 'profile', 'refuse', 'load']);
-  const s = new SchemaNames(r, schema);
+  const codes = readCodes(r, top.get('codes'));
+  const s = new SchemaNames(r, schema, codes);
+  // A model read from a file names a folder that must exist; text from elsewhere has no folder to check.
+  const fleetDir = readFleetDir(r, top.get('fleet'), source, options.checkFleet ? folderBeside : (f, rel) => resolve(dirname(f), rel));
   const schemaAt = top.get('schema')!;
   if (r.string(schemaAt) !== schema.format) r.fail(schemaAt, `the model is for ${r.string(schemaAt)}, but the schema's format is ${schema.format}`);
   const profile = readProfileDecl(r, top.get('profile')!, s);
@@ -59,7 +64,7 @@ export function parseModel(text: string, source: string, schema: FormatSchema): 
   return {
     consumer: r.string(top.get('consumer')!), source, schema, profile, refuse, load, copies,
     pastEndCode: top.has('past_end_code') ? s.code(top.get('past_end_code')!) : 'READ_PAST_END',
-    switches, lookups, buffers, engines, inputs,
+    switches, lookups, buffers, engines, inputs, fleetDir, codes,
   };
 }
 
@@ -146,4 +151,14 @@ function readCopies(r: YamlReader, at: At | undefined, s: SchemaNames, load: rea
     out.add(f.id);
   }
   return out;
+}
+
+/** A folder named relative to the model's own folder, if it is one. */
+function folderBeside(modelFile: string, rel: string): string | undefined {
+  const dir = resolve(dirname(modelFile), rel);
+  try {
+    return statSync(dir).isDirectory() ? dir : undefined;
+  } catch {
+    return undefined;
+  }
 }

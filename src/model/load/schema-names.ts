@@ -21,13 +21,15 @@ export function fixedSize(schema: FormatSchema, f: FieldDef, depth: number): num
 export class SchemaNames {
   readonly root: StructDef;
 
-  constructor(private readonly r: YamlReader, readonly schema: FormatSchema) {
+  constructor(private readonly r: YamlReader, readonly schema: FormatSchema, private readonly own: ReadonlyMap<string, unknown> = new Map()) {
     this.root = schema.types.get(schema.root)!;
   }
 
   code(at: At): FindingCode {
     const v = this.r.string(at);
-    if (!isFindingCode(v)) this.r.fail(at, `${v} is not a finding code (see docs/findings.md)`);
+    // A model's own codes are strings of the public catalogue too, once the model defines them.
+    if (this.own.has(v)) return v as FindingCode;
+    if (!isFindingCode(v)) this.r.fail(at, `${v} is not a finding code (see docs/findings.md) nor one of the model's codes: (${[...this.own.keys()].join(', ') || 'none defined'})`);
     return v;
   }
 

@@ -35,6 +35,7 @@ export function bindInputs(run: ModelRun, inputs: InputsDecl, out: Issue[]): voi
     if (key === undefined) continue;
     const supplied = profile.inputs.get(key);
     if (supplied === undefined) {
+      run.cov.hit(run.branches.keyUnsupplied);
       unused.set(key, (unused.get(key) ?? 0) + 1);
       continue;
     }
@@ -45,18 +46,23 @@ export function bindInputs(run: ModelRun, inputs: InputsDecl, out: Issue[]): voi
       if (el === null || typeof el !== 'object') continue;
       const path = [...rec.path, inputs.reads, j];
       const scope = childScope(rec.scope, el, path, j, elementDef.lets);
-      if (!bool(inputs.when, scope)) continue;
+      if (!bool(inputs.when, scope)) {
+        run.cov.hit(run.branches.inputSkip);
+        continue;
+      }
       const index = int(inputs.index, scope);
       const kind = int(inputs.kind, scope);
       if (index === undefined || kind === undefined) continue;
       const offset = run.offsetOf(items, j) ?? 0;
       if (index < 0 || index >= supplied.length) {
+        run.cov.hit(run.branches.inputOob);
         beyond.add(key);
         reads.push({ code: inputs.codes.outOfBounds, path, offset, rank: rank.get(key)!, details: { index, supplied: supplied.length, key } });
       } else if (kind !== supplied[index]) {
+        run.cov.hit(run.branches.inputKind);
         confused.add(`${key}:${index}`);
         reads.push({ code: inputs.codes.kind, path, offset, rank: rank.get(key)!, details: { index, needs: kindNames.get(kind) ?? kind, supplied: kindNames.get(supplied[index]!) } });
-      }
+      } else run.cov.hit(run.branches.inputRead);
     }
   }
   if (run.fault === null && run.spentAt === undefined && reads.length > 0) {
@@ -92,6 +98,7 @@ function declaredHazards(run: ModelRun, inputs: InputsDecl, out: Issue[], beyond
     const entry = table[k] as Record<string, unknown>;
     const declared = Number(entry[d.count]);
     if (declared > supplied.length && !beyond.has(key)) {
+      run.cov.hit(run.branches.hazardCount);
       out.push({ code: inputs.codes.countHazard, path: [d.table, k, d.count], offset: run.offsetOf(entry, d.count) ?? 0, details: { key, declared, supplied: supplied.length }, profile: name });
     }
     const kinds = entry[d.kinds];
@@ -100,6 +107,7 @@ function declaredHazards(run: ModelRun, inputs: InputsDecl, out: Issue[], beyond
     for (let f = 0; f < shared; f++) {
       const kind = Number(kinds[f]);
       if (!kindNames.has(kind) || kind === supplied[f] || confused.has(`${key}:${f}`)) continue;
+      run.cov.hit(run.branches.hazardKind);
       out.push({
         code: inputs.codes.kindHazard, path: [d.table, k, d.kinds, f], offset: run.offsetOf(kinds, f) ?? 0,
         details: { key, field: f, declared: kindNames.get(kind), supplied: kindNames.get(supplied[f]!) }, profile: name,
@@ -111,6 +119,7 @@ function declaredHazards(run: ModelRun, inputs: InputsDecl, out: Issue[], beyond
     const key = Number((entry as Record<string, unknown>)[d.key]);
     const records = unused.get(key);
     if (records === undefined || first.get(key) !== k) return;
+    run.cov.hit(run.branches.hazardUnused);
     out.push({ code: inputs.codes.unused, path: [d.table, k], offset: run.offsetOf(table, k) ?? 0, details: { key, records }, profile: name });
   });
 }

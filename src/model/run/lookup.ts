@@ -1,11 +1,13 @@
 import { EvalError, evaluate, parseExpr, type CompiledExpr } from '../../schema/index.js';
+import type { LookupDispatch } from '../types.js';
 import type { ModelRun } from './state.js';
 import type { StructCtx } from './walker.js';
 
 const LET_EXPRS = new Map<string, CompiledExpr>();
 
 /** A table lookup the consumer dereferences: null is a crash at the field it was looked up by. */
-export function checkLookup(run: ModelRun, ctx: StructCtx, name: string, at: string, code: Parameters<ModelRun['crash']>[0]): void {
+export function checkLookup(run: ModelRun, ctx: StructCtx, lookup: LookupDispatch): void {
+  const { let: name, at, code } = lookup;
   let e = LET_EXPRS.get(name);
   if (!e) LET_EXPRS.set(name, (e = parseExpr(name)));
   let v: unknown;
@@ -15,5 +17,7 @@ export function checkLookup(run: ModelRun, ctx: StructCtx, name: string, at: str
     if (err instanceof EvalError) return;
     throw err;
   }
-  if (v === null || v === undefined) run.crash(code, [...ctx.path, at], run.offsetOf(ctx.obj, at) ?? ctx.start, { [at]: ctx.obj[at] });
+  if (v !== null && v !== undefined) return;
+  run.cov.hit(run.branches.lookupNull.get(lookup)!);
+  run.crash(code, [...ctx.path, at], run.offsetOf(ctx.obj, at) ?? ctx.start, { [at]: ctx.obj[at] });
 }

@@ -28,6 +28,7 @@ export function readView(run: ModelRun, ctx: StructCtx, field: FieldDef, key: st
   const path = field.reportAtStruct ? ctx.path : [...ctx.path, field.id];
   const offset = ctx.start;
   const outside = at + size > buf.size;
+  if (outside) run.cov.hit(run.branches.viewOutside.get(field)!);
   if (outside) run.crash(field.atCode, path, offset, { end: at + size, size: buf.size, at });
   const start = buf.offset + at;
   const inFile = !outside && start + size <= run.len;
@@ -47,6 +48,7 @@ export function checkContent(run: ModelRun, key: string, path: FieldPath, offset
   for (const b of run.bound.buffers.get(key) ?? []) {
     if (size <= b.max) continue;
     overflow = true;
+    run.cov.hit(run.branches.overflow.get(b.rule)!);
     run.loadIssues.push({ code: b.rule.code, path, offset, details: { length: size, max: b.max } });
     if (inBounds) run.crash(b.rule.code, path, offset, { length: size, max: b.max });
   }
@@ -63,6 +65,7 @@ export function checkContent(run: ModelRun, key: string, path: FieldPath, offset
     } catch (err) {
       reason = err instanceof Error ? err.message : String(err);
     }
+    run.cov.hit((reason === null ? run.branches.engineOk : run.branches.engineReject).get(e)!);
     if (reason !== null) run.crash(e.code, path, offset, { pattern: text, reason });
   }
 }

@@ -15,6 +15,7 @@ export function refusal(run: ModelRun, scope: Scope): { fault: ConsumerFault; re
   for (const f of model.refuse.read) {
     const needed = fixedSize(model.schema, f, 0) ?? 0;
     if (run.cursor + needed > run.len) {
+      run.cov.hit(run.branches.refuseTruncated);
       return {
         report: false,
         fault: { code: model.refuse.truncatedCode as ConsumerFault['code'], path: [f.id], offset: run.cursor, details: { needed, at: run.cursor, available: Math.max(0, run.len - run.cursor), what: f.id } },
@@ -23,7 +24,7 @@ export function refusal(run: ModelRun, scope: Scope): { fault: ConsumerFault; re
     readRootField(run, f, scope);
     if (run.cursor < 0 || run.fault) throw HALT; // cannot happen: the size was checked
   }
-  for (const rule of run.bound.refuse) {
+  for (const [i, rule] of run.bound.refuse.entries()) {
     let refused: boolean;
     try {
       refused = evaluateBool(rule.when, scope);
@@ -32,6 +33,7 @@ export function refusal(run: ModelRun, scope: Scope): { fault: ConsumerFault; re
       throw e;
     }
     if (!refused) continue;
+    run.cov.hit(run.branches.refuseRule[i]!);
     let path: FieldPath = [];
     try {
       if (rule.at) path = evaluateRef(rule.at, scope).path ?? [];
@@ -48,5 +50,6 @@ export function refusal(run: ModelRun, scope: Scope): { fault: ConsumerFault; re
     }
     return { report: rule.usesLimits, fault: { code: rule.code as ConsumerFault['code'], path, offset: run.locate(path)?.offset ?? 0, details } };
   }
+  run.cov.hit(run.branches.accepted);
   return null;
 }

@@ -2,6 +2,7 @@ import { REGEX_FILE_BUDGET_MS, WorkBudget, defaultNodeBudget } from '../../budge
 import type { Issue } from '../../findings/index.js';
 import { rootScope } from '../../schema/index.js';
 import type { SimulationResult } from '../../simulate/index.js';
+import { branchTable, type CoverageSink } from '../coverage.js';
 import type { ConsumerModel, ModelProfile } from '../types.js';
 import { bindInputs, isFault } from './bind-inputs.js';
 import { bindProfile } from './compile.js';
@@ -20,6 +21,8 @@ export const modelNodeBudget = (size: number): number => Math.max(defaultNodeBud
 export interface ModelSimulateOptions {
   /** The file's budget (time and nodes); a fresh default budget when absent. */
   readonly budget?: WorkBudget;
+  /** Counts the decisions taken (ids of branchTable(model)), for the fuzzer. */
+  readonly coverage?: CoverageSink;
 }
 
 /**
@@ -30,7 +33,8 @@ export interface ModelSimulateOptions {
  */
 export function simulateModel(bytes: Uint8Array, model: ConsumerModel, profile: ModelProfile, options: ModelSimulateOptions = {}): SimulationResult {
   const bound = bindProfile(model, profile);
-  const run = new ModelRun(bytes, bound, options.budget ?? new WorkBudget(bytes.length, { nodes: modelNodeBudget(bytes.length) }));
+  const branches = branchTable(model);
+  const run = new ModelRun(bytes, bound, options.budget ?? new WorkBudget(bytes.length, { nodes: modelNodeBudget(bytes.length) }), branches, options.coverage);
   const scope = rootScope(run.rootValue, bytes.length, run.locate, model.schema.types.get(model.schema.root)!.lets);
   const issues: Issue[] = [];
   const name = profile.name;
@@ -38,6 +42,7 @@ export function simulateModel(bytes: Uint8Array, model: ConsumerModel, profile: 
     const refused = refusal(run, scope);
     if (refused) {
       if (refused.report) issues.push({ ...refused.fault, profile: name });
+      run.cov.hit(branches.outcomeReject);
       return { profile: name, outcome: 'reject', fault: refused.fault, issues };
     }
     for (const f of model.load) readRootField(run, f, scope);
@@ -57,5 +62,6 @@ export function simulateModel(bytes: Uint8Array, model: ConsumerModel, profile: 
       details: { budget: 'regex time', limit: REGEX_FILE_BUDGET_MS, stage: 'consumer model', reason: run.unjudged.reason } });
   }
   issues.push(...rest);
+  run.cov.hit(run.fault ? branches.outcomeCrash : branches.outcomeLoad);
   return { profile: name, outcome: run.fault ? 'crash' : 'load', fault: run.fault, issues };
 }

@@ -1,7 +1,8 @@
 import type { WorkBudget } from '../../budget/work-budget.js';
 import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
-import type { Location, Scope } from '../../schema/index.js';
+import type { FieldDef, Location, Scope } from '../../schema/index.js';
 import type { ConsumerFault } from '../../simulate/index.js';
+import type { BranchTable, CoverageSink } from '../coverage.js';
 import type { BoundConsumer } from './compile.js';
 
 /** Thrown to abandon the current read sequence (the cursor is lost); the fault, if any, is recorded. */
@@ -54,7 +55,11 @@ export class ModelRun {
   unjudged: { path: FieldPath; offset: number; reason: string } | undefined;
   spentAt: { path: FieldPath; offset: number } | undefined;
 
-  constructor(readonly bytes: Uint8Array, readonly bound: BoundConsumer, readonly budget: WorkBudget) {
+  /** Where decisions are counted (the fuzzer's coverage); a sink that ignores them when absent. */
+  readonly cov: CoverageSink;
+
+  constructor(readonly bytes: Uint8Array, readonly bound: BoundConsumer, readonly budget: WorkBudget, readonly branches: BranchTable, coverage?: CoverageSink) {
+    this.cov = coverage ?? IGNORE;
     this.len = bytes.length;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
@@ -64,7 +69,8 @@ export class ModelRun {
   }
 
   /** A read of `needed` bytes at `at` that does not fit the file buffer: a crash at the current record. */
-  pastEnd(at: number, needed: number, what: string): never {
+  pastEnd(field: FieldDef, at: number, needed: number, what: string): never {
+    this.cov.hit(this.branches.pastEnd.get(field)!);
     this.crash(this.bound.model.pastEndCode, this.recordPath, this.recordOffset, { needed, at, what, fileSize: this.len });
     throw HALT;
   }
@@ -107,3 +113,5 @@ export class ModelRun {
 
   rootValue: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
 }
+
+const IGNORE: CoverageSink = { hit: () => undefined };

@@ -143,7 +143,7 @@ function readOne(run: ModelRun, field: FieldDef, offset: number, holder: object,
   switch (t.kind) {
     case 'int': {
       const w = INT_WIDTH[t.int];
-      if (offset + w > run.len) run.pastEnd(offset, w, field.id);
+      if (offset + w > run.len) run.pastEnd(field, offset, w, field.id);
       if (index === undefined) run.place(holder, key, offset);
       return { value: readInt(run.view, offset, t.int, t.endian === 'le'), end: offset + w };
     }
@@ -151,7 +151,7 @@ function readOne(run: ModelRun, field: FieldDef, offset: number, holder: object,
       const n = size(field.size!, index === undefined ? scope : elementScope(scope, index));
       if (atRoot && run.bound.model.copies.has(field.id)) run.copies.set(field.id, { offset, size: n });
       // A read of no bytes reads nothing, wherever it points.
-      if (n > 0 && offset + n > run.len) run.pastEnd(offset, n, field.id);
+      if (n > 0 && offset + n > run.len) run.pastEnd(field, offset, n, field.id);
       run.place(holder, key, offset);
       const raw = run.bytes.subarray(offset, offset + n);
       const text = UTF8.decode(raw);
@@ -174,14 +174,17 @@ function readOne(run: ModelRun, field: FieldDef, offset: number, holder: object,
       const dispatch = run.bound.switches.get(`${ctx?.def.name ?? ''}.${field.id}`);
       if (dispatch && !dispatch.implemented.has(tag)) {
         // A tag the consumer does not implement jumps outside its dispatch table: its payload is never read.
+        run.cov.hit(run.branches.unimplemented.get(field)!);
         run.crash(dispatch.rule.code, at, atOffset, { actual: tag, implemented: [...dispatch.implemented] });
         throw HALT;
       }
       const caseName = t.cases.get(tag);
       if (caseName === undefined) {
+        run.cov.hit(run.branches.unknownTag.get(field)!);
         run.crash(t.unknownCode, at, atOffset, { actual: tag, allowed: [...t.cases.keys()] });
         throw HALT;
       }
+      run.cov.hit(run.branches.caseTaken.get(field)!.get(tag)!);
       const caseDef = run.bound.model.schema.types.get(caseName)!;
       if (inline) return { value: undefined, end: nested(run, () => readFields(run, { ...ctx, def: caseDef }, offset)) };
       return readStruct(run, caseDef, offset, holder, key, parentPath, scope, index);
@@ -239,7 +242,7 @@ export function readFields(run: ModelRun, ctx: StructCtx, start: number): number
       }
     } else cursor = readInline(run, field, ctx.obj, cursor, ctx.path, ctx.scope, false, ctx);
     const lookups = run.bound.lookupsAfter.get(key);
-    if (lookups) for (const l of lookups) checkLookup(run, ctx, l.let, l.at, l.code);
+    if (lookups) for (const l of lookups) checkLookup(run, ctx, l);
   }
   return cursor;
 }
