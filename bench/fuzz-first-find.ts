@@ -1,6 +1,6 @@
 import { runCampaign, type CampaignOptions, type CampaignResult } from '../src/fuzz/index.js';
 import { CRASH_CODES } from '../src/findings/index.js';
-import { factor, fleet, median, num, SCHEMA_FILE, SEEDS, springSeeds, table } from './fuzz-setup.js';
+import { factor, fleet, median, MODEL_FILE, num, SCHEMA_FILE, SEEDS, springSeeds, table } from './fuzz-setup.js';
 
 interface Find {
   /** ms since the campaign started (schema load and seed files included). */
@@ -14,7 +14,7 @@ interface Find {
 /** First find of each crash class in a campaign that stops once `want` are all found, or at `capMs`. */
 async function firstFinds(extra: Partial<CampaignOptions>, seed: number, want: readonly string[], capMs: number): Promise<Map<string, Find>> {
   const r: CampaignResult = await runCampaign({
-    schemaFile: SCHEMA_FILE, fleet, seed, workers: 1, timeMs: capMs, shrink: false, batchSize: 128, ...extra,
+    schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet, seed, workers: 1, timeMs: capMs, shrink: false, batchSize: 128, ...extra,
     stopWhen: (s) => want.every((c) => [...s.buckets.values()].some((b) => b.kind === 'crash' && b.fault === c)),
   });
   const out = new Map<string, Find>();

@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadProfile } from '../src/consumer/index.js';
+import { loadModel, loadModelProfile, modelBeside } from '../src/model/index.js';
 import type { SeedFile } from '../src/fuzz/index.js';
 import { defaultSchemaPath, loadSchema, packageRoot } from '../src/schema/index.js';
 
 export const ROOT = packageRoot();
 export const SCHEMA_FILE = defaultSchemaPath();
 export const schema = loadSchema(SCHEMA_FILE);
+export const MODEL_FILE = modelBeside(SCHEMA_FILE)!;
+export const model = loadModel(MODEL_FILE, schema);
 /** The 20-input consumer of July 2024, alone: the acceptance setting. */
-export const fleet = [loadProfile(join(ROOT, 'profiles/default/agent-7.11.yaml'))];
+export const fleet = [loadModelProfile(join(ROOT, 'profiles/default/agent-7.11.yaml'), model)];
 export const SEEDS = [1, 2, 3, 4, 5];
 
 /** corpus/ccf/story/2024-0[2-4]*.bin: the spring 2024 files, latent hazard and all. */

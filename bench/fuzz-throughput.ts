@@ -1,6 +1,6 @@
 import { Executor, runCampaign, type CarriedInput, type CampaignOptions } from '../src/fuzz/index.js';
 import { executorConfig } from '../src/fuzz/engine/options.js';
-import { factor, fleet, num, SCHEMA_FILE, schema, springSeeds, table } from './fuzz-setup.js';
+import { factor, fleet, model, MODEL_FILE, num, SCHEMA_FILE, schema, springSeeds, table } from './fuzz-setup.js';
 
 const MAX_FILE = 2048;
 
@@ -12,7 +12,7 @@ export interface Throughput {
 
 /** A campaign on one in-process worker for `ms`: end-to-end runs per second (derive + all checks). */
 async function campaignRate(name: string, extra: Partial<CampaignOptions>, ms: number, note: string): Promise<Throughput> {
-  const r = await runCampaign({ schemaFile: SCHEMA_FILE, fleet, seed: 1, workers: 1, timeMs: ms, shrink: false, ...extra });
+  const r = await runCampaign({ schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet, seed: 1, workers: 1, timeMs: ms, shrink: false, ...extra });
   return { name, execsPerSec: r.execsPerSec, note: `${num(r.runs)} runs; ${note}` };
 }
 
@@ -21,7 +21,7 @@ async function campaignRate(name: string, extra: Partial<CampaignOptions>, ms: n
  * most 2 KiB that the structured deriver makes, the second time round (RE2 verdicts cached).
  */
 function checksRate(): Throughput {
-  const ex = new Executor({ schema, fleet }, executorConfig({ schemaFile: SCHEMA_FILE, fleet, seed: 9 }));
+  const ex = new Executor({ schema, model, fleet }, executorConfig({ schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet, seed: 9 }));
   ex.apply({ corpusAdds: springSeeds.map((s): CarriedInput => ({ bytes: s.bytes, how: 'seed' })), features: [], bucketSizes: [] });
   const inputs: { input: CarriedInput; r: number }[] = [];
   let derived = 0;

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { randomInt } from 'node:crypto';
-import { BRANCH_COUNT } from '../../simulate/index.js';
+import { branchTable } from '../../model/index.js';
 // Not the fuzz barrel: the campaign (and fast-check under it) loads only when `fuzz` runs.
 import { campaignDocument, hasFindings, type PreviousEntry } from '../../fuzz/engine/document.js';
 import { DEFAULT_BUDGET_MS } from '../../fuzz/engine/options.js';
@@ -17,7 +17,7 @@ import { EncodeError } from '../../encode/index.js';
 import { defaultSchemaPath, SchemaError } from '../../schema/index.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { expandInputs, readInput } from '../io.js';
-import { collect, resolveFleet, resolveSchema } from '../load-options.js';
+import { collect, noModelNote, resolveConsumers, resolveSchema } from '../load-options.js';
 import { useColor } from '../runtime.js';
 import { maxWorkers, positiveArg, seedArg, shardArg, uintArg, workersArg } from './fuzz-args.js';
 import { asCliError, isStoreError } from './fuzz-errors.js';
@@ -29,12 +29,12 @@ const DEFAULT_RUNS = 10_000;
 export function fuzzCommand(): Command {
   return new Command('fuzz')
     .description('search for content files that crash a consumer, or that the validator passes although a consumer crashes on them')
-    .option('--schema <file>', 'format schema (default: the bundled CCF v1 schema)')
+    .option('--schema <file>', 'format schema, with its consumer model NAME.consumer.yaml beside it (default: the bundled CCF v1 schema)')
     .option('--seed <n>', 'campaign seed: any integer; outside 0..4294967295 it is hashed to 32 bits (default: random, printed)', seedArg)
     .option('--runs <n>', `inputs to run (default ${DEFAULT_RUNS} unless --time is given)`, uintArg('--runs', Number.MAX_SAFE_INTEGER))
     .option('--time <seconds>', 'run for this long instead of a number of runs', positiveArg('--time'))
     .option('--profile <file>', 'consumer profile YAML (repeatable)', collect, [])
-    .option('--fleet <dir>', 'folder of consumer profiles (repeatable; default: the bundled fleet)', collect, [])
+    .option('--fleet <dir>', "folder of consumer profiles (repeatable; default: the consumer model's fleet)", collect, [])
     .option('--corpus <path>', 'seed files to mutate: a file, or every *.bin below a folder (repeatable)', collect, [])
     .option('--out <dir>', 'output folder: crashes/ (reproducers), fixed/, corpus/', 'fuzz-out')
     .option('--workers <n>', `worker threads, 1..${maxWorkers()} (4 × the cores; default: all cores; 1 runs in-process)`, workersArg)
@@ -67,7 +67,10 @@ async function fuzzAction(opts: FuzzOpts): Promise<void> {
   if (opts.runs !== undefined && opts.time !== undefined) throw new CliError('give --runs or --time, not both');
   const schemaFile = opts.schema ?? defaultSchemaPath();
   const schema = resolveSchema(opts.schema);
-  const fleet = resolveFleet(schema, opts.profile, opts.fleet);
+  const consumers = resolveConsumers(opts.schema, schema, opts.profile, opts.fleet);
+  // Inputs run against nothing find nothing: a blind campaign would exit 0 and look like a pass.
+  if (consumers === undefined) throw new CliError(`fuzz needs consumers to run inputs against: ${noModelNote(opts.schema, schema)}`);
+  const { model, profiles: fleet } = consumers;
   const seeds: SeedFile[] = opts.corpus.length === 0 ? [] : expandInputs(opts.corpus, '.bin').map((f) => ({ name: f, bytes: readInput(f) }));
   const baseline = opts.baseline !== undefined ? loadBucketBaseline(opts.baseline) : undefined;
   if (opts.writeBaseline !== undefined) checkBucketBaselineOutput(opts.writeBaseline);
@@ -76,18 +79,18 @@ async function fuzzAction(opts: FuzzOpts): Promise<void> {
   const lock = asCliError(() => acquireOutLock(opts.out, 'fuzz campaign'));
   if (lock.staleNote !== undefined) process.stderr.write(`preflight: ${lock.staleNote}\n`);
   const interrupts = new Interrupts().install();
-  const progress = new ProgressLine(process.stderr, BRANCH_COUNT);
+  const progress = new ProgressLine(process.stderr, branchTable(model).names.length);
   try {
     const seed = opts.seed?.seed ?? randomInt(0x7fffffff);
     if (opts.seed === undefined) process.stderr.write(`preflight: fuzz seed ${seed}\n`);
     const shard = opts.shard ?? { index: 0, count: 1 };
-    const out = new FuzzOut(opts.out, { schema, fleet }, { seed, shard, schemaFile });
+    const out = new FuzzOut(opts.out, { schema, model, fleet }, { seed, shard, schemaFile });
     const previous = await out.rerun(DEFAULT_BUDGET_MS, () => interrupts.stopRequested, (n) => {
       process.stderr.write(`preflight: fuzz rerunning ${n} saved reproducer(s) from ${out.store.dir}\n`);
     });
     const { runCampaign } = await import('../../fuzz/engine/campaign.js');
     const result = await runCampaign({
-      schemaFile, fleet, seed, seeds, shard,
+      schemaFile, modelFile: model.source, fleet, seed, seeds, shard,
       // A time-boxed campaign also boxes its shrinking (a quarter of the time, at least 5 s); --runs shrinks fully.
       ...(opts.time !== undefined ? { timeMs: opts.time * 1000, shrinkMs: Math.max(5000, opts.time * 250) } : { runs: opts.runs ?? DEFAULT_RUNS }),
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),

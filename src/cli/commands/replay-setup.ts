@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { loadProfile, type ConsumerProfile } from '../../consumer/index.js';
+import { loadModelProfile, type ConsumerModel, type ModelProfile } from '../../model/index.js';
 import { parseBucketKey } from '../../fuzz/engine/bucket.js';
 import type { Sidecar } from '../../fuzz/store/sidecar.js';
 import { defaultSchemaPath, type FormatSchema } from '../../schema/index.js';
 import { CliError } from '../cli-error.js';
-import { resolveFleet, resolveSchema } from '../load-options.js';
+import { noModelNote, resolveConsumers, resolveSchema } from '../load-options.js';
 
 type Origin = 'bundled' | 'given' | 'sidecar';
 
 export interface ReplaySetup {
   readonly schema: FormatSchema;
-  readonly fleet: readonly ConsumerProfile[];
+  readonly model: ConsumerModel;
+  readonly fleet: readonly ModelProfile[];
   /** Which schema and profiles, in words, for the report. */
   readonly schemaNote: string;
   readonly fleetNote: string;
@@ -39,11 +40,14 @@ export function chooseReplaySetup(file: string, sidecar: Sidecar | undefined, o:
   const schema = resolveSchema(schemaFile);
 
   const given = o.profile.length > 0 || o.fleet.length > 0;
-  let fleet: readonly ConsumerProfile[];
+  const consumers = resolveConsumers(schemaFile, schema, o.profile, o.fleet);
+  if (consumers === undefined) throw new CliError(`replay needs consumers to run the file against: ${noModelNote(schemaFile, schema)}`);
+  const { model } = consumers;
+  let fleet: readonly ModelProfile[];
   let fleetFrom: Origin;
-  if (given) [fleet, fleetFrom] = [resolveFleet(schema, o.profile, o.fleet), 'given'];
-  else if (trusted && sidecar.profile_source !== undefined) [fleet, fleetFrom] = [[sidecarProfile(json, sidecar)], 'sidecar'];
-  else [fleet, fleetFrom] = [resolveFleet(schema, [], []), 'bundled'];
+  if (given) [fleet, fleetFrom] = [consumers.profiles, 'given'];
+  else if (trusted && sidecar.profile_source !== undefined) [fleet, fleetFrom] = [[sidecarProfile(json, sidecar, model)], 'sidecar'];
+  else [fleet, fleetFrom] = [consumers.profiles, 'bundled'];
 
   const k = sidecar !== undefined ? parseBucketKey(sidecar.bucket) : undefined;
   if (k !== undefined && k.profile !== '' && !fleet.some((p) => p.name === k.profile)) {
@@ -60,8 +64,8 @@ export function chooseReplaySetup(file: string, sidecar: Sidecar | undefined, o:
     ? ` (the sidecar names ${sidecar.profile_source}; --trust-sidecar-paths loads it)` : '';
   const names = fleet.map((p) => p.name).join(', ') || 'none';
   return {
-    schema, fleet,
-    schemaNote: `${schemaFrom === 'bundled' ? 'bundled CCF v1' : schemaFile}${schemaFrom === 'sidecar' ? ' (named by the sidecar)' : ''}${untrustedSchema}`,
+    schema, model, fleet,
+    schemaNote: `${schemaFrom === 'bundled' ? `bundled ${schema.format}` : schemaFile}${schemaFrom === 'sidecar' ? ' (named by the sidecar)' : ''}${untrustedSchema}`,
     fleetNote: `${fleetFrom === 'bundled' ? 'bundled default fleet' : fleetFrom === 'sidecar' ? 'named by the sidecar' : 'given'}: ${names}${untrustedProfile}`,
     schemaUsed: { file: schemaFile, from: schemaFrom },
     fleetUsed: { from: fleetFrom, profiles: fleet.map((p) => ({ name: p.name, source: p.source })) },
@@ -69,12 +73,12 @@ export function chooseReplaySetup(file: string, sidecar: Sidecar | undefined, o:
 }
 
 /** With --trust-sidecar-paths: the profile file the campaign loaded. Gone or renamed: an error, never a silent fallback. */
-function sidecarProfile(json: string, sidecar: Sidecar): ConsumerProfile {
+function sidecarProfile(json: string, sidecar: Sidecar, model: ConsumerModel): ModelProfile {
   const source = sidecar.profile_source!;
   if (!existsSync(source)) {
     throw new CliError(`${json}: the profile file it names, ${source}, does not exist any more; give --profile or --fleet`);
   }
-  const p = loadProfile(source);
+  const p = loadModelProfile(source, model);
   if (p.name !== sidecar.profile) throw new CliError(`${json}: ${source} now holds profile ${p.name}, not ${sidecar.profile}; give --profile or --fleet`);
   return p;
 }

@@ -37,7 +37,7 @@ Example:
       const bytes = readInput(file);
       const sidecar = readSidecar(file);
       const setup = chooseReplaySetup(file, sidecar, opts);
-      const v = replayBytes(bytes, { schema: setup.schema, fleet: setup.fleet }, sidecar?.bucket);
+      const v = replayBytes(bytes, { schema: setup.schema, model: setup.model, fleet: setup.fleet }, sidecar?.bucket);
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify(jsonOf(file, setup, v))}\n`);
       else process.stdout.write(textOf(file, bytes.length, sidecar, setup, v));
       process.exitCode = v.status === 'fails' ? EXIT.findings : EXIT.ok;

@@ -42,8 +42,8 @@ export class CampaignState {
   private sizes = new Map<string, number>();
   corpusSize = 0;
 
-  constructor(profiles: number, readonly startedAt: number, readonly feedback: boolean) {
-    this.map = new CoverageMap(profiles);
+  constructor(profiles: number, branches: number, readonly startedAt: number, readonly feedback: boolean) {
+    this.map = new CoverageMap(profiles, branches);
   }
 
   /** `seed`: a corpus file, which joins the working corpus whatever its coverage (the user gave it). */

@@ -1,5 +1,5 @@
 import { loadSchema } from '../../schema/index.js';
-import { BRANCH_COUNT } from '../../simulate/index.js';
+import { branchTable, loadModel } from '../../model/index.js';
 import { KIND_ORDER, parseBucketKey } from './bucket.js';
 import { CampaignState, type Bucket } from './campaign-state.js';
 import { Executor } from './executor.js';
@@ -48,14 +48,16 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   const config = executorConfig(o);
   const seeds = (o.seeds ?? []).map((s) => seedInput(s, schema));
   if ((config.strategy === 'flip' || config.strategy === 'mutate') && seeds.length === 0) throw new Error(`strategy ${config.strategy} needs seed files`);
-  const executor = new Executor({ schema, fleet: o.fleet }, config, seeds);
-  const state = new CampaignState(o.fleet.length, startedAt, config.feedback);
+  const model = loadModel(o.modelFile, schema);
+  const branches = branchTable(model).names.length;
+  const executor = new Executor({ schema, model, fleet: o.fleet }, config, seeds);
+  const state = new CampaignState(o.fleet.length, branches, startedAt, config.feedback);
   const stopped = (): boolean => o.stopWhen?.(state) === true;
 
   const shard = resolvedShard(o);
   const workers = resolvedWorkers(o);
   const pool: RunPool = workers > 1
-    ? await WorkerPool.start(workers, executor, o.schemaFile, o.fleet, o.hangMs ?? Math.max(30_000, 40 * config.budgetMs))
+    ? await WorkerPool.start(workers, executor, { schemaFile: o.schemaFile, modelFile: o.modelFile }, o.fleet, o.hangMs ?? Math.max(30_000, 40 * config.budgetMs))
     : new InProcessPool(executor);
   let seedsRun = 0;
   try {
@@ -105,7 +107,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     return {
       seed: config.seed, shard, workers: pool.workers, runs, seedsRun, fuzzMs, setupMs: fuzzStart - t0,
       elapsedMs: performance.now() - t0, execsPerSec: fuzzMs > 0 ? (runs * 1000) / fuzzMs : 0,
-      coverage: { branches: state.map.branches, of: BRANCH_COUNT, features: state.map.features },
+      coverage: { branches: state.map.branches, of: branches, features: state.map.features },
       corpus: executor.corpus,
       buckets: ordered.map((b) => ({ ...b, reproducer: byKey.get(b.key) ?? unshrunk(b) })),
     };

@@ -1,11 +1,10 @@
-import type { ConsumerProfile } from '../../consumer/index.js';
+import { branchTable, type ConsumerModel, type ModelProfile } from '../../model/index.js';
 import { encodeDetailed } from '../../encode/index.js';
 import { checkStructure } from '../../check/index.js';
 import { formatPath, normalisePath, severityOf, type FieldPath, type Issue } from '../../findings/index.js';
 import { decode } from '../../parse/index.js';
 import type { FormatSchema } from '../../schema/index.js';
-import type { SimulationResult } from '../../simulate/index.js';
-import { simulateBounded, validateBounded, VALIDATE_BUDGET_FACTOR } from './_internals/bounded.js';
+import { simulateBounded, validateBounded, VALIDATE_BUDGET_FACTOR, type Simulation } from './_internals/bounded.js';
 import { faultLocation, type Hit } from './bucket.js';
 import { DEFAULT_BUDGET_MS } from './options.js';
 import { CoverageRecorder, type CoverageMap } from './coverage.js';
@@ -16,7 +15,9 @@ import { throwHit } from './_internals/error-hit.js';
 
 export interface CheckSetup {
   readonly schema: FormatSchema;
-  readonly fleet: readonly ConsumerProfile[];
+  /** The consumer model the profiles are read through; its branch table is the coverage. */
+  readonly model: ConsumerModel;
+  readonly fleet: readonly ModelProfile[];
   /** Per-input time budget (ms); the checks bound their work by it (default DEFAULT_BUDGET_MS). */
   readonly budgetMs?: number;
 }
@@ -27,14 +28,15 @@ export interface CheckSetup {
  * becomes a robustness finding instead of stopping the campaign.
  */
 export class InputChecker {
-  readonly recorder = new CoverageRecorder();
+  readonly recorder: CoverageRecorder;
   /** Per profile, the last simulation (null when it threw). */
-  readonly sims: (SimulationResult | null)[];
+  readonly sims: (Simulation | null)[];
 
   private readonly budgetMs: number;
 
   constructor(readonly setup: CheckSetup) {
     this.sims = setup.fleet.map(() => null);
+    this.recorder = new CoverageRecorder(branchTable(setup.model).names.length);
     this.budgetMs = setup.budgetMs ?? DEFAULT_BUDGET_MS;
   }
 
@@ -45,9 +47,9 @@ export class InputChecker {
     for (let p = 0; p < fleet.length; p++) {
       const profile = fleet[p]!;
       this.recorder.reset();
-      let sim: SimulationResult | null = null;
+      let sim: Simulation | null = null;
       try {
-        sim = simulateBounded(bytes, profile, this.recorder, this.budgetMs);
+        sim = simulateBounded(bytes, this.setup.model, profile, this.recorder, this.budgetMs);
       } catch (e) {
         hits.push(throwHit('simulate', e, profile.name));
       }

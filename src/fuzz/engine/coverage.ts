@@ -1,4 +1,4 @@
-import { BRANCH_COUNT, type CoverageSink } from '../../simulate/index.js';
+import type { CoverageSink } from '../../model/index.js';
 
 /** AFL's hit-count buckets: 1, 2, 3, 4-7, 8-15, 16-31, 32-127, 128+ (index 0..7). */
 export const HIT_BUCKETS = 8;
@@ -14,41 +14,39 @@ function bucketOf(count: number): number {
 
 /**
  * A feature is one (profile, branch, hit-count bucket): an input that reaches a feature
- * no earlier input reached is worth mutating further (AFL-style feedback).
+ * no earlier input reached is worth mutating further (AFL-style feedback). `branches` is the
+ * size of the consumer model's branch table (src/model/coverage.ts).
  */
-export function featureId(profile: number, branch: number, bucket: number): number {
-  return (profile * BRANCH_COUNT + branch) * HIT_BUCKETS + bucket;
+export function featureId(profile: number, branch: number, bucket: number, branches: number): number {
+  return (profile * branches + branch) * HIT_BUCKETS + bucket;
 }
 
-export function branchOfFeature(feature: number): number {
-  return Math.floor(feature / HIT_BUCKETS) % BRANCH_COUNT;
+export function branchOfFeature(feature: number, branches: number): number {
+  return Math.floor(feature / HIT_BUCKETS) % branches;
 }
 
-/** The sink handed to simulateConsumer: counts hits per branch; reset before every run. */
+/** The sink handed to the model-driven consumer: counts hits per branch; reset before every run. */
 export class CoverageRecorder implements CoverageSink {
-  readonly counts = new Uint32Array(BRANCH_COUNT);
-  private readonly touched = new Uint8Array(BRANCH_COUNT);
+  readonly counts: Uint32Array;
   private readonly order: number[] = [];
 
+  constructor(readonly branches: number) {
+    this.counts = new Uint32Array(Math.max(1, branches));
+  }
+
   hit(branch: number): void {
-    if (this.counts[branch]!++ === 0) {
-      this.touched[branch] = 1;
-      this.order.push(branch);
-    }
+    if (this.counts[branch]!++ === 0) this.order.push(branch);
   }
 
   reset(): void {
-    for (const b of this.order) {
-      this.counts[b] = 0;
-      this.touched[b] = 0;
-    }
+    for (const b of this.order) this.counts[b] = 0;
     this.order.length = 0;
   }
 
   /** Appends to `out` the features of the last run that `map` has not seen. */
   novelFeatures(profile: number, map: CoverageMap, out: number[]): void {
     for (const b of this.order) {
-      const f = featureId(profile, b, bucketOf(this.counts[b]!));
+      const f = featureId(profile, b, bucketOf(this.counts[b]!), this.branches);
       if (!map.has(f)) out.push(f);
     }
   }
@@ -57,12 +55,13 @@ export class CoverageRecorder implements CoverageSink {
 /** Every feature seen so far in a campaign (or at the start of an epoch, on a worker). */
 export class CoverageMap {
   private readonly seen: Uint8Array;
-  private readonly branchSeen = new Uint8Array(BRANCH_COUNT);
+  private readonly branchSeen: Uint8Array;
   features = 0;
   branches = 0;
 
-  constructor(readonly profiles: number) {
-    this.seen = new Uint8Array(Math.max(1, profiles) * BRANCH_COUNT * HIT_BUCKETS);
+  constructor(readonly profiles: number, readonly branchCount: number) {
+    this.seen = new Uint8Array(Math.max(1, profiles) * Math.max(1, branchCount) * HIT_BUCKETS);
+    this.branchSeen = new Uint8Array(Math.max(1, branchCount));
   }
 
   has(feature: number): boolean {
@@ -91,7 +90,7 @@ export class CoverageMap {
       this.seen[f] = 1;
       this.features++;
       fresh = true;
-      const b = branchOfFeature(f);
+      const b = branchOfFeature(f, this.branchCount);
       if (this.branchSeen[b] === 0) {
         this.branchSeen[b] = 1;
         this.branches++;

@@ -1,4 +1,4 @@
-import type { ConsumerProfile } from '../../consumer/index.js';
+import type { ConsumerModel, ModelProfile } from '../../model/index.js';
 import { encode } from '../../encode/index.js';
 import type { FormatSchema } from '../../schema/index.js';
 import { edgeHintsFromFleet, generateFrom, recordedSource, type EdgeHints } from '../generate/index.js';
@@ -53,8 +53,8 @@ export class InputDeriver {
   private ctx: MutationContext | undefined;
   private lastStage: { seed: number; first: number; corpus: readonly CarriedInput[]; size: number; input: CarriedInput | null } | undefined;
 
-  constructor(readonly schema: FormatSchema, fleet: readonly ConsumerProfile[], readonly options: DeriveOptions) {
-    this.hints = edgeHintsFromFleet(options.fleetHints === false ? [] : fleet);
+  constructor(readonly schema: FormatSchema, model: ConsumerModel, fleet: readonly ModelProfile[], readonly options: DeriveOptions) {
+    this.hints = edgeHintsFromFleet(model, options.fleetHints === false ? [] : fleet);
     this.countGuard = new CountGuard(schema);
     this.sizes = {
       ...(options.maxArray !== undefined ? { maxArray: options.maxArray } : {}),

@@ -1,3 +1,4 @@
+import { branchTable } from '../../model/index.js';
 import { bucketKey, type Hit } from './bucket.js';
 import { InputChecker, type CheckSetup } from './checks.js';
 import { CoverageMap } from './coverage.js';
@@ -37,8 +38,8 @@ export class Executor {
    * threads, the same hang watchdog.
    */
   constructor(readonly setup: CheckSetup, readonly config: ExecutorConfig, readonly seeds: readonly CarriedInput[] = []) {
-    this.map = new CoverageMap(setup.fleet.length);
-    this.deriver = new InputDeriver(setup.schema, setup.fleet, config);
+    this.map = new CoverageMap(setup.fleet.length, branchTable(setup.model).names.length);
+    this.deriver = new InputDeriver(setup.schema, setup.model, setup.fleet, config);
     this.checker = new InputChecker({ ...setup, budgetMs: config.budgetMs });
   }
 

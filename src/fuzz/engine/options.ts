@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { ConsumerProfile } from '../../consumer/index.js';
+import type { ModelProfile } from '../../model/index.js';
 import type { Bucket, CampaignState } from './campaign-state.js';
 import type { Strategy } from './derive-input.js';
 import type { ExecutorConfig } from './executor.js';
@@ -18,7 +18,9 @@ export interface Progress {
 
 export interface CampaignOptions {
   readonly schemaFile: string;
-  readonly fleet: readonly ConsumerProfile[];
+  /** The consumer model beside the schema (workers load both from their files). */
+  readonly modelFile: string;
+  readonly fleet: readonly ModelProfile[];
   readonly seed: number;
   /** Runs of the whole campaign (all shards together); unbounded when absent (then give timeMs). */
   readonly runs?: number;

@@ -27,7 +27,7 @@ export function reproduce(bytes: Uint8Array, key: string, setup: CheckSetup): Hi
   if (profile === undefined) return undefined;
   let sim;
   try {
-    sim = simulateBounded(bytes, profile, undefined, setup.budgetMs ?? DEFAULT_BUDGET_MS);
+    sim = simulateBounded(bytes, setup.model, profile, undefined, setup.budgetMs ?? DEFAULT_BUDGET_MS);
   } catch {
     return undefined;
   }
@@ -59,7 +59,7 @@ function reproduceThrow(bytes: Uint8Array, key: string, location: string, setup:
   };
   if (stage === 'simulate') {
     for (const p of setup.fleet) {
-      const hit = attempt(() => simulateBounded(bytes, p, undefined, budgetMs), p.name);
+      const hit = attempt(() => simulateBounded(bytes, setup.model, p, undefined, budgetMs), p.name);
       if (hit !== undefined) return hit;
     }
     return undefined;

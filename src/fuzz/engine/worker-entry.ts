@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadModel } from '../../model/index.js';
 import { loadSchema } from '../../schema/index.js';
 import { Executor } from './executor.js';
 import { shrinkReproducer } from './shrink.js';
@@ -12,7 +13,8 @@ const port = parentPort!;
 const send = (m: FromWorker): void => port.postMessage(m);
 
 try {
-  const executor = new Executor({ schema: loadSchema(setup.schemaFile), fleet: setup.fleet }, setup.config, setup.seeds);
+  const schema = loadSchema(setup.schemaFile);
+  const executor = new Executor({ schema, model: loadModel(setup.modelFile, schema), fleet: setup.fleet }, setup.config, setup.seeds);
   executor.apply(setup.state);
   const watch = new Int32Array(setup.watch);
   port.on('message', (m: ToWorker) => {

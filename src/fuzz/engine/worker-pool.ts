@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ConsumerProfile } from '../../consumer/index.js';
+import type { ModelProfile } from '../../model/index.js';
 import type { Executor } from './executor.js';
 import type { RunPool } from './pool.js';
 import { SHARD_BLOCK } from './shard.js';
@@ -32,21 +32,21 @@ export class WorkerPool implements RunPool {
   private nextId = 1;
   private hung: RunReport[] = [];
 
-  private constructor(readonly workers: number, private readonly executor: Executor, private readonly schemaFile: string,
-    private readonly fleet: readonly ConsumerProfile[], private readonly hangMs: number) {
+  private constructor(readonly workers: number, private readonly executor: Executor, private readonly files: { schemaFile: string; modelFile: string },
+    private readonly fleet: readonly ModelProfile[], private readonly hangMs: number) {
     this.timer = setInterval(() => this.watchdog(), Math.min(500, hangMs / 4));
     this.timer.unref();
   }
 
-  static async start(workers: number, executor: Executor, schemaFile: string, fleet: readonly ConsumerProfile[], hangMs: number): Promise<WorkerPool> {
-    const pool = new WorkerPool(workers, executor, schemaFile, fleet, hangMs);
+  static async start(workers: number, executor: Executor, files: { schemaFile: string; modelFile: string }, fleet: readonly ModelProfile[], hangMs: number): Promise<WorkerPool> {
+    const pool = new WorkerPool(workers, executor, files, fleet, hangMs);
     await Promise.all(Array.from({ length: workers }, () => pool.spawn().then((s) => pool.slots.push(s))));
     return pool;
   }
 
   private spawn(): Promise<Slot> {
     const watch = new SharedArrayBuffer(4);
-    const data: WorkerSetup = { schemaFile: this.schemaFile, fleet: this.fleet, config: this.executor.config, seeds: this.executor.seeds, state: this.executor.snapshot(), watch };
+    const data: WorkerSetup = { ...this.files, fleet: this.fleet, config: this.executor.config, seeds: this.executor.seeds, state: this.executor.snapshot(), watch };
     const worker = new Worker(entry.code, { workerData: data, eval: entry.eval });
     const slot: Slot = { worker, watch: new Int32Array(watch), task: null, seen: 0, since: 0 };
     worker.on('message', (m: FromWorker) => {

@@ -1,13 +1,14 @@
-import type { ConsumerProfile } from '../../consumer/index.js';
+import type { ModelProfile } from '../../model/index.js';
 import type { ExecutorConfig } from './executor.js';
 import type { ShrinkJob, ShrinkResult } from './shrink.js';
 import type { RunBatch } from './run-batch.js';
 import type { CarriedInput, EpochSync } from './wire.js';
 
-/** What a worker needs to build its executor: profiles clone as data, the schema loads from its file. */
+/** What a worker needs to build its executor: profiles clone as data, the schema and model load from their files. */
 export interface WorkerSetup {
   readonly schemaFile: string;
-  readonly fleet: readonly ConsumerProfile[];
+  readonly modelFile: string;
+  readonly fleet: readonly ModelProfile[];
   readonly config: ExecutorConfig;
   /** The seed files, run as negative run indexes. */
   readonly seeds: readonly CarriedInput[];

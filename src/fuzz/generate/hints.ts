@@ -1,4 +1,4 @@
-import type { ConsumerProfile } from '../../consumer/index.js';
+import type { ConsumerModel, ModelProfile } from '../../model/index.js';
 
 /** What one key of a lookup table (e.g. a template type id) means to the deployed consumers. */
 export interface KeyHint {
@@ -9,7 +9,11 @@ export interface KeyHint {
 }
 
 export interface EdgeHints {
-  /** Integers that matter to the deployed consumers: supplied-input counts and each ±1, limits and ±1, 0, 1, field-count bounds. */
+  /**
+   * Integers that matter to the deployed consumers: 0, 1, 2, every supplied-input count and key,
+   * every limit, each ±1, and the tags each consumer implements with their neighbours (a tag one
+   * past the implemented set is the dispatch fault of an older version).
+   */
   readonly ints: readonly number[];
   /**
    * For `repeat` arrays keyed by a lookup (e.g. criteria per template type): the per-key counts
@@ -19,26 +23,30 @@ export interface EdgeHints {
   readonly keyed?: ReadonlyMap<number, KeyHint>;
 }
 
-/** Edge integers and per-key input shapes of a fleet of consumer profiles. */
-export function edgeHintsFromFleet(fleet: readonly ConsumerProfile[]): EdgeHints {
+/**
+ * Edge integers and per-key input shapes of a fleet, read through its consumer model: what each
+ * profile supplies (`profile.inputs`), implements (`profile.tags`) and allows (`profile.limits`).
+ * Nothing here knows a format: the model's declarations say which numbers matter.
+ */
+export function edgeHintsFromFleet(model: ConsumerModel, fleet: readonly ModelProfile[]): EdgeHints {
   const ints = new Set<number>([0, 1, 2]);
   const around = (n: number): void => {
-    for (const d of [-1, 0, 1]) if (n + d >= 0) ints.add(n + d);
+    for (const d of [-1, 0, 1]) if (n + d >= 0 && Number.isSafeInteger(n + d)) ints.add(n + d);
   };
+  const kinds = model.profile.inputs ? model.schema.enums.get(model.profile.inputs.kinds)?.byValue : undefined;
   const counts = new Map<number, Set<number>>();
   const names = new Map<number, readonly string[]>();
   for (const p of fleet) {
-    for (const [key, t] of p.templates) {
+    for (const [key, supplied] of p.inputs) {
       ints.add(key);
-      around(t.inputs.length);
+      around(supplied.length);
       let c = counts.get(key);
       if (!c) counts.set(key, (c = new Set()));
-      c.add(t.inputs.length);
-      if ((names.get(key)?.length ?? -1) < t.inputs.length) names.set(key, t.inputs);
+      c.add(supplied.length);
+      if ((names.get(key)?.length ?? -1) < supplied.length) names.set(key, supplied.map((k) => kinds?.get(k) ?? String(k)));
     }
-    around(p.limits.max_instances);
-    around(p.limits.max_file_size);
-    around(p.limits.regex_max_length);
+    for (const tags of p.tags.values()) for (const t of tags) around(t);
+    for (const limit of p.limits.values()) around(limit);
   }
   const keyed = new Map<number, KeyHint>();
   for (const key of [...counts.keys()].sort((a, b) => a - b)) {

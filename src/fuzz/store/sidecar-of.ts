@@ -1,4 +1,4 @@
-import type { ConsumerProfile } from '../../consumer/index.js';
+import type { ModelProfile } from '../../model/index.js';
 import type { Bucket } from '../engine/campaign-state.js';
 import { formatShard, type Shard } from '../engine/shard.js';
 import type { ShrinkResult } from '../engine/shrink.js';
@@ -9,7 +9,7 @@ export interface RecordContext {
   readonly seed: number;
   readonly shard: Shard;
   readonly schemaFile: string;
-  readonly fleet: readonly ConsumerProfile[];
+  readonly fleet: readonly ModelProfile[];
   /** Path of the .bin, as the user will type it (relative to where the campaign ran). */
   readonly binPath: string;
 }

@@ -1,8 +1,6 @@
 import { WorkBudget } from '../../../budget/work-budget.js';
-import type { ConsumerProfile } from '../../../consumer/index.js';
-import { CappedIssues } from '../../../findings/capped-issues.js';
 import type { FileReport } from '../../../report/model.js';
-import { simulateConsumer, type CoverageSink, type SimulationResult } from '../../../simulate/index.js';
+import { modelNodeBudget, simulateModel, type ConsumerModel, type CoverageSink, type ModelProfile } from '../../../model/index.js';
 import { validateBytes } from '../../../validate/index.js';
 import type { CheckSetup } from '../checks.js';
 
@@ -13,35 +11,19 @@ import type { CheckSetup } from '../checks.js';
  */
 export const VALIDATE_BUDGET_FACTOR = 4;
 
-/**
- * A consumer simulation for the fuzzer: the outcome and first fault only. The static
- * analysis's issues go to a sink that keeps none (a fan-out file yields a million), and its
- * time is bounded by `timeMs`.
- */
-export function simulateBounded(bytes: Uint8Array, profile: ConsumerProfile, coverage: CoverageSink | undefined, timeMs: number): SimulationResult {
-  return simulateConsumer(bytes, profile, coverage, { sink: DISCARD, budget: new WorkBudget(bytes.length, { timeMs }) });
-}
+/** What a simulation returns: outcome, first fault, issues. */
+export type Simulation = ReturnType<typeof simulateModel>;
 
 /**
- * A sink that keeps and counts nothing, shared by every run: the campaign reads only a
- * simulation's outcome and first fault, and a fresh CappedIssues per simulation (two maps, two
- * sets, a path string per fault) cost measurable throughput at tens of thousands of runs a second.
+ * A consumer simulation for the fuzzer: the outcome and first fault are what the campaign
+ * reads; its time is bounded by `timeMs` and its reads by the model's node budget.
  */
-class DiscardingIssues extends CappedIssues {
-  constructor() {
-    super(0);
-  }
-
-  override push(): void {}
-
-  override pushKept(): void {}
-
-  override countOnly(): void {}
+export function simulateBounded(bytes: Uint8Array, model: ConsumerModel, profile: ModelProfile, coverage: CoverageSink | undefined, timeMs: number): Simulation {
+  const budget = new WorkBudget(bytes.length, { timeMs, nodes: modelNodeBudget(bytes.length) });
+  return simulateModel(bytes, model, profile, coverage ? { budget, coverage } : { budget });
 }
-
-const DISCARD = new DiscardingIssues();
 
 /** validateBytes under a time budget (never unbounded in a campaign). */
 export function validateBounded(name: string, bytes: Uint8Array, setup: CheckSetup, timeMs: number): FileReport {
-  return validateBytes(name, bytes, { schema: setup.schema, fleet: setup.fleet, budget: { timeMs } });
+  return validateBytes(name, bytes, { schema: setup.schema, consumers: { model: setup.model, profiles: setup.fleet }, budget: { timeMs } });
 }
