@@ -59,15 +59,35 @@ export const FINDING_CODES = {
   UNUSED_TEMPLATE: { severity: 'warning', kind: 'hazard', title: 'instances of a template type that a consumer never evaluates' },
 } as const satisfies Record<string, CodeInfo>;
 
-export type FindingCode = keyof typeof FINDING_CODES;
+/** A code of the built-in catalogue above (docs/findings.md). */
+export type BuiltinCode = keyof typeof FINDING_CODES;
 
-export function isFindingCode(code: string): code is FindingCode {
+declare const modelCodeBrand: unique symbol;
+/**
+ * A code a consumer model defines for its format (`codes:` in NAME.consumer.yaml; src/findings/catalog.ts).
+ * Branded, so a stray string is never taken for a code: only the model loader (which checks the
+ * name against the model's `codes:`) makes one, with a cast.
+ */
+export type ModelCode = string & { readonly [modelCodeBrand]: true };
+
+/**
+ * Any code an issue can carry. The built-in codes stay a closed, typed union (renderers and docs
+ * are checked against it); a model's own codes are the open part, and whoever rates or renders one
+ * is handed the model's catalogue explicitly (see catalog.ts for why not a global registry).
+ */
+export type FindingCode = BuiltinCode | ModelCode;
+
+/** Whether `code` is a built-in code (a model's own codes are not: they need their catalogue). */
+export function isFindingCode(code: string): code is BuiltinCode {
   return Object.prototype.hasOwnProperty.call(FINDING_CODES, code);
 }
 
-/** The codes a consumer fault can carry: the crash classes of spec section 3. */
+/** The same test, under the name that says what it checks. */
+export const isBuiltinCode = isFindingCode;
+
+/** The built-in codes a consumer fault can carry (the crash classes of docs/ccf-v1.md section 3); a model may add its own. */
 export const CRASH_CODES = [
   'READ_PAST_END', 'UNKNOWN_TEMPLATE', 'UNKNOWN_OP', 'POOL_OOB',
   'REGEX_TOO_LONG', 'REGEX_INVALID', 'OOB_INPUT_READ', 'TYPE_CONFUSION',
-] as const satisfies readonly FindingCode[];
+] as const satisfies readonly BuiltinCode[];
 export type CrashCode = (typeof CRASH_CODES)[number];

@@ -1,4 +1,5 @@
-import { FINDING_CODES, type FindingCode } from './codes.js';
+import { NO_MODEL_CODES, type CodeCatalog } from './catalog.js';
+import { FINDING_CODES, isFindingCode, type BuiltinCode, type FindingCode } from './codes.js';
 import { budgetMessage, fieldName, genericMessage, ruleMessage, truncatedMessage, valueMessage } from './message-shapes.js';
 import { count, explained, has, hex, list, present, show, text, type Details } from './message-values.js';
 import { safeText } from './safe-text.js';
@@ -8,7 +9,7 @@ import { safeText } from './safe-text.js';
  * returns undefined unless every detail it reads is present, so a schema that gives a code to an
  * unexpected rule shape still gets a sentence, never "undefined" or a placeholder.
  */
-const RENDER: Partial<Record<FindingCode, (d: Details) => string | undefined>> = {
+const RENDER: Partial<Record<BuiltinCode, (d: Details) => string | undefined>> = {
   BAD_MAGIC: (d) => has(d, 'actual', 'expected') ? `magic is ${hex(d.actual)}, expected ${hex(d.expected)}` : undefined,
   BAD_VERSION: (d) => has(d, 'actual', 'expected') ? `version is ${show(d.actual)}, this schema reads version ${show(d.expected)}` : undefined,
   HEADER_SIZE: (d) => has(d, 'actual', 'expected') ? `header_size is ${show(d.actual)}, expected ${show(d.expected)}` : undefined,
@@ -29,7 +30,7 @@ const RENDER: Partial<Record<FindingCode, (d: Details) => string | undefined>> =
   BAD_UTF8: (d) => `string bytes are not valid UTF-8${present(d, 'at') ? ` (at offset ${count(d.at)})` : ''}`,
   UNKNOWN_OP: (d) => {
     if (!present(d, 'actual')) return undefined;
-    if (present(d, 'implemented')) return `opcode ${show(d.actual)} is not implemented by this consumer (it has ${list(d.implemented)})`;
+    if (present(d, 'implemented')) return `tag ${show(d.actual)} is not one this consumer implements (it implements ${list(d.implemented)})`;
     return `opcode ${show(d.actual)} is not a defined opcode${present(d, 'allowed') ? ` (defined: ${list(d.allowed)})` : ''}`;
   },
   UNKNOWN_TEMPLATE: (d) => present(d, 'type_id') ? `template type ${show(d.type_id)} is not in the file's template-type table` : undefined,
@@ -44,27 +45,36 @@ const RENDER: Partial<Record<FindingCode, (d: Details) => string | undefined>> =
   OP_KIND_MISMATCH: (d) => has(d, 'op', 'applies', 'field', 'declared')
     ? `${text(d.op)} applies to ${text(d.applies)}, but field ${show(d.field)} is declared ${text(d.declared)}`
     : undefined,
-  POOL_OOB: (d) => has(d, 'end', 'pool_size') ? `the string ends at pool byte ${count(d.end)}, but the pool has ${count(d.pool_size)} bytes` : undefined,
+  POOL_OOB: (d) => {
+    if (has(d, 'end', 'pool_size')) return `the string ends at pool byte ${count(d.end)}, but the pool has ${count(d.pool_size)} bytes`;
+    // A consumer's read of a copied buffer (a model's `copies`): bytes at..end of a copy of `size` bytes.
+    return has(d, 'end', 'size') ? `the read ends at byte ${count(d.end)} of a copy of ${count(d.size)} bytes` : undefined;
+  },
   REGEX_INVALID: (d) => has(d, 'pattern', 'reason') ? `pattern ${show(d.pattern)} does not compile: ${text(d.reason)}` : undefined,
   REGEX_REDOS: (d) => has(d, 'pattern', 'reason') ? `pattern ${show(d.pattern)} can backtrack super-linearly: ${text(d.reason)}` : undefined,
   RANGE_INVERTED: (d) => has(d, 'lo', 'hi') && !present(d, 'message') ? `lo ${show(d.lo)} is greater than hi ${show(d.hi)}: the range never matches` : undefined,
   DECODE_BUDGET: (d) => budgetMessage(d),
-  OOB_INPUT_READ: (d) => has(d, 'index', 'supplied', 'type_id')
-    ? `criterion ${show(d.index)} reads inputs[${show(d.index)}], but the consumer supplies ${show(d.supplied)} input(s) for template type ${show(d.type_id)}`
+  // Consumer faults and hazards, in the words of the model's input binding (any format): `key`
+  // selects the supplied inputs, `index` is the input an element reads.
+  OOB_INPUT_READ: (d) => has(d, 'index', 'supplied', 'key')
+    ? `reads inputs[${show(d.index)}], but the consumer supplies ${show(d.supplied)} input(s) for key ${show(d.key)}`
     : undefined,
-  TYPE_CONFUSION: (d) => has(d, 'index', 'op', 'supplied')
-    ? `${text(d.op)} on inputs[${show(d.index)}], which the consumer supplies as ${text(d.supplied)}`
+  TYPE_CONFUSION: (d) => has(d, 'index', 'needs', 'supplied')
+    ? `reads inputs[${show(d.index)}] as ${text(d.needs)}, but the consumer supplies it as ${text(d.supplied)}`
     : undefined,
   REGEX_TOO_LONG: (d) => has(d, 'length', 'max') ? `the pattern is ${count(d.length)} bytes, the consumer's buffer holds ${count(d.max)}` : undefined,
-  LIMIT_EXCEEDED: (d) => has(d, 'limit', 'actual', 'max') ? `${text(d.limit)} is ${count(d.actual)}, the consumer refuses more than ${count(d.max)}` : undefined,
-  INPUT_COUNT_MISMATCH: (d) => has(d, 'type_id', 'declared', 'supplied')
-    ? `template type ${show(d.type_id)} declares ${show(d.declared)} fields, the consumer supplies ${show(d.supplied)}; every criterion beyond is a wildcard today, the next real one is an out-of-bounds read`
+  LIMIT_EXCEEDED: (d) => {
+    if (has(d, 'limit', 'actual', 'max')) return `${text(d.limit)} is ${count(d.actual)}, the consumer refuses more than ${count(d.max)}`;
+    return has(d, 'actual', 'max') ? `the value is ${count(d.actual)}, the consumer refuses more than ${count(d.max)}` : undefined;
+  },
+  INPUT_COUNT_MISMATCH: (d) => has(d, 'key', 'declared', 'supplied')
+    ? `the content declares ${show(d.declared)} inputs for key ${show(d.key)}, the consumer supplies ${show(d.supplied)}; every element beyond reads nothing today, the next one that reads is an out-of-bounds read`
     : undefined,
-  KIND_MISMATCH: (d) => has(d, 'type_id', 'field', 'declared', 'supplied')
-    ? `template type ${show(d.type_id)} declares field ${show(d.field)} ${text(d.declared)}, the consumer supplies ${text(d.supplied)}; every criterion on it is a wildcard today, the next real one is a type confusion`
+  KIND_MISMATCH: (d) => has(d, 'key', 'field', 'declared', 'supplied')
+    ? `the content declares input ${show(d.field)} of key ${show(d.key)} ${text(d.declared)}, the consumer supplies ${text(d.supplied)}; no element reads it today, the next one that does is a type confusion`
     : undefined,
-  UNUSED_TEMPLATE: (d) => has(d, 'type_id', 'instances')
-    ? `${count(d.instances)} instance(s) of template type ${show(d.type_id)} are never evaluated: the consumer does not list the type`
+  UNUSED_TEMPLATE: (d) => has(d, 'key', 'records')
+    ? `${count(d.records)} record(s) of key ${show(d.key)} are never evaluated: the consumer does not list the key`
     : undefined,
 };
 
@@ -73,10 +83,33 @@ const RENDER: Partial<Record<FindingCode, (d: Details) => string | undefined>> =
  * wording by shape (a schema rule's own sentence first), else the code's title. Every value is
  * bounded and escaped (safe-text.ts), so the result is safe in any output format.
  */
-export function renderMessage(code: FindingCode, details: Details | undefined): string {
-  const title = FINDING_CODES[code].title;
-  if (!details) return title;
+export function renderMessage(code: FindingCode, details: Details | undefined, catalog: CodeCatalog = NO_MODEL_CODES): string {
+  const builtin = isFindingCode(code);
+  const own = builtin ? undefined : catalog.get(code);
+  // A code no catalogue defines (a bug, or a report built without its model): still a sentence.
+  const title = builtin ? FINDING_CODES[code].title : own?.title ?? `finding ${safeText(code, 80)}`;
+  if (!details) return own ? fillTemplate(own.message, {}) ?? title : title;
   // A schema's own sentence (contract D) beats any wording preflight can derive.
-  const text = (present(details, 'message') ? ruleMessage(details) : undefined) ?? RENDER[code]?.(details) ?? genericMessage(details);
+  const text = (present(details, 'message') ? ruleMessage(details) : undefined)
+    ?? (builtin ? RENDER[code]?.(details) : own ? fillTemplate(own.message, details) : undefined)
+    ?? genericMessage(details);
   return text === undefined || text === '' ? title : safeText(text, 2_000);
+}
+
+/**
+ * A model code's message: each `{name}` is the detail of that name, shown bounded and escaped
+ * like any value from a file. Undefined when a placeholder names a detail the finding lacks, so the
+ * reader gets the title (or the generic wording), never a sentence with a hole in it.
+ */
+function fillTemplate(template: string, details: Details): string | undefined {
+  let missing = false;
+  const out = template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+    if (!present(details, name)) {
+      missing = true;
+      return '';
+    }
+    const v = details[name];
+    return typeof v === 'number' || typeof v === 'bigint' ? count(v) : text(v);
+  });
+  return missing ? undefined : out;
 }

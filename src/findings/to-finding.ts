@@ -1,17 +1,23 @@
-import { FINDING_CODES, type Severity } from './codes.js';
+import { codeInfo, NO_MODEL_CODES, type CodeCatalog } from './catalog.js';
+import type { Severity } from './codes.js';
 import type { Finding, Issue } from './finding.js';
 import { renderMessage } from './messages.js';
 import { formatPath } from './path.js';
 
-export function severityOf(issue: Issue): Severity {
-  return issue.severity ?? FINDING_CODES[issue.code].severity;
+/**
+ * The issue's own severity, else its code's: built-in, or from `catalog` for a model's code. A code
+ * neither knows counts as an error: an unknown finding must never pass a file.
+ */
+export function severityOf(issue: Issue, catalog: CodeCatalog = NO_MODEL_CODES): Severity {
+  return issue.severity ?? codeInfo(issue.code, catalog)?.severity ?? 'error';
 }
 
-export function toFinding(issue: Issue): Finding {
+/** An issue as reported; `catalog` holds the model codes it may carry (none by default). */
+export function toFinding(issue: Issue, catalog: CodeCatalog = NO_MODEL_CODES): Finding {
   const finding: Finding = {
     code: issue.code,
-    severity: severityOf(issue),
-    message: renderMessage(issue.code, issue.details),
+    severity: severityOf(issue, catalog),
+    message: renderMessage(issue.code, issue.details, catalog),
     path: formatPath(issue.path),
     offset: issue.offset,
     ...(issue.profile !== undefined ? { profile: issue.profile } : {}),
