@@ -78,10 +78,7 @@ export const BRANCH_NAMES: readonly BranchName[] = (() => {
   return names;
 })();
 
-/** Receives one call per decision taken. Keep `hit` cheap: it runs in the hot loops. */
-export interface CoverageSink {
-  hit(branch: number): void;
-}
+export type { CoverageSink } from '../consumer/outcome.js';
 
 /** Decode branch of each defined opcode (index = opcode). */
 export const DECODE_BRANCH: readonly number[] = [

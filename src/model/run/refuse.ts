@@ -1,6 +1,6 @@
 import type { FieldPath } from '../../findings/index.js';
 import { EvalError, evaluate, evaluateBool, evaluateRef, type Scope } from '../../schema/index.js';
-import type { ConsumerFault } from '../../simulate/index.js';
+import type { ConsumerFault } from '../../consumer/outcome.js';
 import { fixedSize } from '../load/schema-names.js';
 import { HALT, type ModelRun } from './state.js';
 import { readRootField } from './walker.js';

@@ -1,7 +1,7 @@
 import { REGEX_FILE_BUDGET_MS, WorkBudget, defaultNodeBudget } from '../../budget/work-budget.js';
 import type { Issue } from '../../findings/index.js';
 import { rootScope } from '../../schema/index.js';
-import type { SimulationResult } from '../../simulate/index.js';
+import type { SimulationResult } from '../../consumer/outcome.js';
 import { branchTable, type CoverageSink } from '../coverage.js';
 import type { ConsumerModel, ModelProfile } from '../types.js';
 import { bindInputs, isFault } from './bind-inputs.js';

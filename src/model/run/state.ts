@@ -1,7 +1,7 @@
 import type { WorkBudget } from '../../budget/work-budget.js';
 import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
 import type { FieldDef, Location, Scope } from '../../schema/index.js';
-import type { ConsumerFault } from '../../simulate/index.js';
+import type { ConsumerFault } from '../../consumer/outcome.js';
 import type { BranchTable, CoverageSink } from '../coverage.js';
 import type { BoundConsumer } from './compile.js';
 
