@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
-import { defaultFleetDir, loadFleet, parseProfile, type ConsumerProfile } from '../consumer/index.js';
+import { basename, extname } from 'node:path';
+import { loadModelFleet, uniqueNames } from '../consumer/index.js';
+import { loadModel, modelBeside, parseModelProfile, type ModelFleet } from '../model/index.js';
 import { defaultSchemaPath, loadSchema, parseSchema, type FormatSchema } from '../schema/index.js';
-import { CONSUMER_MODEL_FORMAT } from '../validate/index.js';
 import { boundValue } from './bound-text.js';
 import { CliError } from './cli-error.js';
 import { fsProblem } from './fs-words.js';
@@ -21,25 +22,47 @@ export function resolveSchema(file: string | undefined): FormatSchema {
 }
 
 /**
- * `--profile` files and `--fleet` folders, or the bundled default fleet when neither is given.
- * Formats other than the one the simulated interpreter models get no consumers.
+ * The consumers to simulate: the consumer model beside the schema (NAME.consumer.yaml next to
+ * NAME.yaml; the bundled schema's own model when no --schema is given) with the `--profile` files
+ * and `--fleet` folders, or the model's default fleet (its `fleet:` folder) when neither is given.
+ * Undefined when the schema has no model: the caller runs structural checks only and says so;
+ * asking for profiles then is an error. Profiles are read through the model's `profile:`
+ * declaration, so any format's profiles work.
  */
-export function resolveFleet(schema: FormatSchema, profiles: readonly string[], fleets: readonly string[]): readonly ConsumerProfile[] {
+export function resolveConsumers(schemaFile: string | undefined, schema: FormatSchema, profiles: readonly string[], fleets: readonly string[]): ModelFleet | undefined {
   const explicit = profiles.length > 0 || fleets.length > 0;
-  if (schema.format !== CONSUMER_MODEL_FORMAT) {
-    if (explicit) throw new CliError(`consumer profiles model ${CONSUMER_MODEL_FORMAT} consumers; schema ${boundValue(schema.format)} has no consumer model`);
-    return [];
+  const modelFile = modelBeside(schemaFile ?? defaultSchemaPath());
+  if (modelFile === undefined) {
+    if (explicit) throw new CliError(`--profile and --fleet need a consumer model, and schema ${boundValue(schema.format)} has none (${boundValue(expectedModel(schemaFile))} beside the schema)`);
+    return undefined;
   }
+  const model = loadModel(modelFile, schema);
   for (const dir of fleets) requireFolder(dir, '--fleet');
-  const fleet = explicit
-    ? [...fleets.flatMap((d) => loadFleet(d)), ...profiles.map((p) => parseProfile(readText(p, MAX_DEFINITION_SIZE), p))]
-    : loadFleet(defaultFleetDir());
+  if (!explicit) {
+    if (model.fleetDir === undefined) throw new CliError(`the consumer model ${boundValue(modelFile)} names no default fleet (fleet:); give --profile or --fleet`);
+    return loadModelFleet(model.fleetDir, model);
+  }
+  const list = [
+    ...fleets.flatMap((d) => loadModelFleet(d, model).profiles),
+    ...profiles.map((p) => parseModelProfile(readText(p, MAX_DEFINITION_SIZE), p, model)),
+  ];
   const names = new Set<string>();
-  for (const p of fleet) {
+  for (const p of list) {
     if (names.has(p.name)) throw new CliError(`profile name ${boundValue(p.name)} is given twice (${boundValue(p.source)})`);
     names.add(p.name);
   }
-  return fleet;
+  return { model, profiles: uniqueNames(list) };
+}
+
+/** One line for a format without a consumer model: what is not checked, and how to add it. */
+export function noModelNote(schemaFile: string | undefined, schema: FormatSchema): string {
+  return `schema ${boundValue(schema.format)} has no consumer model (${boundValue(expectedModel(schemaFile))}): structural checks only, no consumers, no blast radius`;
+}
+
+function expectedModel(schemaFile: string | undefined): string {
+  const file = schemaFile ?? defaultSchemaPath();
+  const ext = extname(file);
+  return `${basename(file, ext)}.consumer${ext || '.yaml'}`;
 }
 
 function requireFolder(dir: string, flag: string): void {

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { BaselineError } from '../baseline/index.js';
 import { ProfileError } from '../consumer/index.js';
 import { EncodeError } from '../encode/index.js';
+import { ModelError } from '../model/index.js';
 import { SchemaError } from '../schema/index.js';
 import { oneLine } from './bound-text.js';
 import { CliError, EXIT } from './cli-error.js';
@@ -75,7 +76,7 @@ export function run(argv: readonly string[]): number {
 }
 
 function isKnownError(e: unknown): e is Error {
-  return e instanceof CliError || e instanceof SchemaError || e instanceof ProfileError || e instanceof EncodeError || e instanceof BaselineError;
+  return e instanceof CliError || e instanceof SchemaError || e instanceof ProfileError || e instanceof ModelError || e instanceof EncodeError || e instanceof BaselineError;
 }
 
 // A reader that goes away (`preflight validate ... | head`) is not an error in itself: stop

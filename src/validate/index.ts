@@ -1,4 +1,4 @@
-export { validateBytes, CONSUMER_MODEL_FORMAT } from './validate-bytes.js';
+export { validateBytes } from './validate-bytes.js';
 export type { ValidateOptions } from './validate-bytes.js';
 export { verdictOf } from './verdict.js';
 export { mergeIssues } from './merge-issues.js';

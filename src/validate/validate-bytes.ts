@@ -1,24 +1,24 @@
 import { createHash } from 'node:crypto';
 import { WorkBudget, type BudgetLimits } from '../budget/work-budget.js';
 import { checkStructure } from '../check/index.js';
-import type { ConsumerProfile } from '../consumer/index.js';
+import type { SimulationResult } from '../consumer/outcome.js';
 import { CappedIssues, DEFAULT_MAX_FINDINGS_PER_CODE } from '../findings/capped-issues.js';
-import { formatPath, renderMessage, severityOf, toFinding } from '../findings/index.js';
+import { formatPath, NO_MODEL_CODES, renderMessage, severityOf, toFinding, type CodeCatalog } from '../findings/index.js';
+import { simulateModel, type ModelFleet, type ModelProfile } from '../model/index.js';
 import { compileFastDecoder } from '../parse/compile/index.js';
 import { decode } from '../parse/index.js';
 import type { ConsumerReport, FileReport } from '../report/model.js';
 import type { FormatSchema } from '../schema/index.js';
-import { simulateConsumer, type SimulationResult } from '../simulate/index.js';
 import { mergeIssues } from './merge-issues.js';
 import { verdictOf } from './verdict.js';
 
-/** The format the simulated interpreter models; other schemas are checked structurally only. */
-export const CONSUMER_MODEL_FORMAT = 'ccf-v1';
-
 export interface ValidateOptions {
   readonly schema: FormatSchema;
-  /** Consumer profiles to simulate; ignored (must be empty) for formats without a consumer model. */
-  readonly fleet: readonly ConsumerProfile[];
+  /**
+   * The consumer model of the schema's format and the profiles to simulate with it; absent for a
+   * format without a model (structural checks only: no consumers, no blast radius).
+   */
+  readonly consumers?: ModelFleet;
   /**
    * The work one file may cost (defaults in src/budget/work-budget.ts: 20 s, and 10,000 + 4 × size
    * nodes up to 1.5 million). Going over is a DECODE_BUDGET finding, never a throw.
@@ -28,45 +28,61 @@ export interface ValidateOptions {
   readonly maxFindingsPerCode?: number;
 }
 
-/** The pipeline for one file: parse → check → simulate → report. Never throws on any bytes. */
+/** The pipeline for one file: parse → check → simulate each consumer → report. Never throws on any bytes. */
 export function validateBytes(file: string, bytes: Uint8Array, options: ValidateOptions): FileReport {
   const budget = new WorkBudget(bytes.length, options.budget);
   const sink = new CappedIssues(options.maxFindingsPerCode ?? DEFAULT_MAX_FINDINGS_PER_CODE);
+  const catalog: CodeCatalog = options.consumers?.model.codes ?? NO_MODEL_CODES;
   // The compiled fast path answers for well-formed files; anything unusual goes to the
   // diagnostic decoder, which locates the problem.
   const decoded = compileFastDecoder(options.schema).decode(bytes, budget.nodeLimit) ?? decode(options.schema, bytes, { budget, sink });
   sink.pushAll(decoded.issues);
   const checkStats = { unevaluated: 0 };
   checkStructure(options.schema, bytes, decoded, { sink, budget, stats: checkStats });
-  const simulations = options.schema.format === CONSUMER_MODEL_FORMAT
-    ? options.fleet.map((p) => simulateConsumer(bytes, p, undefined, { sink, budget }))
-    : [];
+  const consumers = options.consumers;
+  const simulations = consumers ? consumers.profiles.map((p) => simulate(bytes, consumers, p, budget, sink)) : [];
   // Rules over data the decode did not produce are only counted (the decode's own error fails the
   // file); should a schema make that stop a warning, the file must still not pass.
-  if (checkStats.unevaluated > 0 && !sink.kept.some((i) => severityOf(i) === 'error')) {
+  if (checkStats.unevaluated > 0 && !sink.kept.some((i) => severityOf(i, catalog) === 'error')) {
     sink.pushKept({ code: 'CONSTRAINT', path: [], offset: 0, details: {
       rule: `${checkStats.unevaluated} rule evaluation(s)`, unevaluated: true, reason: 'part of the file was not decoded',
     } });
   }
-  const findings = mergeIssues(sink.kept).map(toFinding);
+  const findings = mergeIssues(sink.kept, catalog).map((i) => toFinding(i, catalog));
   const omitted = sink.omitted();
   return {
     file,
     verdict: verdictOf(findings),
     findings,
-    consumers: simulations.map((s, i) => consumerReport(s, options.fleet[i]!)),
+    consumers: simulations.map((s, i) => consumerReport(s, consumers!.profiles[i]!, catalog)),
     totals: sink.totals(),
     ...(omitted ? { omitted } : {}),
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
 }
 
-function consumerReport(sim: SimulationResult, profile: ConsumerProfile): ConsumerReport {
+/**
+ * One profile's simulation, its issues through the capped sink: the fault (the consumer list
+ * refers to it) and any budget cut (part of the file went unsimulated) are always kept, the rest
+ * only counted once their code is over the cap.
+ */
+function simulate(bytes: Uint8Array, consumers: ModelFleet, profile: ModelProfile, budget: WorkBudget, sink: CappedIssues): SimulationResult {
+  const sim = simulateModel(bytes, consumers.model, profile, { budget });
+  const f = sim.fault;
+  for (const issue of sim.issues) {
+    const isFault = f !== null && issue.code === f.code && issue.offset === f.offset && formatPath(issue.path) === formatPath(f.path);
+    if (isFault || issue.code === 'DECODE_BUDGET') sink.pushKept(issue);
+    else sink.push(issue);
+  }
+  return sim;
+}
+
+function consumerReport(sim: SimulationResult, profile: ModelProfile, catalog: CodeCatalog): ConsumerReport {
   const f = sim.fault;
   return {
     profile: sim.profile,
     outcome: sim.outcome,
     population: profile.population,
-    fault: f ? { code: f.code, path: formatPath(f.path), offset: f.offset, message: renderMessage(f.code, f.details) } : null,
+    fault: f ? { code: f.code, path: formatPath(f.path), offset: f.offset, message: renderMessage(f.code, f.details, catalog) } : null,
   };
 }

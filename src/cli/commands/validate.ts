@@ -7,7 +7,7 @@ import type { FileReport, ValidationReport } from '../../report/model.js';
 import type { ValidateOptions } from '../../validate/index.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { DEFAULT_MAX_FILE_SIZE, listInputs, STDIN } from '../io.js';
-import { collect, resolveFleet, resolveSchema } from '../load-options.js';
+import { collect, noModelNote, resolveConsumers, resolveSchema } from '../load-options.js';
 import { outputTarget, STDOUT } from '../output.js';
 import { FileProgress } from '../progress.js';
 import { planOutputs, writeReports, type ReportOutput } from '../report-outputs.js';
@@ -20,9 +20,9 @@ export function validateCommand(): Command {
   return new Command('validate')
     .description('check content files against the schema and simulate every consumer profile on them')
     .argument('<files...>', 'content files, folders of *.bin files, or - for one file on stdin')
-    .option('--schema <file>', 'format schema (default: the bundled CCF v1 schema)')
+    .option('--schema <file>', 'format schema (default: the bundled CCF v1 schema); its consumer model is NAME.consumer.yaml beside it')
     .option('--profile <file>', 'consumer profile YAML (repeatable)', collect)
-    .option('--fleet <dir>', 'folder of consumer profiles (repeatable; default: the bundled fleet)', collect)
+    .option('--fleet <dir>', "folder of consumer profiles (repeatable; default: the consumer model's fleet)", collect)
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically); - is stdout (the default)')
     .option('--json <file>', 'also write the JSON report to this file')
@@ -63,10 +63,12 @@ Examples:
       );
       const baseline: Baseline | undefined = opts.baseline !== undefined ? loadBaseline(opts.baseline) : undefined;
       const schema = resolveSchema(opts.schema);
-      const fleet = resolveFleet(schema, opts.profile ?? [], opts.fleet ?? []);
+      const consumers = resolveConsumers(opts.schema, schema, opts.profile ?? [], opts.fleet ?? []);
+      if (consumers === undefined) note(noModelNote(opts.schema, schema));
       const entries = listInputs(inputs, '.bin');
       const validate: ValidateOptions = {
-        schema, fleet,
+        schema,
+        ...(consumers ? { consumers } : {}),
         ...(opts.maxFindingsPerCode !== undefined ? { maxFindingsPerCode: opts.maxFindingsPerCode } : {}),
         ...(opts.timeBudget !== undefined || opts.nodeBudget !== undefined
           ? { budget: { ...(opts.timeBudget !== undefined ? { timeMs: opts.timeBudget } : {}), ...(opts.nodeBudget !== undefined ? { nodes: opts.nodeBudget } : {}) } }
@@ -78,8 +80,9 @@ Examples:
       const report: ValidationReport = {
         tool: { name: 'preflight', version: VERSION },
         schema: { name: schema.format, source: schema.source },
-        fleet: fleet.map((p) => ({ name: p.name, population: p.population, source: p.source })),
+        fleet: (consumers?.profiles ?? []).map((p) => ({ name: p.name, population: p.population, source: p.source })),
         files,
+        ...(consumers && consumers.model.codes.size > 0 ? { codes: consumers.model.codes } : {}),
       };
       writeReports(report, outputs, opts.color && useColor());
       if (opts.writeBaseline !== undefined) saveBaseline(opts.writeBaseline, files, note);
