@@ -4,7 +4,7 @@ import { checkStructure } from '../check/index.js';
 import type { SimulationResult } from '../consumer/outcome.js';
 import { CappedIssues, DEFAULT_MAX_FINDINGS_PER_CODE } from '../findings/capped-issues.js';
 import { formatPath, NO_MODEL_CODES, renderMessage, severityOf, toFinding, type CodeCatalog } from '../findings/index.js';
-import { simulateModel, type ModelFleet, type ModelProfile } from '../model/index.js';
+import { modelNodeBudget, simulateModel, type ModelFleet, type ModelProfile } from '../model/index.js';
 import { compileFastDecoder } from '../parse/compile/index.js';
 import { decode } from '../parse/index.js';
 import type { ConsumerReport, FileReport } from '../report/model.js';
@@ -66,7 +66,10 @@ export function validateBytes(file: string, bytes: Uint8Array, options: Validate
  * refers to it) and any budget cut (part of the file went unsimulated) are always kept, the rest
  * only counted once their code is over the cap.
  */
-function simulate(bytes: Uint8Array, consumers: ModelFleet, profile: ModelProfile, budget: WorkBudget, sink: CappedIssues): SimulationResult {
+function simulate(bytes: Uint8Array, consumers: ModelFleet, profile: ModelProfile, file: WorkBudget, sink: CappedIssues): SimulationResult {
+  // A consumer reads a record as often as the layout points at it, so its node bound is the
+  // model's own (not the decoder's, which the decode has spent); its time is what the file has left.
+  const budget = new WorkBudget(bytes.length, { nodes: modelNodeBudget(bytes.length), timeMs: file.remainingMs() });
   const sim = simulateModel(bytes, consumers.model, profile, { budget });
   const f = sim.fault;
   for (const issue of sim.issues) {
