@@ -3,6 +3,7 @@ import type { Issue } from '../../findings/index.js';
 import { rootScope } from '../../schema/index.js';
 import type { SimulationResult } from '../../consumer/outcome.js';
 import { branchTable, type CoverageSink } from '../coverage.js';
+import { compileConsumer } from '../compile/compile-consumer.js';
 import type { ConsumerModel, ModelProfile } from '../types.js';
 import { bindInputs, isFault } from './bind-inputs.js';
 import { bindProfile } from './compile.js';
@@ -23,6 +24,12 @@ export interface ModelSimulateOptions {
   readonly budget?: WorkBudget;
   /** Counts the decisions taken (ids of branchTable(model)), for the fuzzer. */
   readonly coverage?: CoverageSink;
+  /**
+   * Which consumer runs: the compiled one (src/model/compile) with the interpreter where it bails
+   * or the model is not compiled ('auto', the default), or only one of them (tests compare them).
+   * 'compiled' still falls back to the interpreter when the compiled code bails.
+   */
+  readonly engine?: 'auto' | 'compiled' | 'interpreter';
 }
 
 /**
@@ -32,9 +39,14 @@ export interface ModelSimulateOptions {
  * on any bytes: every loop is bounded by the bytes it reads and by the budget.
  */
 export function simulateModel(bytes: Uint8Array, model: ConsumerModel, profile: ModelProfile, options: ModelSimulateOptions = {}): SimulationResult {
+  const budget = options.budget ?? new WorkBudget(bytes.length, { nodes: modelNodeBudget(bytes.length) });
+  if (options.engine !== 'interpreter') {
+    const fast = compileConsumer(model).run(bytes, profile, budget, options.coverage);
+    if (fast) return fast;
+  }
   const bound = bindProfile(model, profile);
   const branches = branchTable(model);
-  const run = new ModelRun(bytes, bound, options.budget ?? new WorkBudget(bytes.length, { nodes: modelNodeBudget(bytes.length) }), branches, options.coverage);
+  const run = new ModelRun(bytes, bound, budget, branches, options.coverage);
   const scope = rootScope(run.rootValue, bytes.length, run.locate, model.schema.types.get(model.schema.root)!.lets);
   const issues: Issue[] = [];
   const name = profile.name;

@@ -1,0 +1,149 @@
+import { REGEX_FILE_BUDGET_MS, type WorkBudget } from '../../budget/work-budget.js';
+import type { SimulationResult } from '../../consumer/outcome.js';
+import type { Issue } from '../../findings/index.js';
+import { branchTable, type CoverageSink } from '../coverage.js';
+import { bindProfile } from '../run/compile.js';
+import type { ConsumerModel, ModelProfile } from '../types.js';
+import { bindCompiled, isFault } from './bind.js';
+import { Unsupported } from './gen.js';
+import { buildProgram, type Program } from './program.js';
+import { R, RunState, type Runtime } from './runtime.js';
+
+type RunFn = (bytes: Uint8Array, dv: DataView, S: RunState, P: ProfileData, cov: CoverageSink | null) => number;
+
+/** A profile as the generated code reads it: limits by index, implemented tags, buffer sizes. */
+interface ProfileData {
+  readonly L: readonly number[];
+  /** Per switch rule: tags 0..255 implemented (1), the others in a set, and the listing for details. */
+  readonly ia: readonly Uint8Array[];
+  readonly is: ReadonlyArray<ReadonlySet<number>>;
+  readonly il: ReadonlyArray<readonly number[]>;
+  /** Per buffer rule: its size for this profile. */
+  readonly bm: readonly number[];
+  readonly rank: ReadonlyMap<number, number>;
+}
+
+export interface CompiledConsumer {
+  /** Why the model runs on the interpreter only (undefined: it is compiled). */
+  readonly unsupported: string | undefined;
+  /** Runs completed by the compiled code, and runs it handed to the interpreter. */
+  readonly stats: { fast: number; bailed: number };
+  /** The generated JavaScript, for review (the constants it refers to are in `constants`). */
+  getCode(): string;
+  readonly constants: readonly unknown[];
+  /** The same result as the interpreter, or undefined to run the interpreter instead. */
+  run(bytes: Uint8Array, profile: ModelProfile, budget: WorkBudget, coverage: CoverageSink | undefined): SimulationResult | undefined;
+}
+
+const cache = new WeakMap<ConsumerModel, CompiledConsumer>();
+
+/**
+ * The consumer model compiled once to one JavaScript function (cached per model): the fast path of
+ * simulateModel. The interpreter (src/model/run) stays the definition; test/model/compiled.test.ts
+ * holds this to it.
+ */
+export function compileConsumer(model: ConsumerModel): CompiledConsumer {
+  let c = cache.get(model);
+  if (!c) cache.set(model, (c = build(model)));
+  return c;
+}
+
+function build(model: ConsumerModel): CompiledConsumer {
+  const stats = { fast: 0, bailed: 0 };
+  let program: Program;
+  let fn: RunFn;
+  try {
+    program = buildProgram(model, branchTable(model));
+    // The source holds only generated identifiers, operators and checked integers (see Gen).
+    fn = (new Function('K', 'R', program.source) as (k: readonly unknown[], r: Runtime) => RunFn)(program.consts, R);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+    const unsupported = e.message;
+    return { unsupported, stats, constants: [], getCode: () => '', run: () => undefined };
+  }
+  const widths = program.stores.defs.map((d) => d.width);
+  let spare: RunState | undefined = new RunState(widths);
+  const profiles = new WeakMap<ModelProfile, ProfileData>();
+  const branches = branchTable(model);
+  const kindNames = model.inputs ? model.schema.enums.get(model.inputs.kindEnum)!.byValue : new Map<number, string>();
+  const table = program.io.table === undefined ? undefined : program.stores.defs[program.io.table];
+
+  const profileData = (p: ModelProfile): ProfileData => {
+    let d = profiles.get(p);
+    if (d) return d;
+    const bound = bindProfile(model, p);
+    const impl = model.switches.map((s) => bound.switches.get(`${s.struct}.${s.field}`)!.implemented);
+    d = {
+      L: program.limits.map((l) => p.limits.get(l) ?? 0),
+      ia: impl.map((set) => Uint8Array.from({ length: 256 }, (_, t) => (set.has(t) ? 1 : 0))),
+      is: impl,
+      il: impl.map((set) => [...set]),
+      bm: model.buffers.map((rule) => bound.buffers.get(`${rule.struct}.${rule.field}`)!.find((b) => b.rule === rule)!.max),
+      rank: new Map([...p.inputs.keys()].map((k, i) => [k, i])),
+    };
+    profiles.set(p, d);
+    return d;
+  };
+
+  return {
+    unsupported: undefined,
+    stats,
+    constants: program.consts,
+    getCode: () => program.source,
+    run(bytes, profile, budget, coverage) {
+      const S = spare ?? new RunState(widths);
+      spare = undefined;
+      try {
+        const result = runOnce(S, bytes, profile, budget, coverage ?? null);
+        if (result) stats.fast++;
+        else stats.bailed++;
+        return result;
+      } finally {
+        spare = S;
+      }
+    },
+  };
+
+  function runOnce(S: RunState, bytes: Uint8Array, profile: ModelProfile, budget: WorkBudget, cov: CoverageSink | null): SimulationResult | undefined {
+    const P = profileData(profile);
+    const spent = budgetNodes(budget);
+    S.reset(budget, budget.nodeLimit - spent.get());
+    if (budget.exceeded) return undefined;
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (fn(bytes, dv, S, P, cov) !== 0) return undefined;
+    const name = profile.name;
+    if (S.refused) {
+      spent.add(S.nodes);
+      cov?.hit(branches.outcomeReject);
+      return { profile: name, outcome: 'reject', fault: S.refused.fault, issues: S.refused.report ? [{ ...S.refused.fault, profile: name }] : [] };
+    }
+    const rest: Issue[] = [];
+    for (const i of S.loadIssues) if (!isFault(S, i.code, i.path)) rest.push({ ...i, profile: name });
+    if (model.inputs) {
+      const ok = bindCompiled({
+        S, inputs: model.inputs, profile, kindNames, rank: P.rank, io: { rec: program.io.rec!, el: program.io.el!, table: program.io.table },
+        table, view: dv, cov, branches,
+      }, rest);
+      if (!ok) return undefined;
+    }
+    spent.add(S.nodes);
+    const issues: Issue[] = [];
+    if (S.fault) issues.push({ ...S.fault, profile: name });
+    if (S.unjudged && S.fault === null) {
+      issues.push({ code: 'DECODE_BUDGET', path: S.unjudged.path, offset: S.unjudged.offset, profile: name,
+        details: { budget: 'regex time', limit: REGEX_FILE_BUDGET_MS, stage: 'consumer model', reason: S.unjudged.reason } });
+    }
+    issues.push(...rest);
+    cov?.hit(S.fault ? branches.outcomeCrash : branches.outcomeLoad);
+    return { profile: name, outcome: S.fault ? 'crash' : 'load', fault: S.fault, issues };
+  }
+}
+
+/**
+ * The nodes already spent from a shared budget, and spending the compiled run's own: WorkBudget has
+ * no call for either (a node at a time only), so its counter is read and advanced here, in one place.
+ */
+function budgetNodes(budget: WorkBudget): { get(): number; add(n: number): void } {
+  const b = budget as unknown as { nodes: number };
+  return { get: () => b.nodes, add: (n) => { b.nodes += n; } };
+}
