@@ -5,20 +5,17 @@
  */
 import { crc32 } from 'node:zlib';
 import { checkStructure } from '../src/check/index.js';
-import { defaultFleetDir, loadFleet } from '../src/consumer/index.js';
 import { bigCcfFile } from './big-ccf-file.js';
 import { medianTime } from './median-time.js';
 import { compileFastDecoder } from '../src/parse/compile/index.js';
 import { decode } from '../src/parse/index.js';
 import { defaultSchemaPath, loadSchema } from '../src/schema/index.js';
-import { simulateConsumer } from '../src/simulate/index.js';
+import { simulateModel } from '../src/model/index.js';
 import { validateBytes } from '../src/validate/index.js';
+import { ccfConsumers } from '../test/helpers/consumers.js';
 
 const schema = loadSchema(defaultSchemaPath());
-const fleet = loadFleet(defaultFleetDir());
-
-
-
+const consumers = ccfConsumers();
 const bytes = bigCcfFile(schema, 3900);
 const baseline = medianTime(() => crc32(bytes), 9);
 const decoded = decode(schema, bytes);
@@ -28,8 +25,8 @@ const rows: [string, number][] = [
   ['parse (compiled fast path)', medianTime(() => compileFastDecoder(schema).decode(bytes))],
   ['parse (fast path + first locate)', medianTime(() => compileFastDecoder(schema).decode(bytes)?.locate(['pool']))],
   ['check (schema rules)', medianTime(() => checkStructure(schema, bytes, decoded))],
-  ...fleet.map((p): [string, number] => [`simulate ${p.name}`, medianTime(() => simulateConsumer(bytes, p))]),
-  ['validate, whole pipeline', medianTime(() => validateBytes('big.bin', bytes, { schema, fleet }))],
+  ...consumers.profiles.map((p): [string, number] => [`simulate ${p.name} (consumer model)`, medianTime(() => simulateModel(bytes, consumers.model, p))]),
+  ['validate, whole pipeline', medianTime(() => validateBytes('big.bin', bytes, { schema, consumers }))],
 ];
 console.log(`validate on a ${(bytes.length / 1048576).toFixed(2)} MiB CCF file (3900 instances × 21 criteria, unique strings; under every consumer's limits), median of 5`);
 console.log('stage'.padEnd(34), 'ms'.padStart(9), '× baseline'.padStart(12));

@@ -32,7 +32,7 @@ function chain(levels: number, bad: number): Uint8Array {
   return out;
 }
 
-const codes = (bytes: Uint8Array) => validateBytes('t.bin', bytes, { schema: tree, fleet: [] });
+const codes = (bytes: Uint8Array) => validateBytes('t.bin', bytes, { schema: tree });
 
 describe('issue 7 §2: a recursive schema is never passed with part of the file unchecked', () => {
   it('fails a bad value at depth 66 (the checks used to stop silently below depth 64: PASS)', () => {
@@ -92,7 +92,7 @@ types:
   it('a record that places itself at offset 0 stops at the nesting limit on a 10-byte file', () => {
     const d = decode(loop, new Uint8Array(10));
     expect(d.issues.map((i) => i.code)).toEqual(['DECODE_BUDGET']);
-    const r = validateBytes('l.bin', new Uint8Array(10), { schema: loop, fleet: [] });
+    const r = validateBytes('l.bin', new Uint8Array(10), { schema: loop });
     expect(r.verdict).toBe('fail');
   });
 });
@@ -109,7 +109,7 @@ describe('issue 7 §3: a chain of 2,000 nested types', () => {
   });
 
   it('the decoder stops at the nesting limit with a finding', () => {
-    const r = validateBytes('c.bin', new Uint8Array(2000), { schema: chained, fleet: [] });
+    const r = validateBytes('c.bin', new Uint8Array(2000), { schema: chained });
     expect(r.verdict).toBe('fail');
     expect(r.findings.map((f) => f.code)).toEqual(['DECODE_BUDGET']);
   });

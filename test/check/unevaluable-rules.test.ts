@@ -19,7 +19,7 @@ types:
       - { rule: 'items[2] < 100', code: CONSTRAINT }
 `;
 const schema = parseSchema(schemaText, 'rules.yaml');
-const run = (s: FormatSchema, bytes: number[]) => validateBytes('r.bin', Uint8Array.from(bytes), { schema: s, fleet: [] });
+const run = (s: FormatSchema, bytes: number[]) => validateBytes('r.bin', Uint8Array.from(bytes), { schema: s });
 
 describe('issue 7 §2: a rule that cannot be evaluated on a file is a finding, never skipped', () => {
   it('an index out of range on a fully decoded file is a CONSTRAINT finding that says why (it used to pass)', () => {

@@ -5,7 +5,7 @@ import { hostileString } from './hostile-string.js';
  * Every shape of `details` a producer emits, with where it is raised. A schema may give any code
  * to any of the schema-driven shapes, so messages are tested as every code × every shape.
  * Keep in step with: src/check/rules/*.ts, src/check/check-struct.ts (asserts),
- * src/parse/decode/*.ts, src/simulate/{refuse,run,evaluate,decode-instances,analyse}.ts.
+ * src/parse/decode/*.ts, src/model/run/*.ts (the consumer model's refusals, reads, dispatch and input binding).
  */
 
 /** Words a message template must never produce (a missing detail or a placeholder bound). */
@@ -64,18 +64,20 @@ export const DETAIL_SHAPES: Readonly<Record<string, fc.Arbitrary<Record<string, 
   unevaluated: fc.record({ rule: ruleSource, values: fc.constant('could not be evaluated: index 9 is out of range'), unevaluated: fc.constant(true), reason: fc.constant('index 9 is out of range'), message: sentence }, { requiredKeys: ['rule', 'values', 'unevaluated', 'reason'] }),
   'valid range with message': withField(fc.record({ min: num, max: num, message: sentence }, { requiredKeys: ['message'] })),
   'field named message': fc.tuple(fileString).map(([v]) => ({ message: v, actual: v, rule: 'message != ""', values: '' })),
-  // src/simulate
+  // src/model/run: a consumer model's refusals (details are the model's own expressions), reads,
+  // dispatch, buffers and input binding
   'refuse magic/version': fc.record({ actual: int, expected: int }),
-  'limit exceeded': fc.record({ limit: fc.constantFrom('file size', 'instance_count'), actual: int, max: int }),
+  'limit exceeded': fc.record({ actual: int, max: int }),
+  'limit exceeded, named': fc.record({ limit: fc.constantFrom('file size', 'instance_count'), actual: int, max: int }),
   'read past end': fc.record({ needed: int, at: int, what: fc.constant('criterion'), fileSize: int }),
-  'oob input read': fc.record({ index: int, supplied: int, type_id: int }),
-  'type confusion': fc.record({ index: int, op: fc.constant('EQ_INT'), supplied: fc.constant('STR') }),
-  'unknown template': fc.record({ type_id: int }),
-  'unknown op (consumer)': fc.record({ actual: int, implemented: fc.constant(['ANY', 'EQ_INT', 'RANGE_INT']) }),
-  'pool oob (consumer)': fc.record({ end: int, pool_size: int }),
-  'regex too long': fc.record({ length: int, max: int }),
-  'input count mismatch': fc.record({ type_id: int, declared: int, supplied: int }),
-  'kind mismatch': fc.record({ type_id: int, field: int, declared: fc.constant('STR'), supplied: fc.constant('INT') }),
-  'unused template': fc.record({ type_id: int, instances: int }),
+  'oob input read': fc.record({ index: int, supplied: int, key: int }),
+  'type confusion': fc.record({ index: int, needs: fc.constantFrom('INT', 'STR'), supplied: fc.constant('STR') }),
+  'null lookup': fc.record({ type_id: int }),
+  'unimplemented tag (consumer)': fc.record({ actual: int, implemented: fc.array(int, { maxLength: 20 }) }),
+  'view outside copy (consumer)': fc.record({ end: int, size: int, at: int }),
+  'buffer overflow': fc.record({ length: int, max: int }),
+  'input count mismatch': fc.record({ key: int, declared: int, supplied: int }),
+  'kind mismatch': fc.record({ key: int, field: int, declared: fc.constant('STR'), supplied: fc.constant('INT') }),
+  'unused records': fc.record({ key: int, records: int }),
   'no details we know': fc.record({ something: fieldValue }),
 };

@@ -1,13 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
+import type { ModelFleet } from '../../src/model/index.js';
 import { loadSchema, type FormatSchema } from '../../src/schema/index.js';
+import { defaultConsumers } from './consumers.js';
 
 export interface FileExpectation {
   readonly verdict: 'pass' | 'warn' | 'fail';
   /** The exact set of finding codes the file must produce. */
   readonly codes: readonly string[];
-  /** Outcome per consumer profile of the default fleet (CCF only). */
+  /**
+   * Outcome per consumer profile of the default fleet of the model beside the folder's schema;
+   * absent only for a format without a consumer model (then no consumer is simulated).
+   */
   readonly consumers?: Readonly<Record<string, 'load' | 'crash' | 'reject'>>;
 }
 
@@ -28,16 +33,19 @@ export interface CorpusSource {
   /** Path of the .bin relative to corpus/, the key in expectations.yaml. */
   readonly key: string;
   readonly schema: FormatSchema;
+  /** The model beside the folder's schema with its default fleet (what `validate --schema` uses); undefined without a model. */
+  readonly consumers: ModelFleet | undefined;
 }
 
 export function corpusSources(root: string, expectations: Expectations): CorpusSource[] {
   const out: CorpusSource[] = [];
   for (const [folder, schemaFile] of Object.entries(expectations.schemas)) {
     const schema = loadSchema(join(root, schemaFile));
+    const consumers = defaultConsumers(join(root, schemaFile), schema);
     for (const source of walk(join(root, 'corpus', folder))) {
       if (!source.endsWith('.yaml')) continue;
       const binary = source.replace(/\.yaml$/, '.bin');
-      out.push({ source, binary, key: relative(join(root, 'corpus'), binary), schema });
+      out.push({ source, binary, key: relative(join(root, 'corpus'), binary), schema, consumers });
     }
   }
   return out;

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
 import { compileFastDecoder } from '../../src/parse/compile/index.js';
 import { validateBytes } from '../../src/validate/index.js';
 import { corpusSources, loadExpectations } from '../helpers/corpus.js';
 import { cleanForInterpreter, expectAgree } from './differential-helpers.js';
+import { ccfConsumers } from '../helpers/consumers.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const sources = corpusSources(root, loadExpectations(root));
@@ -28,8 +28,8 @@ describe('fast path and interpreter on the whole corpus', () => {
     const ccf = sources.filter((s) => s.key.startsWith('ccf/story/'));
     const fast = compileFastDecoder(ccf[0]!.schema);
     const before = fast.stats.fast;
-    const fleet = loadFleet(defaultFleetDir());
-    for (const s of ccf) validateBytes(s.key, new Uint8Array(readFileSync(s.binary)), { schema: s.schema, fleet });
+    const consumers = ccfConsumers();
+    for (const s of ccf) validateBytes(s.key, new Uint8Array(readFileSync(s.binary)), { schema: s.schema, consumers });
     expect(fast.stats.fast - before).toBe(ccf.length);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
 import { decode } from '../../src/parse/index.js';
 import { defaultSchemaPath, loadSchema } from '../../src/schema/index.js';
 import { validateBytes } from '../../src/validate/index.js';
 import { buildCcf } from '../helpers/ccf-bytes.js';
+import { ccfConsumers } from '../helpers/consumers.js';
 
 const schema = loadSchema(defaultSchemaPath());
 
@@ -26,7 +26,7 @@ describe('findings inside a record whose decoding stopped are located inside it'
   });
 
   it('the structural finding and every consumer finding agree on the offset', () => {
-    const r = validateBytes('x', bytes, { schema, fleet: loadFleet(defaultFleetDir()) });
+    const r = validateBytes('x', bytes, { schema, consumers: ccfConsumers() });
     const offsets = new Set(r.findings.filter((f) => f.code === 'UNKNOWN_OP').map((f) => f.offset));
     expect([...offsets]).toEqual([opcodeAt]);
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { applyBaseline, type BaselineEntry } from '../../src/baseline/index.js';
-import { FINDING_CODES, type Finding, type FindingCode } from '../../src/findings/index.js';
+import { FINDING_CODES, type BuiltinCode, type Finding } from '../../src/findings/index.js';
 import { fingerprint, renderReport, type JsonReport } from '../../src/report/index.js';
 import type { FileReport, ValidationReport } from '../../src/report/model.js';
 import { visibleLength } from '../../src/report/text-layout.js';
@@ -154,7 +154,7 @@ describe('JUnit: accepted findings are never failures', () => {
 
 /** Any mix of findings, any subset accepted through applyBaseline: the reports agree with the gate. */
 describe('accepted findings never fail the gate, in any format', () => {
-  const codes = Object.keys(FINDING_CODES) as FindingCode[];
+  const codes = Object.keys(FINDING_CODES) as BuiltinCode[];
   const findingArb = fc.record({
     code: fc.constantFrom(...codes), path: fc.constantFrom('header.magic', 'instances[0].criteria[3]', 'instances[1].criteria[3]', 'pool'),
     profile: fc.option(fc.constantFrom('a-1', 'b-2'), { nil: undefined }), offset: fc.integer({ min: -1, max: 500 }),

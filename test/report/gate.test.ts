@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/findings/index.js';
-import { FINDING_CODES, type FindingCode } from '../../src/findings/index.js';
+import { FINDING_CODES, type BuiltinCode } from '../../src/findings/index.js';
 import { FORMATS, renderReport, renderReports } from '../../src/report/index.js';
 import type { FileReport, ValidationReport } from '../../src/report/model.js';
 import { RULE_HELP } from '../../src/report/rule-help.js';
@@ -171,7 +171,7 @@ describe('SARIF for GitHub code scanning', () => {
   it('points every help link at a heading that docs/findings.md has', () => {
     const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'findings.md'), 'utf8');
     const anchors = new Set([...doc.matchAll(/^#{1,6} (.+)$/gm)].map((m) => githubSlug(m[1]!)));
-    for (const code of Object.keys(FINDING_CODES) as FindingCode[]) {
+    for (const code of Object.keys(FINDING_CODES) as BuiltinCode[]) {
       expect(anchors).toContain(FINDINGS_ANCHORS[FINDING_CODES[code].kind]);
       expect(doc).toContain(`\`${code}\``);
     }
@@ -183,7 +183,7 @@ describe('SARIF for GitHub code scanning', () => {
       const cells = l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
       return [cells[0]!.replace(/`/g, ''), { meaning: cells[2]!, fix: cells[3] ?? '' }] as const;
     }));
-    for (const code of Object.keys(FINDING_CODES) as FindingCode[]) {
+    for (const code of Object.keys(FINDING_CODES) as BuiltinCode[]) {
       const help: { meaning: string; fix?: string } = RULE_HELP[code];
       expect({ code, meaning: help.meaning, fix: help.fix ?? '' }).toEqual({ code, ...rows.get(code) });
     }

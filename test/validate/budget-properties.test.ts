@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
 import { defaultSchemaPath, loadSchema } from '../../src/schema/index.js';
 import { validateBytes } from '../../src/validate/index.js';
 import { fanOut } from '../../scripts/hostile/builders.js';
 import { buildCcf } from '../helpers/ccf-bytes.js';
+import { ccfConsumers } from '../helpers/consumers.js';
 
 const schema = loadSchema(defaultSchemaPath());
-const fleet = loadFleet(defaultFleetDir());
+const consumers = ccfConsumers();
 
 const files = fc.oneof(
   fc.uint8Array({ maxLength: 2048 }),
@@ -20,7 +20,7 @@ const files = fc.oneof(
 describe('budgets and caps (contracts A and B) on any bytes', () => {
   it('never throws, keeps at most the cap per code (plus consumer faults), and totals account for every finding', () => {
     fc.assert(fc.property(files, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 3000 }), (bytes, cap, nodes) => {
-      const r = validateBytes('x', bytes, { schema, fleet, maxFindingsPerCode: cap, budget: { nodes } });
+      const r = validateBytes('x', bytes, { schema, consumers, maxFindingsPerCode: cap, budget: { nodes } });
       const faults = r.consumers.filter((c) => c.fault !== null).length;
       const kept = new Map<string, number>();
       for (const f of r.findings) kept.set(f.code, (kept.get(f.code) ?? 0) + 1);
@@ -35,7 +35,7 @@ describe('budgets and caps (contracts A and B) on any bytes', () => {
   });
 
   it('the time budget: a file that takes longer stops with DECODE_BUDGET (time) and is not passed', () => {
-    const r = validateBytes('fan-out.bin', fanOut(), { schema, fleet, budget: { timeMs: 0 } });
+    const r = validateBytes('fan-out.bin', fanOut(), { schema, consumers, budget: { timeMs: 0 } });
     expect(r.verdict).toBe('fail');
     const budget = r.findings.filter((f) => f.code === 'DECODE_BUDGET');
     expect(budget.length).toBeGreaterThan(0);
@@ -43,7 +43,7 @@ describe('budgets and caps (contracts A and B) on any bytes', () => {
   });
 
   it('the node budget is the one given', () => {
-    const r = validateBytes('fan-out.bin', fanOut(), { schema, fleet, budget: { nodes: 500 } });
+    const r = validateBytes('fan-out.bin', fanOut(), { schema, consumers, budget: { nodes: 500 } });
     expect(r.findings.find((f) => f.code === 'DECODE_BUDGET')?.details).toMatchObject({ budget: 'nodes', limit: 500 });
   });
 });

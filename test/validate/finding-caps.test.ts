@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
 import { defaultSchemaPath, loadSchema } from '../../src/schema/index.js';
 import { validateBytes } from '../../src/validate/index.js';
 import { buildCcf, type Crit } from '../helpers/ccf-bytes.js';
+import { ccfConsumers } from '../helpers/consumers.js';
 
 const schema = loadSchema(defaultSchemaPath());
-const fleet = loadFleet(defaultFleetDir());
+const consumers = ccfConsumers();
 
 /** Type 1 declares 23 fields, agent 7.11 supplies 20: every instance's criteria 20..22 are out-of-bounds reads. */
 function manyOobReads(instances: number): Uint8Array {
@@ -21,8 +21,8 @@ function manyOobReads(instances: number): Uint8Array {
 
 describe('findings are capped per code per file, with the true totals kept (contract A)', () => {
   const bytes = manyOobReads(10);
-  const full = validateBytes('f.bin', bytes, { schema, fleet, maxFindingsPerCode: 1_000_000 });
-  const capped = validateBytes('f.bin', bytes, { schema, fleet, maxFindingsPerCode: 5 });
+  const full = validateBytes('f.bin', bytes, { schema, consumers, maxFindingsPerCode: 1_000_000 });
+  const capped = validateBytes('f.bin', bytes, { schema, consumers, maxFindingsPerCode: 5 });
 
   it('keeps at most the cap per code (plus each consumer fault), and counts the rest', () => {
     const oob = full.findings.filter((f) => f.code === 'OOB_INPUT_READ').length;
@@ -51,7 +51,7 @@ describe('findings are capped per code per file, with the true totals kept (cont
   });
 
   it('defaults to 50 per code', () => {
-    const r = validateBytes('f.bin', manyOobReads(40), { schema, fleet });
+    const r = validateBytes('f.bin', manyOobReads(40), { schema, consumers });
     const faults = r.consumers.filter((c) => c.fault?.code === 'OOB_INPUT_READ').length;
     expect(r.findings.filter((f) => f.code === 'OOB_INPUT_READ').length).toBeLessThanOrEqual(50 + faults);
     expect(r.totals.OOB_INPUT_READ).toBeGreaterThan(100);

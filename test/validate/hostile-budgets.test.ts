@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
 import { regexCacheStats } from '../../src/regex/index.js';
 import { defaultSchemaPath, loadSchema, parseSchema } from '../../src/schema/index.js';
 import { validateBytes } from '../../src/validate/index.js';
 import {
   fanOut, nestedQuantifierPatterns, patternsFile, placedTableClaim, slowCompilePatterns,
 } from '../../scripts/hostile/builders.js';
+import { ccfConsumers } from '../helpers/consumers.js';
 
 const schema = loadSchema(defaultSchemaPath());
-const fleet = loadFleet(defaultFleetDir());
+const consumers = ccfConsumers();
 
 /** Issue 7 §3: tiny files that used to stop the release gate. Each must end with a small report. */
 describe('hostile files finish with a bounded report', () => {
@@ -16,11 +16,11 @@ describe('hostile files finish with a bounded report', () => {
     const bytes = fanOut();
     expect(bytes.length).toBe(18_756);
     const started = performance.now();
-    const r = validateBytes('fan-out.bin', bytes, { schema, fleet });
+    const r = validateBytes('fan-out.bin', bytes, { schema, consumers });
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(r.verdict).toBe('fail');
     // One OOB_INPUT_READ per entry × criterion beyond the inputs each profile supplies for type 1.
-    const beyond = fleet.reduce((n, p) => n + 255 - p.templates.get(1)!.inputs.length, 0);
+    const beyond = consumers.profiles.reduce((n, p) => n + 255 - p.inputs.get(1)!.length, 0);
     expect(r.totals.OOB_INPUT_READ).toBe(4096 * beyond);
     expect(r.findings.length).toBeLessThan(500);
     expect(r.omitted?.OOB_INPUT_READ).toBeGreaterThan(1_000_000);
@@ -29,7 +29,7 @@ describe('hostile files finish with a bounded report', () => {
 
   it('100 distinct 15-level nested-quantifier patterns are "could not be proven safe", without running the detector', () => {
     const before = regexCacheStats().detectorRuns;
-    const r = validateBytes('redos.bin', patternsFile(nestedQuantifierPatterns(100, 15)), { schema, fleet });
+    const r = validateBytes('redos.bin', patternsFile(nestedQuantifierPatterns(100, 15)), { schema, consumers });
     expect(r.totals.REGEX_REDOS).toBe(100);
     expect(r.findings.find((f) => f.code === 'REGEX_REDOS')!.message).toMatch(/could not be proven safe/);
     expect(regexCacheStats().detectorRuns).toBe(before);
@@ -37,7 +37,7 @@ describe('hostile files finish with a bounded report', () => {
 
   it('100 distinct slow-to-compile patterns stop at the file\'s regex budget: the rest are DECODE_BUDGET, never passed', () => {
     const started = performance.now();
-    const r = validateBytes('slow.bin', patternsFile(slowCompilePatterns(100)), { schema, fleet });
+    const r = validateBytes('slow.bin', patternsFile(slowCompilePatterns(100)), { schema, consumers });
     expect(performance.now() - started).toBeLessThan(30_000);
     expect(r.verdict).toBe('fail');
     expect((r.totals.REGEX_INVALID ?? 0) + (r.totals.DECODE_BUDGET ?? 0)).toBeGreaterThanOrEqual(100);
@@ -47,9 +47,9 @@ describe('hostile files finish with a bounded report', () => {
 
   it('judges each distinct pattern once per run: a second file with the same patterns compiles nothing', () => {
     const bytes = patternsFile(Array.from({ length: 20 }, (_, i) => `once-${i}-[a-z]+\\d{2,4}`));
-    validateBytes('a.bin', bytes, { schema, fleet });
+    validateBytes('a.bin', bytes, { schema, consumers });
     const before = regexCacheStats();
-    validateBytes('b.bin', bytes, { schema, fleet });
+    validateBytes('b.bin', bytes, { schema, consumers });
     const after = regexCacheStats();
     expect(after.re2Compiles).toBe(before.re2Compiles);
     expect(after.syntax.misses).toBe(before.syntax.misses);
@@ -78,7 +78,7 @@ types:
 
   it('an 8-byte file claiming 2^32 - 1 records outside it stops at the budget (it ran out of memory at 4.5 GB)', () => {
     const started = performance.now();
-    const r = validateBytes('t.bin', placedTableClaim(), { schema: table, fleet: [] });
+    const r = validateBytes('t.bin', placedTableClaim(), { schema: table });
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(r.verdict).toBe('fail');
     expect(r.findings.find((f) => f.code === 'DECODE_BUDGET')?.details).toMatchObject({ budget: 'nodes' });

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
 import { defaultSchemaPath, loadSchema } from '../../src/schema/index.js';
 import { validateBytes } from '../../src/validate/index.js';
 import { buildCcf, type Crit, type Kind } from '../helpers/ccf-bytes.js';
+import { ccfConsumers } from '../helpers/consumers.js';
 
 const schema = loadSchema(defaultSchemaPath());
-const fleet = loadFleet(defaultFleetDir());
+const consumers = ccfConsumers();
 
 const crit: fc.Arbitrary<Crit> = fc.oneof(
   fc.constant<Crit>({ op: 'ANY' }),
@@ -37,13 +37,13 @@ const mutated = fc.tuple(ccfFile, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 
 
 describe('validate on files it has never seen', () => {
   it('never throws, on arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => { validateBytes('x', bytes, { schema, fleet }); }), { numRuns: 300 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => { validateBytes('x', bytes, { schema, consumers }); }), { numRuns: 300 });
   });
 
   it('never throws on mutated files, and never passes a file that a consumer crashes on or refuses', () => {
     fc.assert(
       fc.property(fc.oneof(ccfFile, mutated), (bytes) => {
-        const r = validateBytes('x', bytes, { schema, fleet });
+        const r = validateBytes('x', bytes, { schema, consumers });
         for (const f of r.findings) expect(f.offset).toBeGreaterThanOrEqual(0);
         if (r.consumers.some((c) => c.outcome !== 'load')) expect(r.verdict).toBe('fail');
       }),
@@ -54,7 +54,7 @@ describe('validate on files it has never seen', () => {
   it('reports a crash with the same code, path and offset as a finding', () => {
     fc.assert(
       fc.property(fc.oneof(ccfFile, mutated), (bytes) => {
-        const r = validateBytes('x', bytes, { schema, fleet });
+        const r = validateBytes('x', bytes, { schema, consumers });
         for (const c of r.consumers.filter((c) => c.outcome === 'crash')) {
           expect(r.findings).toContainEqual(expect.objectContaining({ code: c.fault!.code, path: c.fault!.path, offset: c.fault!.offset }));
         }
