@@ -1,4 +1,4 @@
-import { FINDING_CODES, isFindingCode, type Finding } from '../findings/index.js';
+import { codeInfo, type Finding } from '../findings/index.js';
 import type { FileReport } from './model.js';
 
 export interface FindingGroups {
@@ -96,7 +96,7 @@ export function severityTotals(file: FileReport): { errors: number; warnings: nu
   let { errors, warnings } = shown;
   for (const [code, n] of omittedCounts(file)) {
     const sample = file.findings.find((f) => f.code === code);
-    const severity = sample?.severity ?? (isFindingCode(code) ? FINDING_CODES[code].severity : 'error');
+    const severity = sample?.severity ?? codeInfo(code)?.severity ?? 'error';
     if (severity === 'error') errors += n;
     else warnings += n;
   }

@@ -1,5 +1,5 @@
-import type { Finding } from '../findings/index.js';
-import type { Outcome } from '../simulate/outcome.js';
+import type { Outcome } from '../consumer/outcome.js';
+import type { CodeCatalog, Finding } from '../findings/index.js';
 
 /** 'error': the file could not be validated at all (set by the CLI, never by validateBytes). */
 export type Verdict = 'pass' | 'warn' | 'fail' | 'error';
@@ -60,4 +60,9 @@ export interface ValidationReport {
   readonly schema: { readonly name: string; readonly source: string };
   readonly fleet: readonly FleetMember[];
   readonly files: readonly FileReport[];
+  /**
+   * The finding codes the consumer model defines for its format (`codes:`), for the findings that
+   * carry one: SARIF rules take their title and help from here. Absent: built-in codes only.
+   */
+  readonly codes?: CodeCatalog;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ReportingDescriptor } from 'sarif';
-import { FINDING_CODES, type FindingCode } from '../findings/index.js';
+import { FINDING_CODES, isBuiltinCode, NO_MODEL_CODES, type CodeCatalog } from '../findings/index.js';
 import { packageRoot } from '../schema/index.js';
 import { RULE_HELP } from './rule-help.js';
 
@@ -13,6 +13,8 @@ export const FINDINGS_ANCHORS = {
   structure: 'structure-raised-by-the-schemas-checks',
   consumer: 'consumer-raised-by-the-simulated-interpreter-one-per-profile',
   hazard: 'hazards-latent-warnings-spec-section-4-question-3',
+  /** Codes a format's consumer model defines (its `codes:`): documented in the model, explained there. */
+  model: 'codes-a-consumer-model-defines',
 } as const;
 
 /** preflight's home as an absolute URI ending in `/`: the given one, else the installed package's folder. */
@@ -21,8 +23,8 @@ export function docsHome(homeUri: string | undefined): URL {
   return new URL(base.endsWith('/') ? base : `${base}/`);
 }
 
-export function findingsHelpUri(code: FindingCode, home: URL): string {
-  return new URL(`docs/findings.md#${FINDINGS_ANCHORS[FINDING_CODES[code].kind]}`, home).href;
+export function findingsHelpUri(code: string, home: URL): string {
+  return new URL(`docs/findings.md#${FINDINGS_ANCHORS[isBuiltinCode(code) ? FINDING_CODES[code].kind : 'model']}`, home).href;
 }
 
 /** Markdown to plain text for the `text` forms SARIF requires beside `markdown`. */
@@ -30,10 +32,17 @@ function plain(markdown: string): string {
   return markdown.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/\*([^*]+)\*/g, '$1').replace(/`([^`]+)`/g, '$1');
 }
 
-/** A SARIF rule for one code: title, full description, help (text and Markdown), help link, level and kind. */
-export function ruleHelp(code: FindingCode, home: URL): ReportingDescriptor {
-  const info = FINDING_CODES[code];
-  const help: { meaning: string; fix?: string } = RULE_HELP[code];
+/**
+ * A SARIF rule for one code: title, full description, help (text and Markdown), help link, level
+ * and kind. A model's own code takes all of it from `catalog` (the model's `codes:`); a code
+ * neither knows (a report built without its model) still gets a rule, saying so.
+ */
+export function ruleHelp(code: string, home: URL, catalog: CodeCatalog = NO_MODEL_CODES): ReportingDescriptor {
+  const own = isBuiltinCode(code) ? undefined : catalog.get(code);
+  const info = isBuiltinCode(code) ? FINDING_CODES[code] : own ?? { severity: 'error' as const, kind: 'consumer' as const, title: `finding ${code}` };
+  const help: { meaning: string; fix?: string } = isBuiltinCode(code)
+    ? RULE_HELP[code]
+    : { meaning: own?.meaning ?? (own ? `${own.title}: a code the format's consumer model defines.` : 'A code no loaded catalogue defines.'), ...(own?.fix !== undefined ? { fix: own.fix } : {}) };
   const helpUri = findingsHelpUri(code, home);
   const fix = help.fix !== undefined && help.fix !== '' ? help.fix : undefined;
   const markdown = [

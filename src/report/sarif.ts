@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { Artifact, Location, Notification, Result, Suppression } from 'sarif';
-import { FINDING_CODES, type Finding } from '../findings/index.js';
+import { codeInfo, NO_MODEL_CODES, type CodeCatalog, type Finding } from '../findings/index.js';
 import { baselinedOf } from './baselined.js';
 import { escapeControls, omittedSentence } from './format.js';
 import { omittedCounts } from './group.js';
@@ -43,13 +43,13 @@ export function renderSarif(report: ValidationReport, options: SarifOptions = {}
     artifacts: [...artifacts].map(([uri, file]) => artifactOf(uri, file)),
     invocations: [{
       executionSuccessful: report.files.every((f) => f.verdict !== 'error'),
-      toolExecutionNotifications: report.files.flatMap(notificationsOf),
+      toolExecutionNotifications: report.files.flatMap((f) => notificationsOf(f, report.codes ?? NO_MODEL_CODES)),
     }],
   });
 
   const reported = (f: FileReport) => [...f.findings, ...baselinedOf(f).map((b) => b.finding)];
   const codes = [...new Set(report.files.flatMap((f) => reported(f).map((x) => x.code)))].sort();
-  for (const code of codes) run.addRule(new SarifRuleBuilder(ruleHelp(code, home)));
+  for (const code of codes) run.addRule(new SarifRuleBuilder(ruleHelp(code, home, report.codes)));
 
   for (const file of report.files) {
     const uri = toArtifactUri(file.file);
@@ -68,14 +68,14 @@ function artifactOf(uri: string, file: FileReport): Artifact {
   return { location: { uri }, ...(file.sha256 !== undefined ? { hashes: { 'sha-256': file.sha256 } } : {}) };
 }
 
-function notificationsOf(file: FileReport): Notification[] {
+function notificationsOf(file: FileReport, catalog: CodeCatalog): Notification[] {
   const where: Location[] = [{ physicalLocation: { artifactLocation: { uri: toArtifactUri(file.file) } } }];
   const out: Notification[] = [];
   if (file.verdict === 'error') {
     out.push({ level: 'error', message: { text: escapeControls(file.error ?? `${file.file}: the file could not be validated`) }, locations: where });
   }
   for (const [code, n] of omittedCounts(file)) {
-    const rule = FINDING_CODES[code as keyof typeof FINDING_CODES] ? { associatedRule: { id: code } } : {};
+    const rule = codeInfo(code, catalog) ? { associatedRule: { id: code } } : {};
     out.push({ level: 'note', message: { text: `${escapeControls(file.file)}: ${omittedSentence(code, n, file.totals?.[code])}` }, locations: where, ...rule });
   }
   return out;

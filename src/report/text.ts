@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { Outcome } from '../simulate/outcome.js';
+import type { Outcome } from '../consumer/outcome.js';
 import { baselinedFault, baselinedOf, untilText } from './baselined.js';
 import { blastRadius, type AffectedConsumers } from './blast-radius.js';
 import { escapeControls, formatCount, formatLocation, formatShare, omittedSentence, plural } from './format.js';
