@@ -101,7 +101,10 @@ export class ExprCompiler {
   private slotVal(s: Slot): Val {
     const guard = s.state === 'dyn' ? s.flag : undefined;
     const v = s.value;
-    if (!v || v.k === 'opaque') throw new Unsupported(`field ${s.field.id} (${s.field.type.kind}) used in an expression`);
+    if (!v || v.k === 'opaque') {
+      const t = s.field.type;
+      throw new Unsupported(`field ${s.field.id} (${t.kind === 'int' ? `${t.int}, a bigint in the evaluator` : t.kind}) used in an expression`);
+    }
     switch (v.k) {
       case 'int': return { k: 'int', code: guard ? `(${guard} ? ${v.code} : R.ev())` : v.code, lo: v.lo, hi: v.hi, nullable: false };
       case 'obj': return { k: 'obj', frame: v.frame, guard };
