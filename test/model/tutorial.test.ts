@@ -38,7 +38,7 @@ const RESULTS: Record<string, readonly [Result, Result]> = {
   'truncated-header': [['TRUNCATED header @ 0', []], ['TRUNCATED header @ 0', []]],
   'type-confusion': [['TYPE_CONFUSION rules.0.tests.0 @ 47', []], ['TYPE_CONFUSION rules.0.tests.0 @ 47', []]],
   'unknown-op': [['UNKNOWN_OP rules.0.tests.0 @ 85', []], ['UNKNOWN_OP rules.0.tests.0 @ 85', []]],
-  'unknown-set': [['UNKNOWN_TEMPLATE rules.0.set @ 40', []], ['UNKNOWN_TEMPLATE rules.0.set @ 40', []]],
+  'unknown-set': [['SET_NOT_DECLARED rules.0.set @ 40', []], ['SET_NOT_DECLARED rules.0.set @ 40', []]],
   'unsupplied-set': [['', ['SET_NOT_EVALUATED sets.1']], ['', ['SET_NOT_EVALUATED sets.1']]],
   'user-agent-declared': [['', ['INPUT_COUNT_MISMATCH sets.1.field_count']], ['', []]],
   'user-agent-rule': [['OOB_INPUT_READ rules.1.tests.0 @ 117', []], ['', []]],
@@ -51,7 +51,7 @@ describe('the tutorial format (docs/consumer-models.md)', () => {
   it('loads: the model beside its schema, its own codes, its fleet folder, two sensor versions', () => {
     expect(model.consumer).toBe('sensor');
     expect(model.fleetDir).toBe(resolve(ROOT, DIR, 'profiles'));
-    expect([...model.codes.keys()]).toEqual(['MATCHER_OVERFLOW', 'SET_NOT_EVALUATED']);
+    expect([...model.codes.keys()]).toEqual(['MATCHER_OVERFLOW', 'SET_NOT_DECLARED', 'SET_NOT_EVALUATED']);
     expect(model.codes.get('SET_NOT_EVALUATED')?.kind).toBe('hazard');
     expect(readdirSync(model.fleetDir!).sort()).toEqual(['sensor-4.2.yaml', 'sensor-5.0.yaml']);
     expect(profiles.map((p) => [p.name, p.tags.get('ops')!.length, p.inputs.get(2)!.length])).toEqual([['sensor-4.2', 5, 2], ['sensor-5.0', 6, 3]]);
