@@ -9,6 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pack } from '../../src/encode/index.js';
 import { loadModelFleet } from '../../src/consumer/index.js';
@@ -102,5 +103,29 @@ describe('sigpack: the scanner model and its fleet of two versions', () => {
     for (const code of ['SIG_NO_HANDLER', 'OOB_INPUT_READ', 'TYPE_CONFUSION', 'SIG_PATTERN_OVERFLOW']) {
       expect(skewed.some((k) => Object.values(FAULTS[k] ?? {}).some((f) => f.startsWith(code))), code).toBe(true);
     }
+  });
+
+  it('a MATCH record crashes a version exactly where its conditions leave what that version supplies (generated packs)', () => {
+    const cond = fc.record({ field: fc.nat({ max: 10 }), kind: fc.constantFrom('OFF', 'NUM', 'TEXT') });
+    const KIND = { OFF: 0, NUM: 1, TEXT: 2 } as const;
+    fc.assert(fc.property(fc.constantFrom(1, 2, 3), fc.array(cond, { minLength: 1, maxLength: 6 }), (source, conds) => {
+      const value = (k: string) => (k === 'NUM' ? '{ hex: "00000001" }' : 'x');
+      const text = ['records:', '  - { tag: NAME, body: { text: generated } }', `  - { tag: MATCH, body: { source: ${source}, conds: [${
+        conds.map((c) => `{ field: ${c.field}, kind: ${c.kind}, value: ${value(c.kind)} }`).join(', ')}] } }`].join('\n');
+      const bytes = pack(schema, text, 'generated.yaml');
+      for (const p of fleet) {
+        const supplied = p.inputs.get(source);
+        // By hand: the first enabled condition (in read order) past the supplied count, or of the other kind.
+        let want: string | null = null;
+        conds.some((c, j) => {
+          if (supplied === undefined || c.kind === 'OFF') return false;
+          const code = c.field >= supplied.length ? 'OOB_INPUT_READ' : supplied[c.field] !== KIND[c.kind] ? 'TYPE_CONFUSION' : null;
+          if (code) want = `${code} records[1].body.conds[${j}]`;
+          return code !== null;
+        });
+        const r = simulateModel(bytes, model, p);
+        expect(r.fault ? `${r.fault.code} records[1].body.conds[${String(r.fault.path[4])}]` : null, `${p.name}: ${text}`).toBe(want);
+      }
+    }), { numRuns: 200 });
   });
 });
