@@ -1,17 +1,19 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadProfile } from '../../src/consumer/index.js';
+import { loadModel, loadModelProfile, modelBeside } from '../../src/model/index.js';
 import { defaultSchemaPath, loadSchema } from '../../src/schema/index.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SCHEMA_FILE = defaultSchemaPath();
 export const schema = loadSchema(SCHEMA_FILE);
+export const MODEL_FILE = modelBeside(SCHEMA_FILE)!;
+export const model = loadModel(MODEL_FILE, schema);
 export const AGENT_711 = join(ROOT, 'profiles/default/agent-7.11.yaml');
 export const AGENT_716 = join(ROOT, 'profiles/default/agent-7.16.yaml');
-export const agent711 = loadProfile(AGENT_711);
-export const agent716 = loadProfile(AGENT_716);
-export const setup711 = { schema, fleet: [agent711] } as const;
+export const agent711 = loadModelProfile(AGENT_711, model);
+export const agent716 = loadModelProfile(AGENT_716, model);
+export const setup711 = { schema, model, fleet: [agent711] } as const;
 
 export const JULY = join(ROOT, 'corpus/ccf/story/2024-07-19-0409-channel-291.bin');
 export const SPRING = join(ROOT, 'corpus/ccf/story/2024-04-24-spring.bin');

@@ -1,3 +1,4 @@
+import type { ConsumerModel } from '../../model/index.js';
 import { createHash } from 'node:crypto';
 import { normalisePath, type FieldPath } from '../../findings/index.js';
 
@@ -27,19 +28,33 @@ export interface Hit {
 }
 
 /**
- * Faults whose element index is part of what went wrong: which input an OOB_INPUT_READ reads
- * (index 20 of 20 inputs is July 2024; 21 is a type with yet another field). For every other
- * fault the index only says which criterion happened to carry it: a TYPE_CONFUSION is an opcode
- * of the wrong kind wherever it sits, and twenty buckets of it would bury the other findings.
+ * The location part of a bucket: every index starred, so that POOL_OOB at criteria[0] to
+ * criteria[18] is one bucket, not nineteen: for most faults the index only says which element
+ * happened to carry it. The exception is a read past the inputs a consumer supplies, where
+ * which input is read is what went wrong (input 20 of 20 is July 2024; 21 is a type with yet
+ * another field): `instances[*].criteria[20]` when the element's position is its input number,
+ * `records[*].body.conds[*]{input 3}` when the element stores it (see inputBucket).
  */
-const INDEXED_FAULTS: ReadonlySet<string> = new Set(['OOB_INPUT_READ']);
+export function faultLocation(fault: string, path: FieldPath, input?: InputRead): string {
+  if (input === undefined) return normalisePath(path, false);
+  return input.positional ? normalisePath(path, true) : `${normalisePath(path, false)}{input ${input.index}}`;
+}
 
-/**
- * The location part of a bucket: `instances[*].criteria[20]` for an OOB_INPUT_READ, all indexes
- * starred otherwise, so that POOL_OOB at criteria[0] to criteria[18] is one bucket, not nineteen.
- */
-export function faultLocation(fault: string, path: FieldPath): string {
-  return normalisePath(path, INDEXED_FAULTS.has(fault));
+/** Which input a fault read, when the fault is the model's read past the supplied inputs. */
+export interface InputRead {
+  readonly index: number;
+  /** The element's position is its input number (`index: _index`), so the path already says which. */
+  readonly positional: boolean;
+}
+
+/** The InputRead of a consumer fault under `model`, or undefined for any other fault. */
+export function inputReadOf(model: ConsumerModel, fault: { readonly code: string; readonly details: Readonly<Record<string, unknown>> }): InputRead | undefined {
+  const inputs = model.inputs;
+  if (inputs === undefined || fault.code !== inputs.codes.outOfBounds) return undefined;
+  const index = fault.details['index'];
+  if (typeof index !== 'number') return undefined;
+  const e = inputs.index.ast;
+  return { index, positional: e.kind === 'name' && e.name === '_index' };
 }
 
 /** The bucket a hit falls in: (kind, profile, fault code, normalised location). */

@@ -5,7 +5,7 @@ import { formatPath, normalisePath, severityOf, type FieldPath, type Issue } fro
 import { decode } from '../../parse/index.js';
 import type { FormatSchema } from '../../schema/index.js';
 import { simulateBounded, validateBounded, VALIDATE_BUDGET_FACTOR, type Simulation } from './_internals/bounded.js';
-import { faultLocation, type Hit } from './bucket.js';
+import { faultLocation, inputReadOf, type Hit } from './bucket.js';
 import { DEFAULT_BUDGET_MS } from './options.js';
 import { CoverageRecorder, type CoverageMap } from './coverage.js';
 import { objectAt } from '../mutate/nodes.js';
@@ -59,7 +59,7 @@ export class InputChecker {
       loadsAll = false;
       const f = sim.fault;
       if (sim.outcome === 'crash' && f !== null) {
-        hits.push({ kind: 'crash', profile: profile.name, fault: f.code, location: faultLocation(f.code, f.path), path: formatPath(f.path), offset: f.offset });
+        hits.push({ kind: 'crash', profile: profile.name, fault: f.code, location: faultLocation(f.code, f.path, inputReadOf(this.setup.model, f)), path: formatPath(f.path), offset: f.offset });
       }
     }
     return loadsAll;
@@ -82,7 +82,7 @@ export class InputChecker {
       if (sim === null || sim.outcome === 'load' || sim.fault === null) return;
       const f = sim.fault;
       hits.push({
-        kind: 'soundness', profile: sim.profile, fault: f.code, location: faultLocation(f.code, f.path),
+        kind: 'soundness', profile: sim.profile, fault: f.code, location: faultLocation(f.code, f.path, inputReadOf(this.setup.model, f)),
         path: formatPath(f.path), offset: f.offset, detail: `validate verdict ${verdict}, consumer outcome ${sim.outcome}`,
       });
     });

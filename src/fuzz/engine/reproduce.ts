@@ -1,6 +1,6 @@
 import { formatPath } from '../../findings/index.js';
 import { decode } from '../../parse/index.js';
-import { bucketKey, faultLocation, parseBucketKey, type Hit } from './bucket.js';
+import { bucketKey, faultLocation, inputReadOf, parseBucketKey, type Hit } from './bucket.js';
 import type { CheckSetup } from './checks.js';
 import { DEFAULT_BUDGET_MS } from './options.js';
 import { simulateBounded, validateBounded, VALIDATE_BUDGET_FACTOR } from './_internals/bounded.js';
@@ -34,7 +34,7 @@ export function reproduce(bytes: Uint8Array, key: string, setup: CheckSetup): Hi
   const f = sim.fault;
   if (f === null || sim.outcome === 'load') return undefined;
   if (k.kind === 'crash' && sim.outcome !== 'crash') return undefined;
-  if (f.code !== k.fault || faultLocation(f.code, f.path) !== k.location) return undefined;
+  if (f.code !== k.fault || faultLocation(f.code, f.path, inputReadOf(setup.model, f)) !== k.location) return undefined;
   const hit: Hit = { kind: k.kind, profile: k.profile, fault: f.code, location: k.location, path: formatPath(f.path), offset: f.offset };
   if (k.kind === 'crash') return hit;
   try {

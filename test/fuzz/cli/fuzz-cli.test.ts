@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/run-cli.js';
 import { CLI_TEST_TIMEOUT } from './timeout.js';
-import { AGENT_711, tempDir } from '../helpers.js';
+import { branchTable } from '../../../src/model/index.js';
+import { AGENT_711, model, tempDir } from '../helpers.js';
 
 interface Entry { id: string; profile: string; fault: string; location: string; hits: number; first_found_ms: number; reproducer: string; size: number }
 interface Doc {
@@ -22,7 +23,7 @@ describe('preflight fuzz', { timeout: CLI_TEST_TIMEOUT }, () => {
     const doc = JSON.parse(r.stdout) as Doc;
     for (const key of ['seed', 'runs', 'elapsed_ms', 'execs_per_sec', 'coverage', 'buckets', 'soundness', 'robustness']) expect(doc).toHaveProperty(key);
     expect(doc).toMatchObject({ seed: 3, runs: 256, soundness: [], robustness: [] });
-    expect(doc.coverage.of).toBe(51);
+    expect(doc.coverage.of).toBe(branchTable(model).names.length); // every decision of the CCF consumer model
     expect(doc.buckets.length).toBeGreaterThan(3);
     for (const b of doc.buckets) {
       expect(Object.keys(b)).toEqual(expect.arrayContaining(['profile', 'fault', 'location', 'hits', 'first_found_ms', 'reproducer', 'size']));
@@ -54,5 +55,17 @@ describe('preflight fuzz', { timeout: CLI_TEST_TIMEOUT }, () => {
       expect(r.status, bad.join(' ')).toBe(2);
       expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     }
+  });
+});
+
+describe('preflight fuzz without a consumer model', () => {
+  it('says so in one line and exits 2 instead of running blind', () => {
+    const dir = tempDir();
+    const schemaFile = join(dir, 'plain.yaml');
+    writeFileSync(schemaFile, 'format: plain-v1\nroot: file\ntypes:\n  file:\n    seq:\n      - { id: magic, type: u4 }\n');
+    const r = runCli(['fuzz', '--schema', schemaFile, '--runs', '10', '--out', join(dir, 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^preflight: fuzz needs consumers to run inputs against: schema plain-v1 has no consumer model \(plain\.consumer\.yaml\)[^\n]*\n$/);
+    expect(existsSync(join(dir, 'out', 'crashes'))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bucketId, FuzzOut, runCampaign } from '../../../src/fuzz/index.js';
 import { runCli } from '../../cli/run-cli.js';
 import { CLI_TEST_TIMEOUT } from './timeout.js';
-import { agent711, AGENT_711, CLEAN, JULY, JULY_KEY, SCHEMA_FILE, setup711, tempDir } from '../helpers.js';
+import { agent711, AGENT_711, CLEAN, JULY, JULY_KEY, SCHEMA_FILE, MODEL_FILE, setup711, tempDir } from '../helpers.js';
 import { sidecarFor } from '../store/sidecar-fixture.js';
 
 describe('preflight replay', { timeout: CLI_TEST_TIMEOUT }, () => {
@@ -34,7 +34,7 @@ describe('preflight corpus merge', { timeout: CLI_TEST_TIMEOUT }, () => {
     // The shards' outputs, made as `preflight fuzz --seed 9 --runs 512 --shard K/2` makes them (in-process, for speed).
     const shard = async (index: number, dir: string): Promise<string[]> => {
       const shardOf = { index, count: 2 };
-      const result = await runCampaign({ schemaFile: SCHEMA_FILE, fleet: [agent711], seed: 9, runs: 512, shard: shardOf, workers: 1, shrink: false });
+      const result = await runCampaign({ schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet: [agent711], seed: 9, runs: 512, shard: shardOf, workers: 1, shrink: false });
       const fuzzOut = new FuzzOut(dir, setup711, { seed: 9, shard: shardOf, schemaFile: SCHEMA_FILE });
       fuzzOut.saveFinal(result);
       fuzzOut.saveCorpus(result.corpus);

@@ -41,7 +41,7 @@ describe('preflight replay: what it loads and what it says', { timeout: CLI_TEST
     const bin = savedJuly({ profile_source: fixed711() });
     const byDefault = runCli(['replay', bin]);
     expect(byDefault.status).toBe(1); // the bundled agent-7.11 supplies 20 inputs: still fails
-    expect(byDefault.stdout).toContain('  schema: bundled CCF v1\n');
+    expect(byDefault.stdout).toContain('  schema: bundled ccf-v1\n');
     expect(byDefault.stdout).toMatch(/ {2}profiles: bundled default fleet: agent-7\.11, agent-7\.16 \(the sidecar names .*agent-7\.11\.yaml; --trust-sidecar-paths loads it\)/);
     const trusted = runCli(['replay', '--trust-sidecar-paths', bin]);
     expect(trusted.status).toBe(0);

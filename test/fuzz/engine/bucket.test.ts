@@ -15,8 +15,13 @@ describe('bucket keys', () => {
 
   it('keep the criterion index only where it is part of the fault: which input is read', () => {
     const at = (i: number): (string | number)[] => ['instances', 3, 'criteria', i];
-    expect(faultLocation('OOB_INPUT_READ', at(20))).toBe('instances[*].criteria[20]');
-    expect(faultLocation('OOB_INPUT_READ', at(21))).toBe('instances[*].criteria[21]');
+    // CCF: the criterion's position is its input number (index: _index), so the path says which.
+    expect(faultLocation('OOB_INPUT_READ', at(20), { index: 20, positional: true })).toBe('instances[*].criteria[20]');
+    expect(faultLocation('OOB_INPUT_READ', at(21), { index: 21, positional: true })).toBe('instances[*].criteria[21]');
+    // A format that stores the input number in the element: the bucket is per input read, not per position.
+    const conds = (i: number): (string | number)[] => ['records', 1, 'body', 'conds', i];
+    expect(new Set([0, 5, 9].map((i) => faultLocation('OOB_INPUT_READ', conds(i), { index: 3, positional: false })))).toEqual(new Set(['records[*].body.conds[*]{input 3}']));
+    expect(faultLocation('OOB_INPUT_READ', conds(0), { index: 4, positional: false })).toBe('records[*].body.conds[*]{input 4}');
     for (const code of ['TYPE_CONFUSION', 'POOL_OOB', 'UNKNOWN_OP', 'REGEX_INVALID', 'REGEX_TOO_LONG', 'READ_PAST_END']) {
       expect(new Set([0, 7, 18].map((i) => faultLocation(code, at(i))))).toEqual(new Set(['instances[*].criteria[*]']));
     }

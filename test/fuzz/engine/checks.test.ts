@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { bucketKey, Executor, InputChecker, replayBytes, type Hit } from '../../../src/fuzz/index.js';
 import { executorConfig } from '../../../src/fuzz/engine/options.js';
-import { bytesOf, CLEAN, JULY, JULY_KEY, SCHEMA_FILE, setup711, SPRING } from '../helpers.js';
+import { bytesOf, CLEAN, JULY, JULY_KEY, SCHEMA_FILE, MODEL_FILE, setup711, SPRING } from '../helpers.js';
 
 // Switches that turn the real validator, simulator and decoder into broken ones, to see each check fire.
 const broken = vi.hoisted(() => ({ validatePasses: false, simulateThrows: false, decodeLies: false, validateCalls: 0 }));
@@ -17,13 +17,13 @@ vi.mock('../../../src/validate/index.js', async (importOriginal) => {
     },
   };
 });
-vi.mock('../../../src/simulate/index.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/simulate/index.js')>();
+vi.mock('../../../src/model/index.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/model/index.js')>();
   return {
     ...real,
-    simulateConsumer: (...args: Parameters<typeof real.simulateConsumer>) => {
+    simulateModel: (...args: Parameters<typeof real.simulateModel>) => {
       if (broken.simulateThrows) throw new RangeError(`offset 4711 is outside the buffer of ${args[0].length} bytes`);
-      return real.simulateConsumer(...args);
+      return real.simulateModel(...args);
     },
   };
 });
@@ -45,7 +45,7 @@ beforeEach(() => {
   Object.assign(broken, { validatePasses: false, simulateThrows: false, decodeLies: false, validateCalls: 0 });
 });
 
-const config = (budgetMs = 250) => executorConfig({ schemaFile: SCHEMA_FILE, fleet: setup711.fleet, seed: 1, budgetMs, validateEvery: 1 });
+const config = (budgetMs = 250) => executorConfig({ schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet: setup711.fleet, seed: 1, budgetMs, validateEvery: 1 });
 
 describe('validator soundness', () => {
   it('is a finding when the validator passes a file a consumer crashes on, reported apart from the crash', () => {

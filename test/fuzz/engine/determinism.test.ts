@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCampaign, type CampaignResult } from '../../../src/fuzz/index.js';
-import { agent711, agent716, SCHEMA_FILE } from '../helpers.js';
+import { agent711, agent716, MODEL_FILE, SCHEMA_FILE } from '../helpers.js';
 
 /** Everything a campaign decides, without its timings. */
 function decisions(r: CampaignResult): unknown {
@@ -17,7 +17,7 @@ function decisions(r: CampaignResult): unknown {
 
 describe('campaign determinism', () => {
   it('gives the same buckets, reproducers and corpus for a seed and run count, with 1 or 2 workers', async () => {
-    const options = { schemaFile: SCHEMA_FILE, fleet: [agent711, agent716], seed: 7, runs: 128, batchSize: 48 } as const;
+    const options = { schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet: [agent711, agent716], seed: 7, runs: 128, batchSize: 48 } as const;
     const one = await runCampaign({ ...options, workers: 1 });
     const two = await runCampaign({ ...options, workers: 2 });
     expect(two.workers).toBe(2);
@@ -31,7 +31,7 @@ describe('campaign determinism', () => {
   }, 120_000);
 
   it('gives different campaigns for different seeds', async () => {
-    const options = { schemaFile: SCHEMA_FILE, fleet: [agent711], runs: 256, workers: 1, shrink: false } as const;
+    const options = { schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet: [agent711], runs: 256, workers: 1, shrink: false } as const;
     const a = await runCampaign({ ...options, seed: 1 });
     const b = await runCampaign({ ...options, seed: 2 });
     expect(decisions(a)).not.toEqual(decisions(b));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCampaign, type CampaignResult } from '../../../src/fuzz/index.js';
 import { fanOutFile } from '../fan-out.js';
-import { agent711, agent716, bytesOf, CLEAN, JULY, SCHEMA_FILE, SPRING } from '../helpers.js';
+import { agent711, agent716, bytesOf, CLEAN, JULY, SCHEMA_FILE, MODEL_FILE, SPRING } from '../helpers.js';
 
 const seedFiles = [
   { name: 'spring.bin', bytes: bytesOf(SPRING) },
@@ -23,7 +23,7 @@ function decisions(r: CampaignResult): unknown {
 describe('seed files run like every other input', () => {
   it('through the worker pool, under the hang watchdog: a seed slower than the hang limit is a HANG of that seed', async () => {
     const r = await runCampaign({
-      schemaFile: SCHEMA_FILE, fleet: [agent711, agent716], seed: 1, runs: 0, workers: 2, shrink: false,
+      schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet: [agent711, agent716], seed: 1, runs: 0, workers: 2, shrink: false,
       // The fan-out seed's checks take over a second even within their budgets (measured: simulations
       // 0.35-0.56 s, validation 1-1.3 s, and twice, as it is over the per-input budget): far over 300 ms.
       seeds: [{ name: 'fan-out.bin', bytes: fanOutFile() }], hangMs: 300,
@@ -38,7 +38,7 @@ describe('seed files run like every other input', () => {
   it('in-process, under the per-input budget: the fan-out seed is an OVER_BUDGET finding, not minutes of work', async () => {
     const t0 = performance.now();
     const r = await runCampaign({
-      schemaFile: SCHEMA_FILE, fleet: [agent711, agent716], seed: 1, runs: 0, workers: 1, shrink: false, budgetMs: 50,
+      schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet: [agent711, agent716], seed: 1, runs: 0, workers: 1, shrink: false, budgetMs: 50,
       seeds: [{ name: 'fan-out.bin', bytes: fanOutFile() }],
     });
     expect(r.buckets.some((b) => b.fault === 'OVER_BUDGET' && b.first.r === -1)).toBe(true);
@@ -47,7 +47,7 @@ describe('seed files run like every other input', () => {
   }, 60_000);
 
   it('give the same campaign with 1 or 2 workers', async () => {
-    const options = { schemaFile: SCHEMA_FILE, fleet: [agent711, agent716], seed: 3, runs: 96, batchSize: 32, seeds: seedFiles } as const;
+    const options = { schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet: [agent711, agent716], seed: 3, runs: 96, batchSize: 32, seeds: seedFiles } as const;
     const one = await runCampaign({ ...options, workers: 1 });
     const two = await runCampaign({ ...options, workers: 2 });
     expect(one.seedsRun).toBe(3);

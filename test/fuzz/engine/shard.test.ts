@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatShard, globalRun, parseShard, runCampaign, SHARD_BLOCK, shardRuns } from '../../../src/fuzz/index.js';
-import { agent711, SCHEMA_FILE } from '../helpers.js';
+import { agent711, MODEL_FILE, SCHEMA_FILE } from '../helpers.js';
 
 describe('--shard K/N', () => {
   it('parses K/N with 1 <= K <= N', () => {
@@ -21,7 +21,7 @@ describe('--shard K/N', () => {
   });
 
   it('runs a deterministic slice: the same shard twice is the same campaign, another shard another one', async () => {
-    const options = { schemaFile: SCHEMA_FILE, fleet: [agent711], seed: 11, runs: 600, workers: 1, shrink: false } as const;
+    const options = { schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet: [agent711], seed: 11, runs: 600, workers: 1, shrink: false } as const;
     const keys = async (index: number): Promise<string[]> => {
       const r = await runCampaign({ ...options, shard: { index, count: 2 } });
       expect(r.runs).toBe(shardRuns({ index, count: 2 }, 600));

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Executor, minimiseBytes, reproduce, shrinkReproducer, shrinkWords } from '../../../src/fuzz/index.js';
 import { executorConfig } from '../../../src/fuzz/engine/options.js';
 import { validateBytes } from '../../../src/validate/index.js';
-import { bytesOf, JULY, JULY_KEY, SCHEMA_FILE, setup711 } from '../helpers.js';
+import { bytesOf, JULY, JULY_KEY, SCHEMA_FILE, MODEL_FILE, setup711 } from '../helpers.js';
 
-const executor = new Executor(setup711, executorConfig({ schemaFile: SCHEMA_FILE, fleet: setup711.fleet, seed: 5 }));
+const executor = new Executor(setup711, executorConfig({ schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet: setup711.fleet, seed: 5 }));
 
 describe('byte-level minimisation', () => {
   it('keeps only candidates that still hold, never grows, and is deterministic', () => {
@@ -34,7 +34,7 @@ describe('shrinking a bucket reproducer', () => {
     expect(reproduce(r.bytes, JULY_KEY, setup711)).toBeDefined();
     expect(r.bytes.length).toBeLessThanOrEqual(160);
     // `preflight validate` reports the same fault on the reproducer.
-    const report = validateBytes('r.bin', r.bytes, setup711);
+    const report = validateBytes('r.bin', r.bytes, { schema: setup711.schema, consumers: { model: setup711.model, profiles: setup711.fleet } });
     expect(report.consumers[0]!.fault).toMatchObject({ code: 'OOB_INPUT_READ' });
     expect(report.consumers[0]!.fault!.path).toMatch(/^instances\[\d+\]\.criteria\[20\]$/);
   });

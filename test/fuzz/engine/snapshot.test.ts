@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCampaign } from '../../../src/fuzz/index.js';
 import { CRASH_CODES } from '../../../src/findings/index.js';
-import { agent711, JULY_KEY, SCHEMA_FILE } from '../helpers.js';
+import { agent711, JULY_KEY, MODEL_FILE, SCHEMA_FILE } from '../helpers.js';
 
 /**
  * No-regression snapshot, fast-check style: the buckets that `preflight fuzz --seed 42
@@ -13,7 +13,7 @@ import { agent711, JULY_KEY, SCHEMA_FILE } from '../helpers.js';
  */
 describe('fuzz --seed 42 --runs 16384 against agent-7.11', () => {
   it('finds the pinned buckets', async () => {
-    const r = await runCampaign({ schemaFile: SCHEMA_FILE, fleet: [agent711], seed: 42, runs: 16384, workers: 1, shrink: false });
+    const r = await runCampaign({ schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet: [agent711], seed: 42, runs: 16384, workers: 1, shrink: false });
     const keys = r.buckets.map((b) => b.key);
     expect(keys).toContain(JULY_KEY);
     expect(new Set(r.buckets.map((b) => b.fault))).toEqual(new Set(CRASH_CODES));

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { encode } from '../../../src/encode/index.js';
 import { edgeHintsFromFleet, generateValue } from '../../../src/fuzz/generate/index.js';
 import { Rng } from '../../../src/fuzz/_internals/rng.js';
-import { simulateConsumer } from '../../../src/simulate/index.js';
-import { agent711, ccf, fleet, hints } from './setup.js';
+import { simulateModel } from '../../../src/model/index.js';
+import { agent711, ccf, fleet, hints, model } from './setup.js';
 
 const CRASH_CLASSES = [
   'READ_PAST_END', 'UNKNOWN_TEMPLATE', 'UNKNOWN_OP', 'POOL_OOB',
@@ -16,7 +16,7 @@ describe('edgeHintsFromFleet', () => {
     expect(hints.keyed?.get(1)?.counts).toEqual([20, 21]);
     expect(hints.keyed?.get(1)?.names).toHaveLength(21);
     expect(hints.keyed?.get(2)?.counts).toEqual([4]);
-    expect(edgeHintsFromFleet([]).ints).toEqual([0, 1, 2]);
+    expect(edgeHintsFromFleet(model, []).ints).toEqual([0, 1, 2]);
   });
 });
 
@@ -28,7 +28,7 @@ describe('generated CCF files against agent-7.11', () => {
   beforeAll(() => {
     const rng = new Rng(2024);
     for (let i = 0; i < N; i++) {
-      const r = simulateConsumer(encode(ccf, generateValue(ccf, hints, rng)), agent711);
+      const r = simulateModel(encode(ccf, generateValue(ccf, hints, rng)), model, agent711);
       if (r.outcome === 'load') loads++;
       else if (r.outcome === 'crash' && r.fault) codes.set(r.fault.code, (codes.get(r.fault.code) ?? 0) + 1);
     }
@@ -51,7 +51,7 @@ describe('generated CCF files against agent-7.11', () => {
     const rng2 = new Rng(2024);
     let oob = 0;
     for (let i = 0; i < 300; i++) {
-      const r = simulateConsumer(encode(ccf, generateValue(ccf, hints, rng2)), r716);
+      const r = simulateModel(encode(ccf, generateValue(ccf, hints, rng2)), model, r716);
       if (r.fault?.code === 'OOB_INPUT_READ' && r.fault.path[3] === 20) oob++;
     }
     expect(oob).toBe(0);

@@ -6,8 +6,8 @@ import { edgeElements } from '../../../src/fuzz/mutate/field-edge.js';
 import { nodesOf } from '../../../src/fuzz/mutate/rebase.js';
 import { sourceOf } from '../../../src/fuzz/mutate/source-value.js';
 import { Rng } from '../../../src/fuzz/_internals/rng.js';
-import { simulateConsumer } from '../../../src/simulate/index.js';
-import { agent711, bytesOf, JULY_KEY, ROOT, SCHEMA_FILE, SPRING } from '../helpers.js';
+import { simulateModel } from '../../../src/model/index.js';
+import { agent711, bytesOf, JULY_KEY, model, ROOT, SCHEMA_FILE, MODEL_FILE, SPRING } from '../helpers.js';
 import { ccf, ctxWith } from './setup.js';
 
 const SPRING_FILES = ['2024-02-28-stress-test.bin', '2024-03-05-first-instance.bin', '2024-04-24-spring.bin']
@@ -42,7 +42,7 @@ describe('the edge pass over the seeds', () => {
     const faults = steps.map((step, r) => {
       const m = edgeMutant(seeds[step.seed]!, step, new Rng(1, r), ctx)!;
       expect(m.how).toMatch(/^edge:instances\[\d+\](\.criteria\[20\])?=/);
-      const f = simulateConsumer(m.bytes, agent711).fault;
+      const f = simulateModel(m.bytes, model, agent711).fault;
       return f === null ? 'load' : `${f.code} ${formatPath(f.path)}`;
     });
     expect(faults).toContain('OOB_INPUT_READ instances[0].criteria[20]');
@@ -50,7 +50,7 @@ describe('the edge pass over the seeds', () => {
 
   it('makes mutation of the spring files find the July bucket in its first runs, whatever the seed', async () => {
     for (const seed of [1, 2, 3]) {
-      const r = await runCampaign({ schemaFile: SCHEMA_FILE, fleet: [agent711], seed, runs: 16, workers: 1, shrink: false, strategy: 'mutate', seeds: SPRING_FILES });
+      const r = await runCampaign({ schemaFile: SCHEMA_FILE, modelFile: MODEL_FILE, fleet: [agent711], seed, runs: 16, workers: 1, shrink: false, strategy: 'mutate', seeds: SPRING_FILES });
       const july = r.buckets.find((b) => b.key === JULY_KEY);
       expect(july?.first.r).toBeLessThan(4);
     }
