@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pack } from '../../src/encode/index.js';
-import { loadModel, loadModelProfile, modelBeside, simulateModel } from '../../src/model/index.js';
+import { loadModel, loadModelProfile, modelBeside, parseModel, parseModelProfile, simulateModel } from '../../src/model/index.js';
 import { loadSchema } from '../../src/schema/index.js';
 import { loadExpectations } from '../helpers/corpus.js';
 import { scanMarkdown } from '../docs/scan-markdown.js';
@@ -90,6 +90,50 @@ describe('the tutorial format (docs/consumer-models.md)', () => {
     for (const b of blocks) {
       const text = b.lines.map((l) => l.text).join('\n');
       expect(files.some((f) => f.includes(text)), `docs/consumer-models.md:${b.line}: not found verbatim in the tutorial's files:\n${text}`).toBe(true);
+    }
+  });
+
+  // Section 10 of the page quotes the loader's errors for these one-line changes, word for word.
+  const MODEL_EDITS: Array<[from: string, to: string]> = [
+    ['when: header.version != 1', 'when: header.versoin != 1'],
+    ['when: header.version != 1', 'when: header.version'],
+    ['max: limits.pattern_buffer', 'max: limits.pattern_bufer'],
+    ['tags: ops }', 'tags: opcodes }'],
+    ['index: input ', 'index: inptu '],
+    ['after: test_count', 'after: tests_count'],
+    ['code: MATCHER_OVERFLOW }', 'code: MATCH_OVERFLOW }'],
+    ['kind: consumer\n    title: pattern', 'kind: crash\n    title: pattern'],
+    ['key_max: 255', 'key_max: 9007199254740992'],
+  ];
+  const PROFILE_EDITS: Array<[from: string, to: string]> = [
+    ['ops: [ANY, EQ,', 'ops: [ANY, EQUALS,'],
+    ['pattern_buffer: 64', 'pattern_bufer: 64'],
+    ['  3: { fields: [TEXT, NUM] }', '  3: { fields: [TEXT, NUMBER] }'],
+  ];
+
+  it('quotes the loader\'s errors for a broken model and a broken profile word for word', () => {
+    const page = readFileSync(join(ROOT, 'docs/consumer-models.md'), 'utf8');
+    const modelText = readFileSync(join(ROOT, DIR, 'rulebook-v1.consumer.yaml'), 'utf8');
+    const profileText = readFileSync(join(ROOT, DIR, 'profiles/sensor-4.2.yaml'), 'utf8');
+    const message = (load: () => unknown): string => {
+      try {
+        load();
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'loaded';
+    };
+    const once = (text: string, from: string, to: string): string => {
+      expect(text.split(from).length, from).toBe(2);
+      return text.replace(from, to);
+    };
+    for (const [from, to] of MODEL_EDITS) {
+      const m = message(() => parseModel(once(modelText, from, to), 'rulebook-v1.consumer.yaml', schema));
+      expect(page, m).toContain(`\n${m}\n`);
+    }
+    for (const [from, to] of PROFILE_EDITS) {
+      const m = message(() => parseModelProfile(once(profileText, from, to), 'sensor-4.2.yaml', model));
+      expect(page, m).toContain(`\n${m}\n`);
     }
   });
 });
