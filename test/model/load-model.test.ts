@@ -89,6 +89,7 @@ describe('finding a model beside its schema', () => {
   it('finds NAME.consumer.yaml next to NAME.yaml, and nothing for a schema without one', async () => {
     const { modelBeside } = await import('../../src/model/index.js');
     expect(modelBeside('schemas/ccf-v1.yaml')).toBe('schemas/ccf-v1.consumer.yaml');
-    expect(modelBeside('schemas/sigpack-v1.yaml')).toBeUndefined();
+    expect(modelBeside('schemas/sigpack-v1.yaml')).toBe('schemas/sigpack-v1.consumer.yaml');
+    expect(modelBeside('test/model/no-such-schema.yaml')).toBeUndefined();
   });
 });

@@ -35,41 +35,51 @@ export function bindCompiled(b: BindCtx, out: Issue[]): boolean {
   const { S, inputs, profile, kindNames, rank, cov, branches } = b;
   const recs = S.st[b.io.rec]!;
   const els = S.st[b.io.el]!;
+  // Most files read no input out of bounds or of the wrong kind: the sets are made when needed.
   const reads: Read[] = [];
-  const beyond = new Set<number>();
-  const confused = new Set<string>();
-  const unused = new Map<number, number>();
+  let beyond: Set<number> | undefined;
+  let confused: Set<string> | undefined;
+  let unused: Map<number, number> | undefined;
+  const [keyC, firstC] = [recs.c[REC.key]!, recs.c[REC.first]!];
+  const [keepC, indexC, kindC, offC] = [els.c[EL.keep]!, els.c[EL.index]!, els.c[EL.kind]!, els.c[EL.off]!];
   for (let r = 0; r < recs.n; r++) {
     if ((r & 1023) === 1023 && !S.budget.checkClock()) return false;
-    const key = recs.c[REC.key]![r]!;
+    const key = keyC[r]!;
     if (Number.isNaN(key)) continue;
     const supplied = profile.inputs.get(key);
     if (supplied === undefined) {
       cov?.hit(branches.keyUnsupplied);
+      unused ??= new Map();
       unused.set(key, (unused.get(key) ?? 0) + 1);
       continue;
     }
-    const first = recs.c[REC.first]![r]!;
-    const end = r + 1 < recs.n ? recs.c[REC.first]![r + 1]! : els.n;
+    const first = firstC[r]!;
+    const end = r + 1 < recs.n ? firstC[r + 1]! : els.n;
+    const count = supplied.length;
     for (let e = first; e < end; e++) {
-      const keep = els.c[EL.keep]![e]!;
+      const keep = keepC[e]!;
       if (keep === 0) {
         cov?.hit(branches.inputSkip);
         continue;
       }
       if (keep !== 1) continue;
-      const index = els.c[EL.index]![e]!;
-      const kind = els.c[EL.kind]![e]!;
-      const offset = els.c[EL.off]![e]!;
-      if (index < 0 || index >= supplied.length) {
+      const index = indexC[e]!;
+      const kind = kindC[e]!;
+      if (index >= 0 && index < count && kind === supplied[index]) {
+        cov?.hit(branches.inputRead);
+        continue;
+      }
+      const offset = offC[e]!;
+      const path = [...S.recPaths[r]!, inputs.reads, e - first];
+      if (index < 0 || index >= count) {
         cov?.hit(branches.inputOob);
-        beyond.add(key);
-        reads.push({ code: inputs.codes.outOfBounds, path: [...S.recPaths[r]!, inputs.reads, e - first], offset, rank: rank.get(key)!, details: { index, supplied: supplied.length, key } });
-      } else if (kind !== supplied[index]) {
+        (beyond ??= new Set()).add(key);
+        reads.push({ code: inputs.codes.outOfBounds, path, offset, rank: rank.get(key)!, details: { index, supplied: count, key } });
+      } else {
         cov?.hit(branches.inputKind);
-        confused.add(`${key}:${index}`);
-        reads.push({ code: inputs.codes.kind, path: [...S.recPaths[r]!, inputs.reads, e - first], offset, rank: rank.get(key)!, details: { index, needs: kindNames.get(kind) ?? kind, supplied: kindNames.get(supplied[index]!) } });
-      } else cov?.hit(branches.inputRead);
+        (confused ??= new Set()).add(`${key}:${index}`);
+        reads.push({ code: inputs.codes.kind, path, offset, rank: rank.get(key)!, details: { index, needs: kindNames.get(kind) ?? kind, supplied: kindNames.get(supplied[index]!) } });
+      }
     }
   }
   if (S.fault === null && reads.length > 0) {
@@ -87,7 +97,7 @@ export function isFault(S: RunState, code: FindingCode, path: FieldPath): boolea
   return f !== null && f.code === code && f.path.length === path.length && f.path.every((p, i) => p === path[i]);
 }
 
-function hazards(b: BindCtx, out: Issue[], beyond: Set<number>, confused: Set<string>, unused: Map<number, number>): void {
+function hazards(b: BindCtx, out: Issue[], beyond: Set<number> | undefined, confused: Set<string> | undefined, unused: Map<number, number> | undefined): void {
   const d = b.inputs.declares;
   const def = b.table;
   if (!d || !def || b.io.table === undefined || !b.S.tableSet) return;
@@ -105,7 +115,7 @@ function hazards(b: BindCtx, out: Issue[], beyond: Set<number>, confused: Set<st
     const k = first.get(key);
     if (k === undefined) continue;
     const declared = countCol[k]!;
-    if (declared > supplied.length && !beyond.has(key)) {
+    if (declared > supplied.length && !beyond?.has(key)) {
       cov?.hit(branches.hazardCount);
       out.push({ code: b.inputs.codes.countHazard, path: [d.table, k, d.count], offset: countOff[k]!, details: { key, declared, supplied: supplied.length }, profile: name });
     }
@@ -113,7 +123,7 @@ function hazards(b: BindCtx, out: Issue[], beyond: Set<number>, confused: Set<st
     const shared = Math.min(declared, supplied.length, t.c[kinds.count]![k]!);
     for (let f = 0; f < shared; f++) {
       const kind = Number(readInt(b.view, start + f * width, kinds.type, kinds.le));
-      if (!kindNames.has(kind) || kind === supplied[f] || confused.has(`${key}:${f}`)) continue;
+      if (!kindNames.has(kind) || kind === supplied[f] || confused?.has(`${key}:${f}`)) continue;
       cov?.hit(branches.hazardKind);
       out.push({
         code: b.inputs.codes.kindHazard, path: [d.table, k, d.kinds, f], offset: start + f * width,
@@ -121,6 +131,7 @@ function hazards(b: BindCtx, out: Issue[], beyond: Set<number>, confused: Set<st
       });
     }
   }
+  if (!unused) return;
   const starts = t.c[def.start]!;
   for (let k = 0; k < t.n; k++) {
     const key = keyCol[k]!;

@@ -106,14 +106,13 @@ function build(model: ConsumerModel): CompiledConsumer {
 
   function runOnce(S: RunState, bytes: Uint8Array, profile: ModelProfile, budget: WorkBudget, cov: CoverageSink | null): SimulationResult | undefined {
     const P = profileData(profile);
-    const spent = budgetNodes(budget);
-    S.reset(budget, budget.nodeLimit - spent.get());
+    S.reset(budget, budget.nodeLimit - nodesSpent(budget));
     if (budget.exceeded) return undefined;
     const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (fn(bytes, dv, S, P, cov) !== 0) return undefined;
     const name = profile.name;
     if (S.refused) {
-      spent.add(S.nodes);
+      spendNodes(budget, S.nodes);
       cov?.hit(branches.outcomeReject);
       return { profile: name, outcome: 'reject', fault: S.refused.fault, issues: S.refused.report ? [{ ...S.refused.fault, profile: name }] : [] };
     }
@@ -126,7 +125,7 @@ function build(model: ConsumerModel): CompiledConsumer {
       }, rest);
       if (!ok) return undefined;
     }
-    spent.add(S.nodes);
+    spendNodes(budget, S.nodes);
     const issues: Issue[] = [];
     if (S.fault) issues.push({ ...S.fault, profile: name });
     if (S.unjudged && S.fault === null) {
@@ -143,7 +142,10 @@ function build(model: ConsumerModel): CompiledConsumer {
  * The nodes already spent from a shared budget, and spending the compiled run's own: WorkBudget has
  * no call for either (a node at a time only), so its counter is read and advanced here, in one place.
  */
-function budgetNodes(budget: WorkBudget): { get(): number; add(n: number): void } {
-  const b = budget as unknown as { nodes: number };
-  return { get: () => b.nodes, add: (n) => { b.nodes += n; } };
+function nodesSpent(budget: WorkBudget): number {
+  return (budget as unknown as { nodes: number }).nodes;
+}
+
+function spendNodes(budget: WorkBudget, n: number): void {
+  (budget as unknown as { nodes: number }).nodes += n;
 }

@@ -99,6 +99,27 @@ export class Reader {
     this.emit('if (++nodes > nodeLeft || ((nodes & 4095) === 0 && R.late(S))) return 1;');
   }
 
+  private readonly storeLocals = new Map<number, { obj: string; cols: string[] }>();
+
+  /** A store and its columns in locals (the columns are replaced when the store grows). */
+  private store(n: number): { obj: string; cols: string[] } {
+    let l = this.storeLocals.get(n);
+    if (!l) {
+      const obj = this.g.local('st', `S.st[${num(n)}]`);
+      const cols = Array.from({ length: this.stores.defs[n]!.width }, (_, i) => this.g.local('sc', `${obj}.c[${num(i)}]`));
+      this.storeLocals.set(n, (l = { obj, cols }));
+    }
+    return l;
+  }
+
+  /** Room for one more element of store `n`; `j` gets its index. */
+  private grow(n: number, j: string): { obj: string; cols: string[] } {
+    const l = this.store(n);
+    this.emit(`if (${l.obj}.n === ${l.obj}.cap) { R.grow(${l.obj}); ${l.cols.map((c, i) => `${c} = ${l.obj}.c[${num(i)}];`).join(' ')} }`);
+    this.emit(`${j} = ${l.obj}.n;`);
+    return l;
+  }
+
   copy(id: string): Copy {
     let c = this.copies.get(id);
     if (!c) this.copies.set(id, (c = { set: this.g.local('cs', 'false'), off: this.g.local('co'), size: this.g.local('cz') }));
@@ -192,7 +213,8 @@ export class Reader {
     const key = `${o.ctx?.ruleDef.name ?? ''}.${field.id}`;
     const d = this.model.switches.findIndex((s) => `${s.struct}.${s.field}` === key);
     if (d >= 0) {
-      this.emit(`if (!(${tag} >= 0 && ${tag} < 256 ? P.ia[${d}][${tag}] === 1 : P.is[${d}].has(${tag}))) {`);
+      const ia = this.g.local('ia', `P.ia[${num(d)}]`);
+      this.emit(`if (!(${tag} >= 0 && ${tag} < 256 ? ${ia}[${tag}] === 1 : P.is[${d}].has(${tag}))) {`);
       this.cov(this.branches.unimplemented.get(field));
       this.crash(this.model.switches[d]!.code, atSegs, atOff, `{ actual: ${tag}, implemented: P.il[${d}].slice() }`);
       this.emit(`break ${o.pos.halt}; }`);
@@ -301,8 +323,8 @@ export class Reader {
   private keep(store: number, r: Read, el: string): void {
     if (r.value?.k !== 'obj') throw new Unsupported('kept elements must be structs');
     const sub = r.value.frame;
-    const st = `S.st[${store}]`;
-    this.emit(`if (${st}.n === ${st}.cap) R.grow(${st});`);
+    const j = this.g.local('j');
+    const { obj, cols } = this.grow(store, j);
     if (store === this.io.el) {
       const inputs = this.model.inputs!;
       const [kp, ix, kd] = [this.g.local('w'), this.g.local('x'), this.g.local('y')];
@@ -311,7 +333,7 @@ export class Reader {
       this.tryInto(ix, this.deferred.int(inputs.index.ast, sub).code, `${kp} = 2;`);
       this.tryInto(kd, this.deferred.int(inputs.kind.ast, sub).code, `${kp} = 2;`);
       this.emit('}');
-      this.emit(`${st}.c[${EL.keep}][${st}.n] = ${kp}; ${st}.c[${EL.index}][${st}.n] = ${ix}; ${st}.c[${EL.kind}][${st}.n] = ${kd}; ${st}.c[${EL.off}][${st}.n] = ${el};`);
+      this.emit(`${cols[EL.keep]}[${j}] = ${kp}; ${cols[EL.index]}[${j}] = ${ix}; ${cols[EL.kind]}[${j}] = ${kd}; ${cols[EL.off]}[${j}] = ${el};`);
     } else {
       const def = this.stores.defs[store]!;
       const val = (id: string): SlotValue => {
@@ -322,25 +344,26 @@ export class Reader {
       for (const [id, col] of def.columns) {
         const v = val(id);
         if (v.k !== 'int') throw new Unsupported(`${id} is not an integer`);
-        this.emit(`${st}.c[${col.index}][${st}.n] = ${v.code}; ${st}.c[${def.offsets.get(id)!}][${st}.n] = ${sub.fields.get(id)!.off!};`);
+        this.emit(`${cols[col.index]}[${j}] = ${v.code}; ${cols[def.offsets.get(id)!]}[${j}] = ${sub.fields.get(id)!.off!};`);
       }
       for (const [id, a] of def.arrays) {
         const v = val(id);
         if (v.k !== 'intarr') throw new Unsupported(`${id} is not an integer array`);
-        this.emit(`${st}.c[${a.start}][${st}.n] = ${v.start}; ${st}.c[${a.count}][${st}.n] = ${v.count};`);
+        this.emit(`${cols[a.start]}[${j}] = ${v.start}; ${cols[a.count]}[${j}] = ${v.count};`);
       }
-      this.emit(`${st}.c[${def.start}][${st}.n] = ${el};`);
+      this.emit(`${cols[def.start]}[${j}] = ${el};`);
     }
-    this.emit(`${st}.n++;`);
+    this.emit(`${obj}.n = ${j} + 1;`);
   }
 
   /** The record's head is read: it takes part in input binding (its key now, as nothing it reads changes later). */
   private register(ctx: SCtx): void {
-    const st = `S.st[${this.io.rec!}]`;
     const k = this.g.local('q');
-    this.emit(`if (${st}.n === ${st}.cap) R.grow(${st});`);
+    const j = this.g.local('j');
+    const { obj, cols } = this.grow(this.io.rec!, j);
     this.tryInto(k, this.deferred.int(this.model.inputs!.key.ast, ctx.frame).code, `${k} = NaN;`);
-    this.emit(`${st}.c[${REC.key}][${st}.n] = ${k}; ${st}.c[${REC.first}][${st}.n] = S.st[${this.io.el!}].n; S.recPaths[${st}.n] = ${pathCode(ctx.frame.path)}; ${st}.n++;`);
+    const els = this.store(this.io.el!).obj;
+    this.emit(`${cols[REC.key]}[${j}] = ${k}; ${cols[REC.first]}[${j}] = ${els}.n; S.recPaths.push(${pathCode(ctx.frame.path)}); ${obj}.n = ${j} + 1;`);
   }
 
   private view(field: FieldDef, ctx: SCtx, key: string): void {

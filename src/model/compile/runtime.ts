@@ -35,10 +35,11 @@ export class RunState {
   reset(budget: WorkBudget, nodeLeft: number): void {
     this.fault = null;
     this.refused = null;
-    this.loadIssues = [];
+    // Both arrays are copied into the result, never handed out: emptied, not reallocated.
+    this.loadIssues.length = 0;
     this.unjudged = undefined;
-    this.recPaths = [];
-    this.lk.clear();
+    this.recPaths.length = 0;
+    if (this.lk.size > 0) this.lk.clear();
     this.tableSet = false;
     this.nodes = 0;
     this.nodeLeft = nodeLeft;

@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { FieldDef, FormatSchema } from '../../schema/index.js';
+import type { CompiledExpr, FieldDef, FormatSchema } from '../../schema/index.js';
 import type { ConsumerModel, ProfileDecl, RefuseDecl } from '../types.js';
 import { readCodes, readFleetDir } from './read-codes.js';
 import { readInputs, readLookup, readSwitch, readViewRule } from './read-rules.js';
-import { ExprChecker, usesLimits } from './model-exprs.js';
+import { ExprChecker, rootFieldsRead, usesLimits } from './model-exprs.js';
 import { ModelError } from './model-error.js';
 import { fixedSize, SchemaNames } from './schema-names.js';
 
@@ -42,13 +42,16 @@ export function parseModel(text: string, source: string, schema: FormatSchema, o
   const schemaAt = top.get('schema')!;
   if (r.string(schemaAt) !== schema.format) r.fail(schemaAt, `the model is for ${r.string(schemaAt)}, but the schema's format is ${schema.format}`);
   const profile = readProfileDecl(r, top.get('profile')!, s);
-  const exprs = new ExprChecker(r, schema, () => new Set(profile.limits.keys()));
+  const exprs = new ExprChecker(r, schema, () => profile.limits);
   const refuse = readRefuse(r, top.get('refuse')!, s, exprs);
   const load = readLoad(r, top.get('load')!, s, refuse.read);
   const copies = readCopies(r, top.get('copies'), s, load);
   s.checkViews(copies, top.get('copies') ?? top.get('load')!);
   const DISPATCH_KEYS = ['switch', 'lookup', 'tags', 'after', 'at', 'code'];
   const dispatch = (top.has('dispatch') ? r.list(top.get('dispatch')!) : []).map((d) => ({ d, m: r.map(d, DISPATCH_KEYS) }));
+  for (const x of dispatch) {
+    if (x.m.has('switch') === x.m.has('lookup')) r.fail(x.d, 'a dispatch entry is either a switch (switch:, tags:) or a lookup (lookup:, after:, code:)');
+  }
   const switches = dispatch.filter((x) => x.m.has('switch')).map((x) => readSwitch(r, x.d, x.m, s, profile));
   const lookups = dispatch.filter((x) => !x.m.has('switch')).map((x) => readLookup(r, x.d, x.m, s));
   const buffers = (top.has('buffers') ? r.list(top.get('buffers')!) : []).map((b) => {
@@ -114,13 +117,22 @@ function readRefuse(r: YamlReader, at: At, s: SchemaNames, exprs: ExprChecker): 
   const rules = (m.has('rules') ? r.list(m.get('rules')!) : []).map((ruleAt) => {
     const rm = r.map(ruleAt, ['when', 'code', 'at', 'details'], ['when', 'code']);
     const when = exprs.expr(rm.get('when')!, [s.schema.root], 'bool');
+    const readFirst = (key: string, e: CompiledExpr): void => {
+      for (const f of rootFieldsRead(e.ast, s.schema)) {
+        if (!read.some((x) => x.id === f)) r.fail(rm.get(key)!, `reads ${f}, which the consumer has not read when it checks: list it under refuse.read, or check it elsewhere`);
+      }
+    };
+    readFirst('when', when);
     const details = rm.has('details')
       ? r.pairs(rm.get('details')!).map(({ keyValue, value }) => [String(keyValue), exprs.expr(value, [s.schema.root], 'int')] as const)
       : [];
-    return {
+    const rule = {
       when, code: s.code(rm.get('code')!), details, usesLimits: usesLimits(when.ast),
       at: rm.has('at') ? exprs.expr(rm.get('at')!, [s.schema.root], 'ref') : undefined,
     };
+    if (rule.at) readFirst('at', rule.at);
+    for (const [, e] of details) readFirst('details', e);
+    return rule;
   });
   return { read, truncatedCode: m.has('truncated_code') ? s.code(m.get('truncated_code')!) : 'TRUNCATED', rules };
 }

@@ -1,4 +1,4 @@
-import { ExprSyntaxError, parseExpr, type CompiledExpr, type Expr, type FormatSchema } from '../../schema/index.js';
+import { EvalError, ExprSyntaxError, evaluateInt, parseExpr, rootScope, type CompiledExpr, type Expr, type FormatSchema } from '../../schema/index.js';
 import { TypeInference, UnresolvedName } from '../../schema/load/infer-type.js';
 import { buildGraph } from '../../schema/load/schema-graph.js';
 import type { StaticType } from '../../schema/load/static-type.js';
@@ -17,7 +17,7 @@ export type Want = 'int' | 'bool' | 'ref';
 export class ExprChecker {
   private readonly types: TypeInference;
 
-  constructor(private readonly r: YamlReader, schema: FormatSchema, private readonly limits: () => ReadonlySet<string>) {
+  constructor(private readonly r: YamlReader, private readonly schema: FormatSchema, private readonly limits: () => ReadonlyMap<string, { readonly min: number; readonly max: number }>) {
     this.types = new TypeInference(schema, buildGraph(schema));
   }
 
@@ -35,7 +35,7 @@ export class ExprChecker {
     if (want === 'ref' && ast.kind !== 'name' && ast.kind !== 'member' && ast.kind !== 'index') this.r.fail(at, `must be a field, not a computed value: ${text}`);
     let t: StaticType;
     try {
-      t = scopes.length === 0 ? this.constantType(ast, at) : this.types.infer(ast, scopes);
+      t = scopes.length === 0 ? this.constantType(ast, at, compiled.ast) : this.types.infer(ast, scopes);
     } catch (e) {
       if (e instanceof UnresolvedName) this.r.fail(at, `${e.message}, in ${text}`);
       throw e;
@@ -47,17 +47,32 @@ export class ExprChecker {
   /** `limits.X` checked and replaced by an integer, for type inference. */
   private withoutLimits(e: Expr, at: At): Expr {
     return mapLimits(e, (name) => {
-      if (!this.limits().has(name)) this.r.fail(at, `limits.${name} is not a limit the model's profile declares (declared: ${[...this.limits()].join(', ') || 'none'})`);
+      if (!this.limits().has(name)) this.r.fail(at, `limits.${name} is not a limit the model's profile declares (declared: ${[...this.limits().keys()].join(', ') || 'none'})`);
       return { kind: 'int', value: 0n };
     });
   }
 
-  /** An expression that may use only constants and limits (evaluated once per profile). */
-  private constantType(e: Expr, at: At): StaticType {
+  /**
+   * An expression that may use only constants and limits (evaluated once per profile). It is
+   * typed like any other, and evaluated with every limit at its declared min and at its max: a
+   * value that cannot be computed (a division by zero) would otherwise switch its rule off.
+   */
+  private constantType(e: Expr, at: At, original: Expr): StaticType {
     let bad: string | undefined;
     walk(e, (n) => { if (n.kind === 'name') bad ??= n.name; });
     if (bad !== undefined) this.r.fail(at, `${bad} cannot be used here: only numbers and limits.NAME`);
-    return { k: 'any' };
+    const t = this.types.infer(e, [this.schema.root]);
+    if (t.k !== 'int') return t;
+    for (const end of ['min', 'max'] as const) {
+      const bound = mapLimits(original, (name) => ({ kind: 'int', value: BigInt(this.limits().get(name)![end]) }));
+      try {
+        evaluateInt({ source: '', ast: bound }, rootScope({}, 0, () => undefined));
+      } catch (err) {
+        if (!(err instanceof EvalError)) throw err;
+        this.r.fail(at, `cannot be computed with every limit at its ${end}: ${err.message}`);
+      }
+    }
+    return t;
   }
 }
 
@@ -99,4 +114,27 @@ function walk(e: Expr, visit: (e: Expr) => void): void {
     case 'cond': walk(e.test, visit); walk(e.then, visit); walk(e.else, visit); break;
     default: break;
   }
+}
+
+/**
+ * Root fields an expression reads, through the root's lets (each let once): the consumer's
+ * refusal checks may only read what it has read by then (refuse.read).
+ */
+export function rootFieldsRead(e: Expr, schema: FormatSchema): Set<string> {
+  const root = schema.types.get(schema.root)!;
+  const fields = new Set(root.fields.map((f) => f.id));
+  const lets = root.lets ?? {};
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (x: Expr): void => walk(x, (n) => {
+    const name = n.kind === 'name' ? n.name : n.kind === 'member' && n.object.kind === 'name' && n.object.name === '_root' ? n.name : undefined;
+    if (name === undefined) return;
+    if (fields.has(name)) out.add(name);
+    else if (Object.prototype.hasOwnProperty.call(lets, name) && !seen.has(name)) {
+      seen.add(name);
+      visit(lets[name]!.ast);
+    }
+  });
+  visit(e);
+  return out;
 }
