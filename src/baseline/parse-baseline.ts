@@ -1,5 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { isFindingCode } from '../findings/index.js';
+import { codeInfo, NO_MODEL_CODES, type CodeCatalog } from '../findings/index.js';
 import { parseBucketKey } from '../fuzz/engine/bucket.js';
 import { BaselineError } from './baseline-error.js';
 import { describeNode } from '../schema/load/describe-node.js';
@@ -14,7 +14,8 @@ const BUCKET_KEYS = ['bucket', 'reason', 'expires'] as const;
  * unknown finding codes, malformed hashes or dates and placeholder reasons are errors with
  * file:line:col and the key, as for schemas and profiles.
  */
-export function parseBaseline(text: string, file: string): Baseline {
+/** `codes`: the model codes of the run, which entries may name besides the built-in ones. */
+export function parseBaseline(text: string, file: string, codes: CodeCatalog = NO_MODEL_CODES): Baseline {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   // Typed explicitly: TypeScript narrows after a `never` method only on an annotated receiver.
@@ -31,7 +32,7 @@ export function parseBaseline(text: string, file: string): Baseline {
   if (list === undefined && bucketList === undefined) {
     r.fail(root, '', 'missing required key "entries" (accepted findings, for validate) or "buckets" (accepted fuzz buckets)');
   }
-  const entries = list === undefined ? [] : r.list(list.value, 'entries').map((item, i) => parseEntry(r, item, `entries[${i}]`));
+  const entries = list === undefined ? [] : r.list(list.value, 'entries').map((item, i) => parseEntry(r, item, `entries[${i}]`, codes));
   const buckets = bucketList === undefined ? [] : r.list(bucketList.value, 'buckets').map((item, i) => parseBucketEntry(r, item, `buckets[${i}]`));
   return { source: file, entries, buckets };
 }
@@ -68,7 +69,7 @@ function parseExpires(r: Reader, m: Fields, key: string): string | undefined {
   return date;
 }
 
-function parseEntry(r: Reader, node: unknown, key: string): BaselineEntry {
+function parseEntry(r: Reader, node: unknown, key: string, codes: CodeCatalog): BaselineEntry {
   const m = r.mapping(node, key, ENTRY_KEYS);
   const req = (name: string): Node => {
     const v = m.get(name);
@@ -76,7 +77,7 @@ function parseEntry(r: Reader, node: unknown, key: string): BaselineEntry {
     return v.value as Node;
   };
   const code = r.string(req('code'), `${key}.code`);
-  if (!isFindingCode(code)) r.fail(m.get('code')!.value, `${key}.code`, `unknown finding code ${JSON.stringify(code)}`);
+  if (codeInfo(code, codes) === undefined) r.fail(m.get('code')!.value, `${key}.code`, `unknown finding code ${JSON.stringify(code)}`);
   const path = r.string(req('path'), `${key}.path`);
   const sha256 = r.string(req('sha256'), `${key}.sha256`);
   if (!/^[0-9a-f]{64}$/.test(sha256)) r.fail(m.get('sha256')!.value, `${key}.sha256`, 'must be 64 lowercase hex digits (the sha256 of the file)');

@@ -1,4 +1,5 @@
 import { applyBaseline, parseBaseline, todayUtc, writeBaseline, type Baseline, type BaselinedFileReport } from '../baseline/index.js';
+import type { CodeCatalog } from '../findings/index.js';
 import type { FileReport } from '../report/model.js';
 import { boundValue } from './bound-text.js';
 import { readText } from './io.js';
@@ -7,8 +8,9 @@ import { writeOutput } from './output.js';
 /** Baselines are small text files: a tighter limit than content files. */
 const MAX_BASELINE_SIZE = 64 * 1024 * 1024;
 
-export function loadBaseline(file: string): Baseline {
-  return parseBaseline(readText(file, MAX_BASELINE_SIZE), file);
+/** A baseline file; its entries may name the built-in codes and those of `codes` (the consumer model's). */
+export function loadBaseline(file: string, codes?: CodeCatalog): Baseline {
+  return parseBaseline(readText(file, MAX_BASELINE_SIZE), file, codes);
 }
 
 /**

@@ -61,9 +61,10 @@ Examples:
         extraOutputs(opts),
         opts.writeBaseline !== undefined ? [opts.writeBaseline] : [],
       );
-      const baseline: Baseline | undefined = opts.baseline !== undefined ? loadBaseline(opts.baseline) : undefined;
       const schema = resolveSchema(opts.schema);
       const consumers = resolveConsumers(opts.schema, schema, opts.profile ?? [], opts.fleet ?? []);
+      // After the model: a baseline may accept the model's own codes.
+      const baseline: Baseline | undefined = opts.baseline !== undefined ? loadBaseline(opts.baseline, consumers?.model.codes) : undefined;
       if (consumers === undefined) note(noModelNote(opts.schema, schema));
       const entries = listInputs(inputs, '.bin');
       const validate: ValidateOptions = {
