@@ -50,13 +50,13 @@ export const FINDING_CODES = {
   // Consumer: faults and refusals of one profile
   READ_PAST_END: { severity: 'error', kind: 'consumer', title: 'consumer reads past the end of the file buffer' },
   OOB_INPUT_READ: { severity: 'error', kind: 'consumer', title: 'consumer reads an input value it does not supply' },
-  TYPE_CONFUSION: { severity: 'error', kind: 'consumer', title: 'consumer applies an opcode to an input of the other kind' },
+  TYPE_CONFUSION: { severity: 'error', kind: 'consumer', title: 'consumer reads an input as another kind than it supplies' },
   REGEX_TOO_LONG: { severity: 'error', kind: 'consumer', title: "pattern overflows the consumer's pattern buffer" },
   LIMIT_EXCEEDED: { severity: 'error', kind: 'consumer', title: 'consumer refuses the file: over one of its limits' },
   // Hazards: latent, do not crash today
-  INPUT_COUNT_MISMATCH: { severity: 'warning', kind: 'hazard', title: 'template type declares more fields than a consumer supplies' },
-  KIND_MISMATCH: { severity: 'warning', kind: 'hazard', title: 'declared field kind differs from the kind a consumer supplies' },
-  UNUSED_TEMPLATE: { severity: 'warning', kind: 'hazard', title: 'instances of a template type that a consumer never evaluates' },
+  INPUT_COUNT_MISMATCH: { severity: 'warning', kind: 'hazard', title: 'content declares more inputs than a consumer supplies' },
+  KIND_MISMATCH: { severity: 'warning', kind: 'hazard', title: 'declared input kind differs from the kind a consumer supplies' },
+  UNUSED_TEMPLATE: { severity: 'warning', kind: 'hazard', title: 'records of a key that a consumer never evaluates' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A code of the built-in catalogue above (docs/findings.md). */

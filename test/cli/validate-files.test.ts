@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { validateFiles } from '../../src/cli/validate-files.js';
-import { loadFleet, defaultFleetDir } from '../../src/consumer/index.js';
 import { defaultSchemaPath, loadSchema, type FormatSchema } from '../../src/schema/index.js';
 import { ccfConsumers } from '../helpers/consumers.js';
 

@@ -2,7 +2,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultFleetDir, loadFleet, loadProfile, ProfileError } from '../../src/consumer/index.js';
+import { loadModelFleet, ProfileError } from '../../src/consumer/index.js';
+import { loadModelProfile } from '../../src/model/index.js';
+import { ccfConsumers } from '../helpers/consumers.js';
+
+/** Fleets are read through the consumer model: here the CCF one, whose default fleet is profiles/default/. */
+const model = ccfConsumers().model;
+const loadFleet = (d: string) => loadModelFleet(d, model).profiles;
+const loadProfile = (f: string) => loadModelProfile(f, model);
+const kind = (n: string): number => model.schema.enums.get('field_kind')!.byName.get(n)!;
 
 const TYPE1_KINDS = ['STR', 'STR', 'STR', 'STR', 'INT', 'INT', 'STR', 'STR', 'INT', 'STR', 'STR', 'INT', 'STR', 'STR', 'STR', 'INT', 'INT', 'STR', 'STR', 'STR', 'STR'];
 
@@ -13,7 +21,7 @@ let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'preflight-fleet-')); });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('loadFleet', () => {
+describe('loadModelFleet', () => {
   it('loads *.yaml and *.yml files sorted by file name, not recursively', () => {
     writeFileSync(join(dir, 'b.yml'), profileText('bee'));
     writeFileSync(join(dir, 'a.yaml'), profileText('ay'));
@@ -52,25 +60,25 @@ describe('loadFleet', () => {
 });
 
 describe('the bundled default fleet', () => {
-  it('is found at profiles/default under the package root', () => {
-    const d = defaultFleetDir();
+  it('is the CCF model\'s fleet: folder, profiles/default under the package root', () => {
+    const d = model.fleetDir!;
     expect(isAbsolute(d)).toBe(true);
     expect(d.replace(/\\/g, '/')).toMatch(/\/profiles\/default$/);
     expect(JSON.parse(readFileSync(join(d, '..', '..', 'package.json'), 'utf8')).name).toBe('preflight');
   });
 
   it('holds agent-7.11 (20 inputs for type 1) and agent-7.16 (21 inputs)', () => {
-    const fleet = loadFleet(defaultFleetDir());
+    const fleet = ccfConsumers().profiles;
     const p711 = fleet.find((p) => p.name === 'agent-7.11')!;
     const p716 = fleet.find((p) => p.name === 'agent-7.16')!;
     expect(p711.population).toBe(8_500_000);
     expect(p716.population).toBe(1_200_000);
-    expect(p711.templates.get(1)?.inputs).toEqual(TYPE1_KINDS.slice(0, 20));
-    expect(p716.templates.get(1)?.inputs).toEqual(TYPE1_KINDS);
+    expect(p711.inputs.get(1)).toEqual(TYPE1_KINDS.slice(0, 20).map(kind));
+    expect(p716.inputs.get(1)).toEqual(TYPE1_KINDS.map(kind));
     for (const p of [p711, p716]) {
-      expect(p.templates.get(2)?.inputs).toEqual(['STR', 'INT', 'STR', 'STR']);
-      expect(p.ops.size).toBe(6);
-      expect(p.limits).toEqual({ max_instances: 4096, max_file_size: 1048576, regex_max_length: 256 });
+      expect(p.inputs.get(2)).toEqual(['STR', 'INT', 'STR', 'STR'].map(kind));
+      expect(p.tags.get('ops')).toHaveLength(6);
+      expect(Object.fromEntries(p.limits)).toEqual({ max_instances: 4096, max_file_size: 1048576, regex_max_length: 256 });
     }
   });
 });

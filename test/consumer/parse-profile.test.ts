@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseProfile, ProfileError } from '../../src/consumer/index.js';
+import { ProfileError } from '../../src/consumer/index.js';
+import { parseModelProfile } from '../../src/model/index.js';
+import { ccfConsumers } from '../helpers/consumers.js';
 import { thrownBy } from '../helpers/thrown.js';
+
+/** CCF profiles are read through the CCF model's `profile:` declaration, as preflight reads them. */
+const model = ccfConsumers().model;
+const parseProfile = (text: string, source: string) => parseModelProfile(text, source, model);
+const enumValue = (enumName: string, name: string): number => model.schema.enums.get(enumName)!.byName.get(name)!;
+const kinds = (...names: string[]) => names.map((n) => enumValue('field_kind', n));
 
 const VALID = `name: agent-x
 population: 12
@@ -18,15 +26,15 @@ limits:
 
 const errorOf = (text: string): ProfileError => thrownBy(ProfileError, () => parseProfile(text, 'p.yaml'));
 
-describe('parseProfile', () => {
+describe('a CCF profile read through the model', () => {
   it('parses every key, keeping the listing order of templates and ops', () => {
     const p = parseProfile(VALID, 'p.yaml');
     expect(p.name).toBe('agent-x');
     expect(p.population).toBe(12);
-    expect([...p.templates.keys()]).toEqual([7, 3]);
-    expect(p.templates.get(7)?.inputs).toEqual(['STR', 'INT']);
-    expect([...p.ops]).toEqual(['ANY', 'REGEX']);
-    expect(p.limits).toEqual({ max_instances: 10, max_file_size: 4096, regex_max_length: 32 });
+    expect([...p.inputs.keys()]).toEqual([7, 3]);
+    expect(p.inputs.get(7)).toEqual(kinds('STR', 'INT'));
+    expect(p.tags.get('ops')).toEqual([enumValue('opcode', 'ANY'), enumValue('opcode', 'REGEX')]);
+    expect(Object.fromEntries(p.limits)).toEqual({ max_instances: 10, max_file_size: 4096, regex_max_length: 32 });
     expect(p.source).toBe('p.yaml');
   });
 
@@ -35,15 +43,15 @@ describe('parseProfile', () => {
   });
 
   it.each([
-    ['name: ""', 1, 'name', 'must not be empty'],
+    ['name: ""', 1, 'name', 'non-empty'],
     ['population: -1', 2, 'population', 'between 0'],
     ['population: 1.5', 2, 'population', 'integer'],
-    ['  7:\n    inputs: [STR, FLOAT]', 5, 'templates.7.inputs[1]', 'INT or STR'],
-    ['  70000:\n    inputs: [STR]', 4, 'templates.70000', 'type_id'],
-    ['  abc:\n    inputs: [STR]', 4, 'templates.abc', 'type_id'],
+    ['  7:\n    inputs: [STR, FLOAT]', 5, 'templates.7.inputs[1]', 'must be one of INT, STR'],
+    ['  70000:\n    inputs: [STR]', 4, 'templates.70000', 'integer 0..65535'],
+    ['  abc:\n    inputs: [STR]', 4, 'templates.abc', 'integer 0..65535'],
     ['  7:\n    inputs: [STR]\n    extra: 1', 6, 'templates.7.extra', 'unknown key'],
     ['  7:\n    kinds: [STR]', 5, 'templates.7.kinds', 'unknown key'],
-    ['ops: [ANY, MATCH]', 8, 'ops[1]', 'unknown opcode'],
+    ['ops: [ANY, MATCH]', 8, 'ops[1]', 'must be one of ANY, EQ_INT'],
     ['ops: [ANY, ANY]', 8, 'ops[1]', 'twice'],
     ['ops: []', 8, 'ops', 'at least one'],
     ['  max_file_size: 0', 11, 'limits.max_file_size', 'between 1'],
@@ -62,19 +70,19 @@ describe('parseProfile', () => {
   });
 
   it('requires name, templates, ops, limits and every limit', () => {
-    expect(errorOf(VALID.replace('name: agent-x\n', '')).message).toContain('missing required key "name"');
+    expect(errorOf(VALID.replace('name: agent-x\n', '')).message).toContain('missing key "name"');
     expect(errorOf(VALID.replace(/ops: .*\n/, '')).message).toContain('"ops"');
     expect(errorOf(VALID.replace(/limits:[\s\S]*$/, '')).message).toContain('"limits"');
     const e = errorOf(VALID.replace('  regex_max_length: 32\n', ''));
-    expect(e).toMatchObject({ key: 'limits', line: 9 });
+    expect(e).toMatchObject({ key: 'limits', line: 10 });
     expect(e.message).toContain('regex_max_length');
   });
 
   it('reports YAML syntax errors and empty files with a position', () => {
-    expect(errorOf('name: [unclosed\n').message).toMatch(/^p\.yaml:\d+:\d+: invalid YAML/);
+    expect(errorOf('name: [unclosed\n').message).toMatch(/^p\.yaml:\d+:\d+: not valid YAML/);
     expect(errorOf('').message).toContain('empty');
     expect(errorOf('- a\n- b\n').message).toContain('must be a mapping');
-    expect(errorOf(VALID + 'name: again\n').message).toContain('invalid YAML');
+    expect(errorOf(VALID + 'name: again\n').message).toContain('not valid YAML');
   });
 
   it('rejects a type_id listed twice in two spellings, and more than 255 inputs', () => {

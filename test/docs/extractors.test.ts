@@ -89,7 +89,7 @@ describe('paths named in code', () => {
   });
 
   it('accepts existing paths, patterns and placeholders', () => {
-    expect(pathMentionProblems(ROOT, 'd.md', '`corpus/ccf/codes/clean.bin` `src/simulate/` `corpus/ccf/story/*.bin` `corpus/<name>.bin` `fuzz-out/corpus/x.bin`.')).toEqual([]);
+    expect(pathMentionProblems(ROOT, 'd.md', '`corpus/ccf/codes/clean.bin` `src/model/` `corpus/ccf/story/*.bin` `corpus/<name>.bin` `fuzz-out/corpus/x.bin`.')).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Generated and mutated CCF files, and profiles, for the differential test. */
 import fc from 'fast-check';
-import type { ConsumerProfile, InputKind, OpName } from '../../src/consumer/index.js';
-import { OP_NAMES } from '../../src/consumer/index.js';
+import type { ConsumerProfile, InputKind, OpName } from '../oracle/index.js';
+import { OP_NAMES } from '../oracle/index.js';
 import { encode } from '../../src/encode/index.js';
 import type { FormatSchema } from '../../src/schema/index.js';
 import { ccfValue, type CcfValue, type KindName } from '../encode/ccf-arbitrary.js';

@@ -1,7 +1,7 @@
 import { formatPath, type Issue } from '../../src/findings/index.js';
-import type { ConsumerProfile } from '../../src/consumer/index.js';
+import type { ConsumerProfile } from '../oracle/index.js';
 import { parseModelProfile, type ConsumerModel, type ModelProfile } from '../../src/model/index.js';
-import type { SimulationResult } from '../../src/simulate/index.js';
+import type { SimulationResult } from '../../src/consumer/index.js';
 
 /** What the differential test compares: outcome, fault code, path and offset, and the set of issues (code, path, offset). */
 export function summary(r: SimulationResult): { outcome: string; fault: string | null; issues: string[] } {

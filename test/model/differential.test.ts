@@ -1,6 +1,6 @@
 /**
  * The model-driven consumer (src/model, driven by schemas/ccf-v1.consumer.yaml) against the
- * hand-written CCF consumer (src/simulate, the oracle): the same outcome, fault code, path and
+ * hand-written CCF consumer (test/oracle): the same outcome, fault code, path and
  * offset, and the same set of issues (code, path, offset), on every corpus file with both default
  * profiles, and on generated and mutated files with generated profiles. MODEL_DIFF_RUNS=100000
  * runs the long version (about 11 minutes on the 2-core machine).
@@ -9,10 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadFleet } from '../../src/consumer/index.js';
+import { loadFleet } from '../oracle/index.js';
 import { loadModel, loadModelProfile, parseModel, simulateModel } from '../../src/model/index.js';
 import { loadSchema } from '../../src/schema/index.js';
-import { simulateConsumer } from '../../src/simulate/index.js';
+import { simulateConsumer } from '../oracle/index.js';
 import { caseArbitrary, hostileArbitrary } from './arbitraries.js';
 import { summary, toModelProfile } from './compare.js';
 

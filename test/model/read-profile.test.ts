@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadFleet, ProfileError } from '../../src/consumer/index.js';
+import { ProfileError } from '../../src/consumer/index.js';
+import { loadFleet } from '../oracle/index.js';
 import { loadModel, loadModelProfile, parseModelProfile } from '../../src/model/index.js';
 import { loadSchema } from '../../src/schema/index.js';
 

@@ -1,4 +1,4 @@
-import type { ConsumerProfile, InputKind, OpName } from '../../src/consumer/index.js';
+import type { ConsumerProfile, InputKind, OpName } from './index.js';
 import { buildCcf, type Crit, type InstanceSpec, type TypeSpec } from '../helpers/ccf-bytes.js';
 
 /** Declared field kinds of the IPC-like type 1 (21 fields). */

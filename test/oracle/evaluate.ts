@@ -1,4 +1,4 @@
-import { OP_NAMES } from '../consumer/types.js';
+import { OP_NAMES } from './profile/types.js';
 import { BRANCH, EVAL_BRANCH } from './branches.js';
 import { KIND_NAMES, OP_KIND } from './compiled-profile.js';
 import type { Run } from './run.js';

@@ -1,4 +1,4 @@
-import { re2Check } from '../regex/index.js';
+import { re2Check } from '../../src/regex/index.js';
 import { BRANCH, DECODE_BRANCH } from './branches.js';
 import { OP_FIRST_STR, OP_REGEX, PAYLOAD } from './compiled-profile.js';
 import type { Run } from './run.js';

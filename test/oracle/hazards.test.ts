@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulateConsumer } from '../../src/simulate/index.js';
+import { CONSUMERS } from './consumers.js';
 import { buildCcf } from '../helpers/ccf-bytes.js';
 import { criteria, GOOD_TYPE2, makeProfile, TYPE1, TYPE2 } from './fixtures.js';
 
@@ -7,7 +7,7 @@ const allStr = makeProfile({ name: 'all-str', templates: { 2: ['STR', 'STR', 'ST
 const file = (field1: Parameters<typeof criteria>[1]) =>
   buildCcf({ types: [TYPE1, TYPE2], instances: [{ type: 2, criteria: criteria(4, field1) }] });
 
-describe('KIND_MISMATCH vs TYPE_CONFUSION', () => {
+describe.each(CONSUMERS)('KIND_MISMATCH vs TYPE_CONFUSION ($name)', ({ simulate: simulateConsumer }) => {
   it('a wildcard on a field declared INT but supplied STR: a KIND_MISMATCH warning', () => {
     const f = file({});
     const r = simulateConsumer(f.bytes, allStr);
@@ -36,7 +36,7 @@ describe('KIND_MISMATCH vs TYPE_CONFUSION', () => {
   });
 });
 
-describe('INPUT_COUNT_MISMATCH and UNUSED_TEMPLATE', () => {
+describe.each(CONSUMERS)('INPUT_COUNT_MISMATCH and UNUSED_TEMPLATE ($name)', ({ simulate: simulateConsumer }) => {
   it('warns for a listed type that declares more fields than supplied, even without instances', () => {
     const p = makeProfile({ templates: { 1: ['STR', 'STR'] } });
     const r = simulateConsumer(buildCcf({ types: [TYPE1], instances: [] }).bytes, p);

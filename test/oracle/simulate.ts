@@ -1,13 +1,13 @@
-import type { ConsumerProfile } from '../consumer/types.js';
-import { REGEX_FILE_BUDGET_MS, type WorkBudget } from '../budget/work-budget.js';
-import type { CappedIssues } from '../findings/capped-issues.js';
-import type { Issue } from '../findings/index.js';
+import type { ConsumerProfile } from './profile/types.js';
+import { REGEX_FILE_BUDGET_MS, type WorkBudget } from '../../src/budget/work-budget.js';
+import type { CappedIssues } from '../../src/findings/capped-issues.js';
+import type { Issue } from '../../src/findings/index.js';
 import { analyse } from './analyse.js';
 import type { CoverageSink } from './branches.js';
 import { compileProfile } from './compiled-profile.js';
 import { evaluate } from './evaluate.js';
 import { loadFile } from './load.js';
-import type { SimulationResult } from './outcome.js';
+import type { SimulationResult } from '../../src/consumer/outcome.js';
 import { refusal } from './refuse.js';
 import { Run } from './run.js';
 import { acquireScratch, releaseScratch } from './scratch.js';

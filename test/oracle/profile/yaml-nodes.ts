@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type LineCounter, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { ProfileError } from './profile-error.js';
-import { describeNode } from '../schema/load/describe-node.js';
+import { ProfileError } from '../../../src/consumer/profile-error.js';
+import { describeNode } from '../../../src/schema/load/describe-node.js';
 
 /** Maps YAML nodes to file positions, and turns problems into ProfileErrors. */
 export class NodeReader {

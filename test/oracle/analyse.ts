@@ -1,7 +1,7 @@
-import { OP_NAMES } from '../consumer/types.js';
-import type { WorkBudget } from '../budget/work-budget.js';
-import { CappedIssues, type IssueSink } from '../findings/capped-issues.js';
-import type { FindingCode, Issue } from '../findings/index.js';
+import { OP_NAMES } from './profile/types.js';
+import type { WorkBudget } from '../../src/budget/work-budget.js';
+import { CappedIssues, type IssueSink } from '../../src/findings/capped-issues.js';
+import type { FindingCode, Issue } from '../../src/findings/index.js';
 import { BRANCH } from './branches.js';
 import { KIND_INT, KIND_NAMES, KIND_STR, OP_KIND, OP_REGEX } from './compiled-profile.js';
 import type { Run } from './run.js';

@@ -78,7 +78,7 @@ export const BRANCH_NAMES: readonly BranchName[] = (() => {
   return names;
 })();
 
-export type { CoverageSink } from '../consumer/outcome.js';
+export type { CoverageSink } from '../../src/consumer/outcome.js';
 
 /** Decode branch of each defined opcode (index = opcode). */
 export const DECODE_BRANCH: readonly number[] = [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fanOut } from '../../scripts/hostile/builders.js';
 import { WorkBudget } from '../../src/budget/work-budget.js';
-import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
+import { defaultFleetDir, loadFleet } from './index.js';
 import { CappedIssues } from '../../src/findings/capped-issues.js';
-import { simulateConsumer } from '../../src/simulate/index.js';
+import { simulateConsumer } from './index.js';
 
 const [profile] = loadFleet(defaultFleetDir());
 /** A consumer without practical limits: nothing refuses a hostile file before it is decoded. */

@@ -1,8 +1,8 @@
-import type { WorkBudget } from '../budget/work-budget.js';
-import type { FieldPath } from '../findings/index.js';
+import type { WorkBudget } from '../../src/budget/work-budget.js';
+import type { FieldPath } from '../../src/findings/index.js';
 import type { CompiledProfile } from './compiled-profile.js';
 import type { CoverageSink } from './branches.js';
-import type { ConsumerFault } from './outcome.js';
+import type { ConsumerFault } from '../../src/consumer/outcome.js';
 import type { Scratch } from './scratch.js';
 
 /**

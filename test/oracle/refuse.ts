@@ -1,6 +1,6 @@
 import { BRANCH, type CoverageSink } from './branches.js';
 import type { CompiledProfile } from './compiled-profile.js';
-import type { ConsumerFault } from './outcome.js';
+import type { ConsumerFault } from '../../src/consumer/outcome.js';
 
 export const HEADER_SIZE = 40;
 export const MAGIC = 0xaaaaaaaa;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFleetDir, loadFleet } from '../../src/consumer/index.js';
-import { simulateConsumer } from '../../src/simulate/index.js';
+import { defaultFleetDir, loadFleet } from './index.js';
+import { CONSUMERS } from './consumers.js';
 import { buildCcf } from '../helpers/ccf-bytes.js';
 import { GOOD_TYPE2, julyInstance, P711, P716, springInstance, TYPE1, TYPE2 } from './fixtures.js';
 
@@ -10,7 +10,7 @@ const spring = buildCcf({ types: [TYPE1, TYPE2], instances: [springInstance(1), 
 const july = buildCcf({ types: [TYPE1, TYPE2], instances: [springInstance(1), springInstance(2), GOOD_TYPE2, springInstance(4), julyInstance(5)] });
 const field21 = july.layout.criterionOffsets[4]![20]!;
 
-describe('the July 2024 scenario', () => {
+describe.each(CONSUMERS)('the July 2024 scenario ($name)', ({ simulate: simulateConsumer }) => {
   it('spring content loads on 7.11 with a latent INPUT_COUNT_MISMATCH warning', () => {
     const r = simulateConsumer(spring.bytes, P711);
     expect(r.outcome).toBe('load');

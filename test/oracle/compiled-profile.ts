@@ -1,4 +1,4 @@
-import { OP_NAMES, OPCODES, type ConsumerProfile, type OpName } from '../consumer/types.js';
+import { OP_NAMES, OPCODES, type ConsumerProfile, type OpName } from './profile/types.js';
 
 /** Kind codes, as in the file's field_kinds bytes (spec 1.2). */
 export const KIND_INT = 1;

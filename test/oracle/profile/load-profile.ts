@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseProfile } from './parse-profile.js';
-import { ProfileError } from './profile-error.js';
+import { ProfileError } from '../../../src/consumer/profile-error.js';
 import { MAX_PROFILE_BYTES } from './profile-limits.js';
 import type { ConsumerProfile } from './types.js';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { simulateConsumer } from '../../src/simulate/index.js';
+import { CONSUMERS } from './consumers.js';
 import { buildCcf, patch, truncate } from '../helpers/ccf-bytes.js';
 import { GOOD_TYPE2, makeProfile, TYPE1, TYPE2 } from './fixtures.js';
 
 const profile = makeProfile();
 const file = buildCcf({ types: [TYPE1, TYPE2], instances: [GOOD_TYPE2] }).bytes;
 
-describe('refusals (outcome reject)', () => {
+describe.each(CONSUMERS)('refusals (outcome reject) ($name)', ({ simulate: simulateConsumer }) => {
   it('loads the unmodified file', () => {
     const r = simulateConsumer(file, profile);
     expect(r).toMatchObject({ outcome: 'load', fault: null, profile: 'test' });

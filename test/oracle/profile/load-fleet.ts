@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProfile } from './load-profile.js';
-import { ProfileError } from './profile-error.js';
+import { ProfileError } from '../../../src/consumer/profile-error.js';
 import type { ConsumerProfile } from './types.js';
 
 const PROFILE_FILE = /\.ya?ml$/;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CRASH_CODES } from '../../src/findings/index.js';
-import { simulateConsumer, type SimulationResult } from '../../src/simulate/index.js';
+import { CONSUMERS } from './consumers.js';
+import type { SimulationResult } from './index.js';
 import { buildCcf } from '../helpers/ccf-bytes.js';
 import { GOOD_TYPE2, julyInstance, makeProfile, P711, P716, springInstance, TYPE1, TYPE2 } from './fixtures.js';
 
@@ -37,7 +38,7 @@ function apply(bytes: Uint8Array, edits: readonly Edit[]): Uint8Array {
   return Uint8Array.from(out);
 }
 
-describe('simulateConsumer properties', () => {
+describe.each(CONSUMERS)('consumer properties ($name)', ({ simulate: simulateConsumer }) => {
   it('never throws on arbitrary bytes, and its result is well-formed', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => {
       for (const p of profiles) wellFormed(simulateConsumer(bytes, p));

@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Pair, type YAMLMap } from 'yaml';
-import { checkYamlDocument, yamlErrorText } from '../schema/load/yaml-safety.js';
-import { ProfileError } from './profile-error.js';
+import { checkYamlDocument, yamlErrorText } from '../../../src/schema/load/yaml-safety.js';
+import { ProfileError } from '../../../src/consumer/profile-error.js';
 import { MAX_PROFILE_BYTES } from './profile-limits.js';
 import { isOpName, type ConsumerLimits, type ConsumerProfile, type InputKind, type OpName, type TemplateInputs } from './types.js';
 import { join, NodeReader, type Entry } from './yaml-nodes.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BRANCH, BRANCH_COUNT, BRANCH_NAMES, simulateConsumer, type CoverageSink } from '../../src/simulate/index.js';
+import { BRANCH, BRANCH_COUNT, BRANCH_NAMES, simulateConsumer, type CoverageSink } from './index.js';
 import { buildCcf } from '../helpers/ccf-bytes.js';
 import { criteria, GOOD_TYPE2, makeProfile, P711, sampleFile, TYPE2 } from './fixtures.js';
 
