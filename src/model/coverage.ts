@@ -30,6 +30,8 @@ export interface BranchTable {
   readonly engineOk: ReadonlyMap<EngineRule, number>;
   readonly engineReject: ReadonlyMap<EngineRule, number>;
   readonly inputSkip: number;
+  /** A skipped element names an input the profile does not supply (inputs.latent). */
+  readonly inputLatent: number;
   readonly inputRead: number;
   readonly inputOob: number;
   readonly inputKind: number;
@@ -85,7 +87,7 @@ function build(model: ConsumerModel): BranchTable {
   return {
     names, refuseTruncated, refuseRule, accepted, pastEnd, caseTaken, unimplemented, unknownTag, lookupNull,
     viewOutside, overflow, engineOk, engineReject,
-    inputSkip: id('input-skip'), inputRead: id('input-read'), inputOob: id('input-oob'), inputKind: id('input-kind'),
+    inputSkip: id('input-skip'), inputLatent: id('input-latent'), inputRead: id('input-read'), inputOob: id('input-oob'), inputKind: id('input-kind'),
     keyUnsupplied: id('key-unsupplied'), hazardCount: id('hazard-count'), hazardKind: id('hazard-kind'),
     hazardUnused: id('hazard-unused'), outcomeLoad: id('outcome-load'), outcomeCrash: id('outcome-crash'),
     outcomeReject: id('outcome-reject'),

@@ -117,6 +117,12 @@ export interface InputsDecl {
   readonly kind: CompiledExpr;
   readonly kindEnum: string;
   readonly declares: { readonly table: string; readonly key: string; readonly count: string; readonly kinds: string } | undefined;
+  /**
+   * A hazard code for an element that names an input the consumer does not supply but does not
+   * read it today (`when` is false: a wildcard): the July 2024 pattern before the content changed.
+   * For formats whose content declares nothing (no `declares` table); undefined: not reported.
+   */
+  readonly latent: FindingCode | undefined;
   readonly codes: {
     readonly outOfBounds: FindingCode; readonly kind: FindingCode;
     readonly countHazard: FindingCode; readonly kindHazard: FindingCode; readonly unused: FindingCode;

@@ -65,7 +65,7 @@ describe('sigpack: the scanner model and its fleet of two versions', () => {
     expect(relative(root, fleetDir)).toBe(join('profiles', 'sigpack-v1'));
     expect(fleet.map((p) => p.name)).toEqual(['scanner-2.3', 'scanner-2.4']);
     expect(fleet.map((p) => p.population)).toEqual([5_200_000, 1_900_000]);
-    expect([...model.codes.keys()].sort()).toEqual(['SIG_NO_HANDLER', 'SIG_PATTERN_OVERFLOW']);
+    expect([...model.codes.keys()].sort()).toEqual(['SIG_LATENT_FIELD', 'SIG_NO_HANDLER', 'SIG_PATTERN_OVERFLOW']);
     // The skew the profiles hold: PROCESS (2) has 6 inputs on 2.3 and 8 on 2.4, integrity (5) changes kind, EXCLUDE (6) is new.
     expect(fleet.map((p) => p.inputs.get(2)!.length)).toEqual([6, 8]);
     expect(fleet.map((p) => p.inputs.get(2)![5])).toEqual([1, 2]);

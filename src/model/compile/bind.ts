@@ -4,92 +4,36 @@ import { INT_WIDTH } from '../../schema/index.js';
 import type { BranchTable, CoverageSink } from '../coverage.js';
 import type { InputsDecl, ModelProfile } from '../types.js';
 import type { RunState } from './runtime.js';
-import { EL, REC, type StoreDef } from './stores.js';
-
-interface Read {
-  readonly code: FindingCode;
-  readonly path: FieldPath;
-  readonly offset: number;
-  readonly details: Record<string, unknown>;
-  readonly rank: number;
-}
+import type { StoreDef } from './stores.js';
 
 export interface BindCtx {
   readonly S: RunState;
   readonly inputs: InputsDecl;
   readonly profile: ModelProfile;
   readonly kindNames: ReadonlyMap<number, string>;
-  readonly rank: ReadonlyMap<number, number>;
-  readonly io: { readonly rec: number; readonly el: number; readonly table: number | undefined };
-  readonly table: StoreDef | undefined;
+  /** The declaration table's store, and its definition. */
+  readonly table: number | undefined;
+  readonly tableDef: StoreDef | undefined;
   readonly view: DataView;
   readonly cov: CoverageSink | null;
   readonly branches: BranchTable;
 }
 
 /**
- * src/model/run/bind-inputs.ts over the kept columns: the same reads, fault, issues and hazards in
- * the same order. Returns false when the time ran out (the caller bails to the interpreter).
+ * The end of src/model/run/bind-inputs.ts, after the generated code bound every element as it was
+ * read: the first read in the profile's key order is the fault when the load had none; then the
+ * latent reads, the other reads, and the hazards of the declaration table, in that order.
  */
-export function bindCompiled(b: BindCtx, out: Issue[]): boolean {
-  const { S, inputs, profile, kindNames, rank, cov, branches } = b;
-  const recs = S.st[b.io.rec]!;
-  const els = S.st[b.io.el]!;
-  // Most files read no input out of bounds or of the wrong kind: the sets are made when needed.
-  const reads: Read[] = [];
-  let beyond: Set<number> | undefined;
-  let confused: Set<string> | undefined;
-  let unused: Map<number, number> | undefined;
-  const [keyC, firstC] = [recs.c[REC.key]!, recs.c[REC.first]!];
-  const [keepC, indexC, kindC, offC] = [els.c[EL.keep]!, els.c[EL.index]!, els.c[EL.kind]!, els.c[EL.off]!];
-  for (let r = 0; r < recs.n; r++) {
-    if ((r & 1023) === 1023 && !S.budget.checkClock()) return false;
-    const key = keyC[r]!;
-    if (Number.isNaN(key)) continue;
-    const supplied = profile.inputs.get(key);
-    if (supplied === undefined) {
-      cov?.hit(branches.keyUnsupplied);
-      unused ??= new Map();
-      unused.set(key, (unused.get(key) ?? 0) + 1);
-      continue;
-    }
-    const first = firstC[r]!;
-    const end = r + 1 < recs.n ? firstC[r + 1]! : els.n;
-    const count = supplied.length;
-    for (let e = first; e < end; e++) {
-      const keep = keepC[e]!;
-      if (keep === 0) {
-        cov?.hit(branches.inputSkip);
-        continue;
-      }
-      if (keep !== 1) continue;
-      const index = indexC[e]!;
-      const kind = kindC[e]!;
-      if (index >= 0 && index < count && kind === supplied[index]) {
-        cov?.hit(branches.inputRead);
-        continue;
-      }
-      const offset = offC[e]!;
-      const path = [...S.recPaths[r]!, inputs.reads, e - first];
-      if (index < 0 || index >= count) {
-        cov?.hit(branches.inputOob);
-        (beyond ??= new Set()).add(key);
-        reads.push({ code: inputs.codes.outOfBounds, path, offset, rank: rank.get(key)!, details: { index, supplied: count, key } });
-      } else {
-        cov?.hit(branches.inputKind);
-        (confused ??= new Set()).add(`${key}:${index}`);
-        reads.push({ code: inputs.codes.kind, path, offset, rank: rank.get(key)!, details: { index, needs: kindNames.get(kind) ?? kind, supplied: kindNames.get(supplied[index]!) } });
-      }
-    }
-  }
-  if (S.fault === null && reads.length > 0) {
-    let first = reads[0]!;
-    for (const r of reads) if (r.rank < first.rank) first = r;
+export function finishBinding(b: BindCtx, out: Issue[]): void {
+  const { S, profile } = b;
+  if (S.fault === null && S.reads.length > 0) {
+    let first = S.reads[0]!;
+    for (const r of S.reads) if (r.rank < first.rank) first = r;
     S.fault = { code: first.code, path: first.path, offset: first.offset, details: first.details };
   }
-  for (const r of reads) if (!isFault(S, r.code, r.path)) out.push({ code: r.code, path: r.path, offset: r.offset, details: r.details, profile: profile.name });
-  hazards(b, out, beyond, confused, unused);
-  return true;
+  for (const l of S.latent) out.push(l);
+  for (const r of S.reads) if (!isFault(S, r.code, r.path)) out.push({ code: r.code, path: r.path, offset: r.offset, details: r.details, profile: profile.name });
+  hazards(b, out);
 }
 
 export function isFault(S: RunState, code: FindingCode, path: FieldPath): boolean {
@@ -97,12 +41,13 @@ export function isFault(S: RunState, code: FindingCode, path: FieldPath): boolea
   return f !== null && f.code === code && f.path.length === path.length && f.path.every((p, i) => p === path[i]);
 }
 
-function hazards(b: BindCtx, out: Issue[], beyond: Set<number> | undefined, confused: Set<string> | undefined, unused: Map<number, number> | undefined): void {
+function hazards(b: BindCtx, out: Issue[]): void {
   const d = b.inputs.declares;
-  const def = b.table;
-  if (!d || !def || b.io.table === undefined || !b.S.tableSet) return;
+  const def = b.tableDef;
+  if (!d || !def || b.table === undefined || !b.S.tableSet) return;
   const { S, profile, kindNames, cov, branches } = b;
-  const t = S.st[b.io.table]!;
+  const { beyond, confused, unused } = S;
+  const t = S.st[b.table]!;
   const keyCol = t.c[def.columns.get(d.key)!.index]!;
   const countCol = t.c[def.columns.get(d.count)!.index]!;
   const countOff = t.c[def.offsets.get(d.count)!]!;

@@ -4,7 +4,7 @@ import type { Issue } from '../../findings/index.js';
 import { branchTable, type CoverageSink } from '../coverage.js';
 import { bindProfile } from '../run/compile.js';
 import type { ConsumerModel, ModelProfile } from '../types.js';
-import { bindCompiled, isFault } from './bind.js';
+import { finishBinding, isFault } from './bind.js';
 import { Unsupported } from './gen.js';
 import { buildProgram, type Program } from './program.js';
 import { R, RunState, type Runtime } from './runtime.js';
@@ -21,6 +21,8 @@ interface ProfileData {
   /** Per buffer rule: its size for this profile. */
   readonly bm: readonly number[];
   readonly rank: ReadonlyMap<number, number>;
+  readonly inp: ReadonlyMap<number, readonly number[]>;
+  readonly name: string;
 }
 
 export interface CompiledConsumer {
@@ -62,11 +64,12 @@ function build(model: ConsumerModel): CompiledConsumer {
     return { unsupported, stats, constants: [], getCode: () => '', run: () => undefined };
   }
   const widths = program.stores.defs.map((d) => d.width);
-  let spare: RunState | undefined = new RunState(widths);
+  const kindNames = model.inputs ? model.schema.enums.get(model.inputs.kindEnum)!.byValue : new Map<number, string>();
+  const fresh = (): RunState => new RunState(widths, model.inputs, kindNames);
+  let spare: RunState | undefined = fresh();
   const profiles = new WeakMap<ModelProfile, ProfileData>();
   const branches = branchTable(model);
-  const kindNames = model.inputs ? model.schema.enums.get(model.inputs.kindEnum)!.byValue : new Map<number, string>();
-  const table = program.io.table === undefined ? undefined : program.stores.defs[program.io.table];
+  const tableDef = program.table === undefined ? undefined : program.stores.defs[program.table];
 
   const profileData = (p: ModelProfile): ProfileData => {
     let d = profiles.get(p);
@@ -80,6 +83,8 @@ function build(model: ConsumerModel): CompiledConsumer {
       il: impl.map((set) => [...set]),
       bm: model.buffers.map((rule) => bound.buffers.get(`${rule.struct}.${rule.field}`)!.find((b) => b.rule === rule)!.max),
       rank: new Map([...p.inputs.keys()].map((k, i) => [k, i])),
+      inp: p.inputs,
+      name: p.name,
     };
     profiles.set(p, d);
     return d;
@@ -91,7 +96,7 @@ function build(model: ConsumerModel): CompiledConsumer {
     constants: program.consts,
     getCode: () => program.source,
     run(bytes, profile, budget, coverage) {
-      const S = spare ?? new RunState(widths);
+      const S = spare ?? fresh();
       spare = undefined;
       try {
         const result = runOnce(S, bytes, profile, budget, coverage ?? null);
@@ -109,7 +114,15 @@ function build(model: ConsumerModel): CompiledConsumer {
     S.reset(budget, budget.nodeLimit - nodesSpent(budget));
     if (budget.exceeded) return undefined;
     const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (fn(bytes, dv, S, P, cov) !== 0) return undefined;
+    let done: number;
+    try {
+      done = fn(bytes, dv, S, P, cov);
+    } catch {
+      // Not expected (the differential tests hold the compiled code to the interpreter): whatever
+      // went wrong, the interpreter, which is the definition, answers instead.
+      return undefined;
+    }
+    if (done !== 0) return undefined;
     const name = profile.name;
     if (S.refused) {
       spendNodes(budget, S.nodes);
@@ -118,13 +131,7 @@ function build(model: ConsumerModel): CompiledConsumer {
     }
     const rest: Issue[] = [];
     for (const i of S.loadIssues) if (!isFault(S, i.code, i.path)) rest.push({ ...i, profile: name });
-    if (model.inputs) {
-      const ok = bindCompiled({
-        S, inputs: model.inputs, profile, kindNames, rank: P.rank, io: { rec: program.io.rec!, el: program.io.el!, table: program.io.table },
-        table, view: dv, cov, branches,
-      }, rest);
-      if (!ok) return undefined;
-    }
+    if (model.inputs) finishBinding({ S, inputs: model.inputs, profile, kindNames, table: program.table, tableDef, view: dv, cov, branches }, rest);
     spendNodes(budget, S.nodes);
     const issues: Issue[] = [];
     if (S.fault) issues.push({ ...S.fault, profile: name });

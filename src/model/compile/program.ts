@@ -14,7 +14,8 @@ export interface Program {
   readonly stores: Stores;
   /** Limit names in the order of P.L. */
   readonly limits: readonly string[];
-  readonly io: { readonly rec: number | undefined; readonly el: number | undefined; readonly table: number | undefined };
+  /** The store of the input binding's declaration table. */
+  readonly table: number | undefined;
 }
 
 /**
@@ -32,14 +33,10 @@ export function buildProgram(model: ConsumerModel, branches: BranchTable): Progr
     if (f.type.kind !== 'struct' || !f.repeat || f.at || f.repeatBytes) continue;
     if (referenced.has(f.id) || model.inputs?.declares?.table === f.id) stores.addTable(f, schema.types.get(f.type.struct)!);
   }
-  const inputs = model.inputs;
-  const io = {
-    rec: inputs ? stores.add(2) : undefined,
-    el: inputs ? stores.add(4) : undefined,
-    table: inputs?.declares ? stores.tables.get(inputs.declares.table) : undefined,
-  };
-  if (inputs?.declares && io.table === undefined) throw new Unsupported('the declaration table is not an array of structs at the cursor');
-  const reader = new Reader(g, model, stores, branches, io);
+  const declares = model.inputs?.declares;
+  const table = declares ? stores.tables.get(declares.table) : undefined;
+  if (declares && table === undefined) throw new Unsupported('the declaration table is not an array of structs at the cursor');
+  const reader = new Reader(g, model, stores, branches);
   const root = new Frame(rootDef, null, undefined, []);
   for (const f of rootDef.fields) root.slot(f);
   const limits = [...model.profile.limits.keys()];
@@ -111,7 +108,7 @@ export function buildProgram(model: ConsumerModel, branches: BranchTable): Progr
   });
   reader.cov(branches.accepted);
   for (const f of model.load) readRoot(f);
-  if (io.table !== undefined) reader.emit(`S.tableSet = ${flags.get(model.inputs!.declares!.table) ?? 'false'};`);
+  if (declares) reader.emit(`S.tableSet = ${flags.get(declares.table) ?? 'false'};`);
   reader.emit('S.nodes = nodes; return 0;');
 
   const source = [
@@ -121,33 +118,32 @@ export function buildProgram(model: ConsumerModel, branches: BranchTable): Progr
     g.body(),
     '};',
   ].join('\n');
-  return { source, consts: g.consts, stores, limits, io };
+  return { source, consts: g.consts, stores, limits, table };
 }
 
 /** evaluateRef's path of a refusal's `at:` (fields read by the refusal), and where locate() puts it. */
 function staticRef(e: Expr, root: Frame): { segs: string[]; off: string } {
-  if (e.kind === 'name' || e.kind === 'member') {
-    const chain: string[] = [];
-    let x: Expr = e;
-    while (x.kind === 'member') {
-      chain.unshift(x.name);
-      x = x.object;
-    }
-    // locate() finds offsets only in located structs: the root's fields and a root struct's fields.
-    if (x.kind === 'name' && !x.name.startsWith('_') && chain.length <= 1) {
-      chain.unshift(x.name);
-      let frame: Frame | undefined = root;
-      let off = '0';
-      for (const seg of chain) {
-        const s: Slot | undefined = frame?.fields.get(seg);
-        if (!s || s.state !== 'set' || s.off === undefined) throw new Unsupported(`a refusal at ${seg}, not a field the refusal read`);
-        off = s.off;
-        frame = s.value?.k === 'obj' ? s.value.frame : undefined;
-      }
-      return { segs: chain, off };
-    }
+  const chain: string[] = [];
+  let x: Expr = e;
+  while (x.kind === 'member') {
+    chain.unshift(x.name);
+    x = x.object;
   }
-  throw new Unsupported('a refusal at a computed place');
+  if (x.kind !== 'name') throw new Unsupported('a refusal at a computed place');
+  // `_io.size` is a value, not a field: no path (the file, at offset 0), as evaluateRef says.
+  if (x.name === '_io' && chain.length === 1 && chain[0] === 'size') return { segs: [], off: '0' };
+  if (x.name !== '_root') chain.unshift(x.name);
+  // locate() finds offsets only in located structs: the root's fields and a root struct's fields.
+  if (chain.length === 0 || chain.length > 2 || chain[0]!.startsWith('_')) throw new Unsupported('a refusal at a place the compiler does not locate');
+  let frame: Frame | undefined = root;
+  let off = '0';
+  for (const seg of chain) {
+    const s: Slot | undefined = frame?.fields.get(seg);
+    if (!s || s.state !== 'set' || s.off === undefined) throw new Unsupported(`a refusal at ${seg}, not a field the refusal read`);
+    off = s.off;
+    frame = s.value?.k === 'obj' ? s.value.frame : undefined;
+  }
+  return { segs: chain, off };
 }
 
 function chunk<T>(xs: readonly T[]): T[][] {

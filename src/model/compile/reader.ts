@@ -5,7 +5,7 @@ import type { BranchTable } from '../coverage.js';
 import type { ConsumerModel, LookupDispatch } from '../types.js';
 import { ExprCompiler, INT_RANGE, intGetter } from './expr.js';
 import { Frame, Gen, Unsupported, num, pathCode, type SlotValue } from './gen.js';
-import { EL, REC, type Stores } from './stores.js';
+import type { Stores } from './stores.js';
 
 /** Where a HALT goes (a labelled block), the innermost record (where a bad read is reported), nesting. */
 export interface Pos {
@@ -31,6 +31,9 @@ interface One {
   readonly key: string;
   readonly pos: Pos;
 }
+
+/** The `store` of an input binding's reads array: its elements are bound as they are read. */
+const BIND = -1;
 
 interface Read {
   readonly end: string;
@@ -61,7 +64,6 @@ export class Reader {
     private readonly model: ConsumerModel,
     private readonly stores: Stores,
     private readonly branches: BranchTable,
-    private readonly io: { readonly rec: number | undefined; readonly el: number | undefined },
   ) {
     this.exprs = new ExprCompiler({ gen: g, stores, deferred: false, limits: undefined });
     this.deferred = new ExprCompiler({ gen: g, stores, deferred: true, limits: undefined });
@@ -268,7 +270,7 @@ export class Reader {
         this.emit('}');
       } else {
         const reads = inputs && inputs.record === ctx.ruleDef.name && inputs.reads === field.id;
-        this.inline(field, ctx.frame, ctx, c, pos, false, ctx.frame.path, reads ? this.io.el : undefined);
+        this.inline(field, ctx.frame, ctx, c, pos, false, ctx.frame.path, reads ? BIND : undefined);
       }
       for (const l of this.model.lookups) if (`${l.struct}.${l.after}` === key) this.lookup(l, ctx);
     }
@@ -319,51 +321,86 @@ export class Reader {
     return value;
   }
 
-  /** An element read completely: into its store's columns. */
+  /** An element read completely: bound to its record's inputs, or into its store's columns. */
   private keep(store: number, r: Read, el: string): void {
     if (r.value?.k !== 'obj') throw new Unsupported('kept elements must be structs');
     const sub = r.value.frame;
+    if (store === BIND) return this.bind(sub, el);
     const j = this.g.local('j');
     const { obj, cols } = this.grow(store, j);
-    if (store === this.io.el) {
-      const inputs = this.model.inputs!;
-      const [kp, ix, kd] = [this.g.local('w'), this.g.local('x'), this.g.local('y')];
-      this.tryInto(kp, `${this.deferred.bool(inputs.when.ast, sub).code} ? 1 : 0`, `${kp} = 0;`);
-      this.emit(`if (${kp} === 1) {`);
-      this.tryInto(ix, this.deferred.int(inputs.index.ast, sub).code, `${kp} = 2;`);
-      this.tryInto(kd, this.deferred.int(inputs.kind.ast, sub).code, `${kp} = 2;`);
-      this.emit('}');
-      this.emit(`${cols[EL.keep]}[${j}] = ${kp}; ${cols[EL.index]}[${j}] = ${ix}; ${cols[EL.kind]}[${j}] = ${kd}; ${cols[EL.off]}[${j}] = ${el};`);
-    } else {
-      const def = this.stores.defs[store]!;
-      const val = (id: string): SlotValue => {
-        const s = sub.fields.get(id);
-        if (!s || s.state !== 'set' || !s.value) throw new Unsupported(`${id} is not read in every element`);
-        return s.value;
-      };
-      for (const [id, col] of def.columns) {
-        const v = val(id);
-        if (v.k !== 'int') throw new Unsupported(`${id} is not an integer`);
-        this.emit(`${cols[col.index]}[${j}] = ${v.code}; ${cols[def.offsets.get(id)!]}[${j}] = ${sub.fields.get(id)!.off!};`);
-      }
-      for (const [id, a] of def.arrays) {
-        const v = val(id);
-        if (v.k !== 'intarr') throw new Unsupported(`${id} is not an integer array`);
-        this.emit(`${cols[a.start]}[${j}] = ${v.start}; ${cols[a.count]}[${j}] = ${v.count};`);
-      }
-      this.emit(`${cols[def.start]}[${j}] = ${el};`);
+    const def = this.stores.defs[store]!;
+    const val = (id: string): SlotValue => {
+      const s = sub.fields.get(id);
+      if (!s || s.state !== 'set' || !s.value) throw new Unsupported(`${id} is not read in every element`);
+      return s.value;
+    };
+    for (const [id, col] of def.columns) {
+      const v = val(id);
+      if (v.k !== 'int') throw new Unsupported(`${id} is not an integer`);
+      this.emit(`${cols[col.index]}[${j}] = ${v.code}; ${cols[def.offsets.get(id)!]}[${j}] = ${sub.fields.get(id)!.off!};`);
     }
+    for (const [id, a] of def.arrays) {
+      const v = val(id);
+      if (v.k !== 'intarr') throw new Unsupported(`${id} is not an integer array`);
+      this.emit(`${cols[a.start]}[${j}] = ${v.start}; ${cols[a.count]}[${j}] = ${v.count};`);
+    }
+    this.emit(`${cols[def.start]}[${j}] = ${el};`);
     this.emit(`${obj}.n = ${j} + 1;`);
   }
 
-  /** The record's head is read: it takes part in input binding (its key now, as nothing it reads changes later). */
+  /** Per record site: the locals of its key and of the inputs the profile supplies for it. */
+  private readonly records = new Map<Frame, { key: string; sup: string }>();
+
+  /**
+   * The record's head is read: it takes part in input binding. Its key is evaluated now (nothing
+   * it may read changes later; the compiler refuses expressions on fields read after this point).
+   */
   private register(ctx: SCtx): void {
-    const k = this.g.local('q');
-    const j = this.g.local('j');
-    const { obj, cols } = this.grow(this.io.rec!, j);
-    this.tryInto(k, this.deferred.int(this.model.inputs!.key.ast, ctx.frame).code, `${k} = NaN;`);
-    const els = this.store(this.io.el!).obj;
-    this.emit(`${cols[REC.key]}[${j}] = ${k}; ${cols[REC.first]}[${j}] = ${els}.n; S.recPaths.push(${pathCode(ctx.frame.path)}); ${obj}.n = ${j} + 1;`);
+    const key = this.g.local('q');
+    const sup = this.g.local('p', 'undefined');
+    this.records.set(ctx.frame, { key, sup });
+    this.tryInto(key, this.deferred.int(this.model.inputs!.key.ast, ctx.frame).code, `${key} = NaN;`);
+    this.emit(`${sup} = undefined; if (${key} === ${key}) { ${sup} = P.inp.get(${key}); if (${sup} === undefined) {`);
+    this.cov(this.branches.keyUnsupplied);
+    this.emit(`R.unused(S, ${key}); } }`);
+  }
+
+  /**
+   * bindInputs for one element, as soon as it is read (the interpreter does it after the load, in
+   * the same order): only the reads it reports are kept, and the fault is chosen afterwards.
+   */
+  private bind(sub: Frame, el: string): void {
+    const inputs = this.model.inputs!;
+    const rec = sub.parent && this.records.get(sub.parent);
+    if (!rec || sub.index === undefined) throw new Unsupported('an input element outside its record');
+    const [kp, ix, kd] = [this.g.local('w'), this.g.local('x'), this.g.local('y')];
+    const index = this.deferred.int(inputs.index.ast, sub).code;
+    const path = pathCode([...sub.parent!.path, this.g.k(inputs.reads), sub.index]);
+    this.emit(`if (${rec.sup} !== undefined) {`);
+    this.tryInto(kp, `${this.deferred.bool(inputs.when.ast, sub).code} ? 1 : 0`, `${kp} = 0;`);
+    this.emit(`if (${kp} === 1) {`);
+    this.tryInto(ix, index, `${kp} = 2;`);
+    this.tryInto(kd, this.deferred.int(inputs.kind.ast, sub).code, `${kp} = 2;`);
+    this.emit(`} else {`);
+    // A skipped element's input number, for the latent hazard (3: it has none).
+    if (inputs.latent) this.tryInto(ix, index, `${kp} = 3;`);
+    this.emit('}');
+    this.emit(`if (${kp} === 1) {`);
+    this.emit(`if (${ix} >= 0 && ${ix} < ${rec.sup}.length) { if (${kd} === ${rec.sup}[${ix}]) {`);
+    this.cov(this.branches.inputRead);
+    this.emit('} else {');
+    this.cov(this.branches.inputKind);
+    this.emit(`R.confused(S, P, ${rec.key}, ${rec.sup}, ${ix}, ${kd}, ${path}, ${el}); } } else {`);
+    this.cov(this.branches.inputOob);
+    this.emit(`R.oob(S, P, ${rec.key}, ${rec.sup}, ${ix}, ${path}, ${el}); }`);
+    this.emit(`} else if (${kp} !== 2) {`);
+    this.cov(this.branches.inputSkip);
+    if (inputs.latent) {
+      this.emit(`if (${kp} === 0 && (${ix} < 0 || ${ix} >= ${rec.sup}.length)) {`);
+      this.cov(this.branches.inputLatent);
+      this.emit(`R.latent(S, P, ${rec.key}, ${rec.sup}, ${ix}, ${path}, ${el}); }`);
+    }
+    this.emit('} }');
   }
 
   private view(field: FieldDef, ctx: SCtx, key: string): void {

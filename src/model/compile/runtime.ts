@@ -1,7 +1,25 @@
 import type { WorkBudget } from '../../budget/work-budget.js';
 import type { ConsumerFault } from '../../consumer/outcome.js';
-import type { FieldPath, Issue } from '../../findings/index.js';
+import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
 import { re2Check } from '../../regex/index.js';
+import type { InputsDecl } from '../types.js';
+
+/** An input read that is an issue (out of bounds or of the wrong kind), as bindInputs keeps it. */
+export interface InputRead {
+  readonly code: FindingCode;
+  readonly path: FieldPath;
+  readonly offset: number;
+  readonly details: Record<string, unknown>;
+  /** Position of its key in the profile's listing: the consumer evaluates key by key. */
+  readonly rank: number;
+}
+
+/** What the input-binding helpers need of a profile. */
+export interface BindProfile {
+  readonly name: string;
+  readonly inp: ReadonlyMap<number, readonly number[]>;
+  readonly rank: ReadonlyMap<number, number>;
+}
 
 /** A store's columns at run time (reused from run to run; grown by doubling). */
 export interface StoreRt {
@@ -19,7 +37,12 @@ export class RunState {
   /** The reason of the last 'unchecked' engine answer. */
   why = '';
   readonly st: StoreRt[];
-  recPaths: FieldPath[] = [];
+  /** Input binding: the reads that are issues, the latent ones, and what the hazards need. */
+  reads: InputRead[] = [];
+  latent: Issue[] = [];
+  beyond: Set<number> | undefined;
+  confused: Set<string> | undefined;
+  unused: Map<number, number> | undefined;
   /** lookup() indexes, per store and key column, with the element count they were built on. */
   readonly lk = new Map<number, { n: number; m: Map<number, number> }>();
   tableSet = false;
@@ -28,17 +51,21 @@ export class RunState {
   busy = false;
   budget!: WorkBudget;
 
-  constructor(widths: readonly number[]) {
+  constructor(widths: readonly number[], readonly inputs: InputsDecl | undefined, readonly kindNames: ReadonlyMap<number, string>) {
     this.st = widths.map((w) => ({ n: 0, cap: 64, c: Array.from({ length: w }, () => new Float64Array(64)) }));
   }
 
   reset(budget: WorkBudget, nodeLeft: number): void {
     this.fault = null;
     this.refused = null;
-    // Both arrays are copied into the result, never handed out: emptied, not reallocated.
+    // Copied into the result, never handed out: emptied, not reallocated.
     this.loadIssues.length = 0;
     this.unjudged = undefined;
-    this.recPaths.length = 0;
+    if (this.reads.length > 0) this.reads = [];
+    if (this.latent.length > 0) this.latent = [];
+    this.beyond = undefined;
+    this.confused = undefined;
+    this.unused = undefined;
     if (this.lk.size > 0) this.lk.clear();
     this.tableSet = false;
     this.nodes = 0;
@@ -71,6 +98,23 @@ export const R = {
   nn(v: number | null): number {
     if (v === null) throw EV;
     return v;
+  },
+  /** A record whose key the profile does not supply (UNUSED_TEMPLATE counts them). */
+  unused(S: RunState, key: number): void {
+    S.unused ??= new Map();
+    S.unused.set(key, (S.unused.get(key) ?? 0) + 1);
+  },
+  oob(S: RunState, P: BindProfile, key: number, sup: readonly number[], index: number, path: FieldPath, offset: number): void {
+    (S.beyond ??= new Set()).add(key);
+    S.reads.push({ code: S.inputs!.codes.outOfBounds, path, offset, rank: P.rank.get(key)!, details: { index, supplied: sup.length, key } });
+  },
+  confused(S: RunState, P: BindProfile, key: number, sup: readonly number[], index: number, kind: number, path: FieldPath, offset: number): void {
+    (S.confused ??= new Set()).add(`${key}:${index}`);
+    S.reads.push({ code: S.inputs!.codes.kind, path, offset, rank: P.rank.get(key)!, details: { index, needs: S.kindNames.get(kind) ?? kind, supplied: S.kindNames.get(sup[index]!) } });
+  },
+  /** A skipped element that names an input past what is supplied: harmless until it is switched on. */
+  latent(S: RunState, P: BindProfile, key: number, sup: readonly number[], index: number, path: FieldPath, offset: number): void {
+    S.latent.push({ code: S.inputs!.latent!, path, offset, details: { index, supplied: sup.length, key }, profile: P.name });
   },
   grow(s: StoreRt): void {
     s.cap *= 2;

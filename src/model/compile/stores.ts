@@ -29,23 +29,14 @@ export interface StoreDef {
   width: number;
 }
 
-/** Fixed stores: records and elements of the input binding. */
-export const REC = { key: 0, first: 1 } as const;
-export const EL = { keep: 0, index: 1, kind: 2, off: 3 } as const;
-
 /**
  * Elements kept after their read (in columns, never one object per element): the root tables
- * that expressions look things up in and the declaration table of the input binding; and, for
- * the input binding, its records and their elements.
+ * that expressions look things up in, and the declaration table of the input binding.
  */
 export class Stores {
   readonly defs: StoreDef[] = [];
   /** Root array field id → store of its elements. */
   readonly tables = new Map<string, number>();
-
-  add(width: number): number {
-    return this.defs.push({ struct: undefined, columns: new Map(), arrays: new Map(), offsets: new Map(), start: -1, width }) - 1;
-  }
 
   /** A store for the elements of a root array of structs: every integer field read at the cursor (they are all set once the element is). */
   addTable(field: FieldDef, def: StructDef): number {

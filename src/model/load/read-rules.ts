@@ -36,7 +36,7 @@ export function readViewRule(r: YamlReader, at: At, s: SchemaNames, allowed: rea
   return { struct: struct.name, field: name, code: s.code(m.get('code')!), m };
 }
 
-const INPUT_KEYS = ['record', 'key', 'reads', 'index', 'when', 'kind', 'declares', 'codes'];
+const INPUT_KEYS = ['record', 'key', 'reads', 'index', 'when', 'kind', 'declares', 'codes', 'latent'];
 const CODE_KEYS = ['out_of_bounds', 'kind', 'count_hazard', 'kind_hazard', 'unused'];
 
 export function readInputs(r: YamlReader, at: At, s: SchemaNames, exprs: ExprChecker, profile: ProfileDecl): InputsDecl {
@@ -58,6 +58,7 @@ export function readInputs(r: YamlReader, at: At, s: SchemaNames, exprs: ExprChe
     kind: exprs.expr(km.get('expr')!, [element], 'int'),
     kindEnum,
     declares: m.has('declares') ? readDeclares(r, m.get('declares')!, s) : undefined,
+    latent: m.has('latent') ? s.code(m.get('latent')!) : undefined,
     codes: {
       outOfBounds: code('out_of_bounds', 'OOB_INPUT_READ'), kind: code('kind', 'TYPE_CONFUSION'),
       countHazard: code('count_hazard', 'INPUT_COUNT_MISMATCH'), kindHazard: code('kind_hazard', 'KIND_MISMATCH'), unused: code('unused', 'UNUSED_TEMPLATE'),

@@ -48,6 +48,7 @@ export function bindInputs(run: ModelRun, inputs: InputsDecl, out: Issue[]): voi
       const scope = childScope(rec.scope, el, path, j, elementDef.lets);
       if (!bool(inputs.when, scope)) {
         run.cov.hit(run.branches.inputSkip);
+        if (inputs.latent) latentRead(run, inputs.latent, inputs.index, scope, supplied.length, key, path, run.offsetOf(items, j) ?? 0, out);
         continue;
       }
       const index = int(inputs.index, scope);
@@ -145,4 +146,12 @@ function bool(e: InputsDecl['when'], scope: Scope): boolean {
     if (err instanceof EvalError) return false;
     throw err;
   }
+}
+
+/** A skipped element whose input number is past what the profile supplies: harmless until it is switched on. */
+function latentRead(run: ModelRun, code: FindingCode, indexExpr: InputsDecl['index'], scope: Scope, supplied: number, key: number, path: FieldPath, offset: number, out: Issue[]): void {
+  const index = int(indexExpr, scope);
+  if (index === undefined || (index >= 0 && index < supplied)) return;
+  run.cov.hit(run.branches.inputLatent);
+  out.push({ code, path, offset, details: { index, supplied, key }, profile: run.bound.profile.name });
 }
