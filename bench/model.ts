@@ -1,5 +1,5 @@
 /**
- * The model-driven consumer against the hand-written CCF simulator (the oracle), side by side in
+ * The model-driven consumer against the hand-written CCF simulator (test/oracle), side by side in
  * the same run: on the ~1 MiB file per default profile (median of 9), and on 1,000 fuzz-sized
  * files (mutated corpus files of 0.1-2 KB, most of them crash or are refused) for both profiles,
  * as files per second. Compiled is what simulateModel runs (src/model/compile); interpreter is
@@ -10,18 +10,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
-import { defaultFleetDir, loadFleet } from '../test/oracle/index.js';
 import { compileConsumer } from '../src/model/compile/compile-consumer.js';
 import { loadModel, loadModelProfile, simulateModel } from '../src/model/index.js';
 import { defaultSchemaPath, loadSchema } from '../src/schema/index.js';
-import { simulateConsumer } from '../test/oracle/index.js';
 import { applyEdits, edit } from '../test/model/arbitraries.js';
+import { loadFleet, simulateConsumer } from '../test/oracle/index.js';
 import { bigCcfFile } from './big-ccf-file.js';
 import { medianTime } from './median-time.js';
 
 const schema = loadSchema(defaultSchemaPath());
 const model = loadModel('schemas/ccf-v1.consumer.yaml', schema);
-const fleet = loadFleet(defaultFleetDir());
+const fleet = loadFleet('profiles/default');
 const profiles = fleet.map((p) => loadModelProfile(p.source, model));
 const compiled = compileConsumer(model);
 if (compiled.unsupported) throw new Error(`the CCF model is not compiled: ${compiled.unsupported}`);
