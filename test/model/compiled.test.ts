@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileConsumer } from '../../src/model/compile/compile-consumer.js';
-import { loadModel, loadModelProfile, parseModel, simulateModel, type ConsumerModel, type ModelProfile } from '../../src/model/index.js';
+import { loadModel, loadModelProfile, parseModel, parseModelProfile, simulateModel, type ConsumerModel, type ModelProfile } from '../../src/model/index.js';
 import { loadSchema } from '../../src/schema/index.js';
 import { applyEdits, caseArbitrary, edit, hostileArbitrary } from './arbitraries.js';
 import { toModelProfile } from './compare.js';
@@ -39,6 +39,28 @@ const FORMATS = [
   format('rulebook', 'docs/consumer-models/rulebook/rulebook-v1.yaml', 'docs/consumer-models/rulebook/rulebook-v1.consumer.yaml', 'docs/consumer-models/rulebook/profiles', ['corpus/rulebook']),
 ];
 const allFiles = FORMATS.flatMap((f) => f.files);
+
+/**
+ * Any profile the model's `profile:` declaration allows, written as profile YAML and read back:
+ * small keys (those the content uses) with a few inputs of any kind, any subset of each tag set,
+ * limits at their bounds or small.
+ */
+function profileArbitrary(model: ConsumerModel): fc.Arbitrary<ModelProfile> {
+  const decl = model.profile;
+  const enumNames = (e: string): string[] => [...model.schema.enums.get(e)!.byName.keys()];
+  const inputs = decl.inputs;
+  const sources = inputs
+    ? fc.uniqueArray(fc.nat({ max: 4 }), { maxLength: 4 }).chain((keys) => fc.tuple(...keys.map((k) => fc.array(fc.constantFrom(...enumNames(inputs.kinds)), { maxLength: 9 }).map((kinds) => `  ${k}: { ${inputs.item}: [${kinds.join(', ')}] }`))))
+    : fc.constant([]);
+  const tags = fc.tuple(...[...decl.tags].map(([key, e]) => fc.subarray(enumNames(e), { minLength: 1 }).map((names) => `${key}: [${names.join(', ')}]`)));
+  const limits = fc.tuple(...[...decl.limits].map(([name, { min, max }]) => fc.oneof(fc.constant(max), fc.constant(min), fc.integer({ min, max: Math.min(max, min + 300) })).map((v) => `  ${name}: ${v}`)));
+  return fc.tuple(sources, tags, limits).map(([src, tg, lim]) => parseModelProfile([
+    'name: generated', 'population: 1',
+    ...(inputs ? [`${inputs.under}:${src.length === 0 ? ' {}' : ''}`, ...src] : []),
+    ...tg,
+    ...(lim.length > 0 ? ['limits:', ...lim] : []),
+  ].join('\n'), '(generated)', model));
+}
 
 /** Both engines on one input: identical results and coverage; returns whether the compiled code ran to the end. */
 function agree(bytes: Uint8Array, model: ConsumerModel, profile: ModelProfile, what: string): boolean {
@@ -101,9 +123,10 @@ describe('compiled consumer vs the interpreter', () => {
     Math.ceil(RUNS / 2), ['TRUNCATED', 'READ_PAST_END']);
   for (const f of FORMATS.slice(1)) {
     const files = f.files.map((file) => readFileSync(file));
-    property(`mutated ${f.name} corpus files`,
-      fc.tuple(fc.constantFrom(...files), fc.array(edit, { maxLength: 4 }), fc.constantFrom(...f.fleet)).map(([bytes, edits, profile]) => ({ bytes: applyEdits(bytes, edits), profile, model: f.model })),
-      RUNS, ['load']);
+    property(`mutated ${f.name} corpus files with its fleet and generated profiles`,
+      fc.tuple(fc.constantFrom(...files), fc.array(edit, { maxLength: 4 }), fc.oneof(fc.constantFrom(...f.fleet), profileArbitrary(f.model)))
+        .map(([bytes, edits, profile]) => ({ bytes: applyEdits(bytes, edits), profile, model: f.model })),
+      RUNS, ['load', 'READ_PAST_END']);
   }
 });
 
