@@ -139,7 +139,7 @@ function build(model: ConsumerModel): CompiledConsumer {
       issues.push({ code: 'DECODE_BUDGET', path: S.unjudged.path, offset: S.unjudged.offset, profile: name,
         details: { budget: 'regex time', limit: REGEX_FILE_BUDGET_MS, stage: 'consumer model', reason: S.unjudged.reason } });
     }
-    issues.push(...rest);
+    for (const issue of rest) issues.push(issue); // not push(...rest): a fan-out file has a million, past the argument limit
     cov?.hit(S.fault ? branches.outcomeCrash : branches.outcomeLoad);
     return { profile: name, outcome: S.fault ? 'crash' : 'load', fault: S.fault, issues };
   }
