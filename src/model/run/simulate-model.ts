@@ -73,7 +73,7 @@ export function simulateModel(bytes: Uint8Array, model: ConsumerModel, profile: 
     issues.push({ code: 'DECODE_BUDGET', path: run.unjudged.path, offset: run.unjudged.offset, profile: name,
       details: { budget: 'regex time', limit: REGEX_FILE_BUDGET_MS, stage: 'consumer model', reason: run.unjudged.reason } });
   }
-  issues.push(...rest);
+  for (const issue of rest) issues.push(issue); // not push(...rest): a fan-out file has a million, past the argument limit
   run.cov.hit(run.fault ? branches.outcomeCrash : branches.outcomeLoad);
   return { profile: name, outcome: run.fault ? 'crash' : 'load', fault: run.fault, issues };
 }
