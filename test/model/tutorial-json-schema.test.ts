@@ -133,3 +133,19 @@ describe('the JSON Schema allows exactly the keys the model loader allows', () =
     }
   });
 });
+
+describe('the reference table of docs/consumer-models.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs/consumer-models.md'), 'utf8');
+  const rows = new Map(doc.slice(doc.indexOf('## Reference: every key of a model')).split('\n')
+    .filter((l) => l.startsWith('| `')).map((l) => [/^\| `([a-z_]+)`/.exec(l)![1]!, l] as const));
+
+  it('has a row for every key of a model, and only those', () => {
+    expect([...rows.keys()].sort()).toEqual(Object.keys(M.properties!).sort());
+  });
+
+  it.each(['profile', 'refuse', 'inputs', 'codes'])('names every key under %s', (key) => {
+    const under = key === 'codes' ? (P(M, 'codes').additionalProperties as JsonObj) : P(M, key);
+    const nested = Object.values(under.properties!).flatMap((s) => Object.keys(resolve(s).properties ?? (resolve(s).items && resolve(resolve(s).items!).properties) ?? {}));
+    for (const k of [...Object.keys(under.properties!), ...nested]) expect(rows.get(key), `${key}.${k}`).toMatch(new RegExp(`[\`{ ]${k}[\`:,}]`));
+  });
+});
