@@ -1,21 +1,17 @@
 import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
-import { readInt } from '../../parse/decode/read-int.js';
 import { INT_WIDTH } from '../../schema/index.js';
 import type { BranchTable, CoverageSink } from '../coverage.js';
 import type { InputsDecl, ModelProfile } from '../types.js';
-import type { RunState } from './runtime.js';
+import { firstIndex, readIntAt, type RunState } from './runtime.js';
 import type { StoreDef } from './stores.js';
 
+/** What the binding's end needs besides the run's state (made once per compiled model). */
 export interface BindCtx {
-  readonly S: RunState;
   readonly inputs: InputsDecl;
-  readonly profile: ModelProfile;
   readonly kindNames: ReadonlyMap<number, string>;
   /** The declaration table's store, and its definition. */
   readonly table: number | undefined;
   readonly tableDef: StoreDef | undefined;
-  readonly view: DataView;
-  readonly cov: CoverageSink | null;
   readonly branches: BranchTable;
 }
 
@@ -24,8 +20,7 @@ export interface BindCtx {
  * read: the first read in the profile's key order is the fault when the load had none; then the
  * latent reads, the other reads, and the hazards of the declaration table, in that order.
  */
-export function finishBinding(b: BindCtx, out: Issue[]): void {
-  const { S, profile } = b;
+export function finishBinding(b: BindCtx, S: RunState, profile: ModelProfile, bytes: Uint8Array, cov: CoverageSink | null, out: Issue[]): void {
   if (S.fault === null && S.reads.length > 0) {
     let first = S.reads[0]!;
     for (const r of S.reads) if (r.rank < first.rank) first = r;
@@ -33,7 +28,7 @@ export function finishBinding(b: BindCtx, out: Issue[]): void {
   }
   for (const l of S.latent) out.push(l);
   for (const r of S.reads) if (!isFault(S, r.code, r.path)) out.push({ code: r.code, path: r.path, offset: r.offset, details: r.details, profile: profile.name });
-  hazards(b, out);
+  hazards(b, S, profile, bytes, cov, out);
 }
 
 export function isFault(S: RunState, code: FindingCode, path: FieldPath): boolean {
@@ -41,11 +36,11 @@ export function isFault(S: RunState, code: FindingCode, path: FieldPath): boolea
   return f !== null && f.code === code && f.path.length === path.length && f.path.every((p, i) => p === path[i]);
 }
 
-function hazards(b: BindCtx, out: Issue[]): void {
+function hazards(b: BindCtx, S: RunState, profile: ModelProfile, bytes: Uint8Array, cov: CoverageSink | null, out: Issue[]): void {
   const d = b.inputs.declares;
   const def = b.tableDef;
-  if (!d || !def || b.table === undefined || !b.S.tableSet) return;
-  const { S, profile, kindNames, cov, branches } = b;
+  if (!d || !def || b.table === undefined || !S.tableSet) return;
+  const { kindNames, branches } = b;
   const { beyond, confused, unused } = S;
   const t = S.st[b.table]!;
   const keyCol = t.c[def.columns.get(d.key)!.index]!;
@@ -53,12 +48,17 @@ function hazards(b: BindCtx, out: Issue[]): void {
   const countOff = t.c[def.offsets.get(d.count)!]!;
   const kinds = def.arrays.get(d.kinds)!;
   const width = INT_WIDTH[kinds.type];
-  const first = new Map<number, number>();
-  for (let k = 0; k < t.n; k++) if (!first.has(keyCol[k]!)) first.set(keyCol[k]!, k);
+  // The first entry of each key: a small table is scanned, a large one indexed.
+  let first: Map<number, number> | undefined;
+  if (t.n > 16) {
+    first = new Map();
+    for (let k = 0; k < t.n; k++) if (!first.has(keyCol[k]!)) first.set(keyCol[k]!, k);
+  }
+  const firstOf = (key: number): number => (first ? first.get(key) ?? -1 : firstIndex(keyCol, t.n, key));
   const name = profile.name;
   for (const [key, supplied] of profile.inputs) {
-    const k = first.get(key);
-    if (k === undefined) continue;
+    const k = firstOf(key);
+    if (k < 0) continue;
     const declared = countCol[k]!;
     if (declared > supplied.length && !beyond?.has(key)) {
       cov?.hit(branches.hazardCount);
@@ -67,7 +67,7 @@ function hazards(b: BindCtx, out: Issue[]): void {
     const start = t.c[kinds.start]![k]!;
     const shared = Math.min(declared, supplied.length, t.c[kinds.count]![k]!);
     for (let f = 0; f < shared; f++) {
-      const kind = Number(readInt(b.view, start + f * width, kinds.type, kinds.le));
+      const kind = readIntAt(bytes, start + f * width, kinds.type, kinds.le);
       if (!kindNames.has(kind) || kind === supplied[f] || confused?.has(`${key}:${f}`)) continue;
       cov?.hit(branches.hazardKind);
       out.push({
@@ -81,7 +81,7 @@ function hazards(b: BindCtx, out: Issue[]): void {
   for (let k = 0; k < t.n; k++) {
     const key = keyCol[k]!;
     const records = unused.get(key);
-    if (records === undefined || first.get(key) !== k) continue;
+    if (records === undefined || firstOf(key) !== k) continue;
     cov?.hit(branches.hazardUnused);
     out.push({ code: b.inputs.codes.unused, path: [d.table, k], offset: starts[k]!, details: { key, records }, profile: name });
   }

@@ -9,7 +9,7 @@ import { Unsupported } from './gen.js';
 import { buildProgram, type Program } from './program.js';
 import { R, RunState, type Runtime } from './runtime.js';
 
-type RunFn = (bytes: Uint8Array, dv: DataView, S: RunState, P: ProfileData, cov: CoverageSink | null) => number;
+type RunFn = (bytes: Uint8Array, S: RunState, P: ProfileData, cov: CoverageSink | null) => number;
 
 /** A profile as the generated code reads it: limits by index, implemented tags, buffer sizes. */
 interface ProfileData {
@@ -70,6 +70,7 @@ function build(model: ConsumerModel): CompiledConsumer {
   const profiles = new WeakMap<ModelProfile, ProfileData>();
   const branches = branchTable(model);
   const tableDef = program.table === undefined ? undefined : program.stores.defs[program.table];
+  const bindCtx = model.inputs && { inputs: model.inputs, kindNames, table: program.table, tableDef, branches };
 
   const profileData = (p: ModelProfile): ProfileData => {
     let d = profiles.get(p);
@@ -113,10 +114,9 @@ function build(model: ConsumerModel): CompiledConsumer {
     const P = profileData(profile);
     S.reset(budget, budget.nodeLimit - nodesSpent(budget));
     if (budget.exceeded) return undefined;
-    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let done: number;
     try {
-      done = fn(bytes, dv, S, P, cov);
+      done = fn(bytes, S, P, cov);
     } catch {
       // Not expected (the differential tests hold the compiled code to the interpreter): whatever
       // went wrong, the interpreter, which is the definition, answers instead.
@@ -131,7 +131,7 @@ function build(model: ConsumerModel): CompiledConsumer {
     }
     const rest: Issue[] = [];
     for (const i of S.loadIssues) if (!isFault(S, i.code, i.path)) rest.push({ ...i, profile: name });
-    if (model.inputs) finishBinding({ S, inputs: model.inputs, profile, kindNames, table: program.table, tableDef, view: dv, cov, branches }, rest);
+    if (bindCtx) finishBinding(bindCtx, S, profile, bytes, cov, rest);
     spendNodes(budget, S.nodes);
     const issues: Issue[] = [];
     if (S.fault) issues.push({ ...S.fault, profile: name });

@@ -29,16 +29,23 @@ export const INT_RANGE: Readonly<Record<IntType, readonly [bigint, bigint]>> = {
   u4: [0n, 4294967295n], s4: [-2147483648n, 2147483647n], u8: [0n, 0n], s8: [0n, 0n],
 };
 
-/** JavaScript reading an integer of `t` at `at` (u8/s8 are bigints in the evaluator: not compiled). */
+/**
+ * JavaScript reading an integer of `t` at `at` (bounds checked by the caller) from the bytes
+ * themselves: no DataView to allocate per file. u8/s8 are bigints in the evaluator: not compiled.
+ */
 export function intGetter(t: IntType, le: boolean, at: string): string {
-  const e = le ? 'true' : 'false';
+  const b = (i: number): string => (i === 0 ? `bytes[${at}]` : `bytes[${at} + ${i}]`);
+  const word = (n: number): string => {
+    const order = Array.from({ length: n }, (_, i) => (le ? i : n - 1 - i));
+    return order.map((byte, i) => (i === 0 ? b(byte) : `${b(byte)} << ${8 * i}`)).join(' | ');
+  };
   switch (t) {
-    case 'u1': return `bytes[${at}]`;
-    case 's1': return `dv.getInt8(${at})`;
-    case 'u2': return `dv.getUint16(${at}, ${e})`;
-    case 's2': return `dv.getInt16(${at}, ${e})`;
-    case 'u4': return `dv.getUint32(${at}, ${e})`;
-    case 's4': return `dv.getInt32(${at}, ${e})`;
+    case 'u1': return b(0);
+    case 's1': return `(${b(0)} << 24 >> 24)`;
+    case 'u2': return `(${word(2)})`;
+    case 's2': return `((${word(2)}) << 16 >> 16)`;
+    case 'u4': return `((${word(4)}) >>> 0)`;
+    case 's4': return `(${word(4)})`;
     default: throw new Unsupported(`a ${t} field used in an expression (the evaluator reads it as a bigint)`);
   }
 }

@@ -19,7 +19,7 @@ export interface Program {
 }
 
 /**
- * The whole consumer as one function `run(bytes, dv, S, P, cov)`: refuse (src/model/run/refuse.ts),
+ * The whole consumer as one function `run(bytes, S, P, cov)`: refuse (src/model/run/refuse.ts),
  * then every root field of the load in order (walker.ts readRootField). Returns 0 when done (the
  * outcome is in S), 1 to bail (the interpreter runs instead).
  */
@@ -112,7 +112,7 @@ export function buildProgram(model: ConsumerModel, branches: BranchTable): Progr
   reader.emit('S.nodes = nodes; return 0;');
 
   const source = [
-    'return function run(bytes, dv, S, P, cov) {',
+    'return function run(bytes, S, P, cov) {',
     'const len = bytes.length; const nodeLeft = S.nodeLeft; let cursor = 0; let nodes = 0;',
     ...chunk(g.locals).map((l) => `let ${l.join(', ')};`),
     g.body(),

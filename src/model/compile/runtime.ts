@@ -2,6 +2,7 @@ import type { WorkBudget } from '../../budget/work-budget.js';
 import type { ConsumerFault } from '../../consumer/outcome.js';
 import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
 import { re2Check } from '../../regex/index.js';
+import { INT_WIDTH, type IntType } from '../../schema/index.js';
 import type { InputsDecl } from '../types.js';
 
 /** An input read that is an issue (out of bounds or of the wrong kind), as bindInputs keeps it. */
@@ -58,8 +59,8 @@ export class RunState {
   reset(budget: WorkBudget, nodeLeft: number): void {
     this.fault = null;
     this.refused = null;
-    // Copied into the result, never handed out: emptied, not reallocated.
-    this.loadIssues.length = 0;
+    // Copied into the result, never handed out: replaced only when used (setting length is slow).
+    if (this.loadIssues.length > 0) this.loadIssues = [];
     this.unjudged = undefined;
     if (this.reads.length > 0) this.reads = [];
     if (this.latent.length > 0) this.latent = [];
@@ -80,6 +81,23 @@ export class RunState {
       s.n = 0;
     }
   }
+}
+
+const SCAN = 16;
+
+/** An integer of at most 4 bytes at `at` (in bounds), as the generated code reads it. */
+export function readIntAt(bytes: Uint8Array, at: number, t: IntType, le: boolean): number {
+  const w = INT_WIDTH[t];
+  let v = 0;
+  for (let i = 0; i < w; i++) v = v * 256 + bytes[at + (le ? w - 1 - i : i)]!;
+  if (t[0] === 's' && v >= 2 ** (8 * w - 1)) v -= 2 ** (8 * w);
+  return v;
+}
+
+/** The first of `n` values of `c` equal to `v`, or -1. */
+export function firstIndex(c: Float64Array, n: number, v: number): number {
+  for (let i = 0; i < n; i++) if (c[i] === v) return i;
+  return -1;
 }
 
 /** Thrown for the evaluator's EvalError (caught where the interpreter catches it). */
@@ -128,6 +146,8 @@ export const R = {
   lookup(S: RunState, store: number, col: number, want: number | null): number {
     if (want === null) return -1;
     const st = S.st[store]!;
+    // A small table is scanned: building an index would cost more than the lookups.
+    if (st.n <= SCAN) return firstIndex(st.c[col]!, st.n, want);
     const slot = store * 65536 + col;
     let ix = S.lk.get(slot);
     // Arrays grow while they are read: an index built on fewer elements is stale (as keyIndex's).
