@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './run-cli.js';
 
 const JULY = 'corpus/ccf/story/2024-07-19-0409-channel-291.bin';
+/** Its INPUT_COUNT_MISMATCH message is 158 columns long: wrapped at 80, and at 160 past 150 columns. */
+const SPRING = 'corpus/ccf/story/2024-04-24-spring.bin';
 const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 /** util-linux `script` gives the CLI a real terminal (a pty) whose width `stty` sets. */
@@ -31,15 +33,15 @@ describe('the text report fits the terminal it is printed on (issue 8: "reports 
   });
 
   it.skipIf(!hasScript)('on a 160-column terminal long lines are not wrapped at 80', () => {
-    const text = onTerminal(160, ['validate', JULY, '--no-color']);
+    const text = onTerminal(160, ['validate', JULY, SPRING, '--no-color']);
     expect(text).toContain('  blast radius: crash on agent-7.11 — 8,500,000 of 9,700,000 endpoints (87.6%)\n');
-    expect(text).toContain('      criterion 20 reads inputs[20], but the consumer supplies 20 input(s) for template type 1\n');
+    expect(text).toContain('      the content declares 21 inputs for key 1, the consumer supplies 20; every element beyond reads nothing today, the next one that reads is an out-of-bounds\n');
   });
 
   it('not on a terminal (a pipe, a CI log) it is 80 columns', () => {
-    const r = runCli(['validate', JULY]);
+    const r = runCli(['validate', JULY, SPRING]);
     expect(r.status).toBe(1);
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
-    expect(r.stdout).toContain('      criterion 20 reads inputs[20], but the consumer supplies 20 input(s) for\n');
+    expect(r.stdout).toContain('      the content declares 21 inputs for key 1, the consumer supplies 20; every\n');
   });
 });
