@@ -175,6 +175,27 @@ describe('compiled consumer: limits of the fast path', () => {
     expect(left(a)).toBe(left(b));
   });
 
+  it('gives up, quickly, on lets that double through parent structs', async () => {
+    // Each level's let uses its parent's twice (2^40 nodes written out); the schema loader counts
+    // only same-scope lets. The interpreter memoises per struct; the compiler declines.
+    const { ExprCompiler } = await import('../../src/model/compile/expr.js');
+    const { Frame, Gen, Unsupported } = await import('../../src/model/compile/gen.js');
+    const { Stores } = await import('../../src/model/compile/stores.js');
+    const { parseExpr } = await import('../../src/schema/index.js');
+    const x = ccf.model.schema.types.get('criterion')!.fields[0]!;
+    let frame: InstanceType<typeof Frame> | null = null;
+    for (let i = 0; i < 40; i++) {
+      const lets = Object.assign(Object.create(null) as Record<string, ReturnType<typeof parseExpr>>, { l: parseExpr(i === 0 ? 'op' : '_parent.l + _parent.l') });
+      frame = new Frame({ name: `t${i}`, doc: undefined, fields: [x], lets, asserts: [] }, frame, undefined, []);
+      Object.assign(frame.slot(x), { state: 'set', value: { k: 'int', code: 'v', lo: 0n, hi: 255n } });
+    }
+    const compiler = new ExprCompiler({ gen: new Gen(), stores: new Stores(), deferred: false, limits: undefined });
+    const t = performance.now();
+    expect(() => compiler.compile(parseExpr('l').ast, frame!)).toThrow(Unsupported);
+    expect(() => compiler.compile(parseExpr('l').ast, frame!)).toThrow(/too much code/);
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+
   it('leaves a model it cannot compile to the interpreter, and says why', () => {
     // A count read from a u8 is a bigint in the evaluator: not compiled.
     const schema = loadSchema('schemas/ccf-v1.yaml');

@@ -61,7 +61,16 @@ export interface ExprEnv {
 
 const LETS_IN_PROGRESS = new Set<string>();
 
+/**
+ * Expression nodes one compiler may write out: lets are inlined where they are used, and lets that
+ * use lets of parent structs (which the schema loader's let check does not count) could double at
+ * every level. Real models need a few hundred.
+ */
+const MAX_STEPS = 200_000;
+
 export class ExprCompiler {
+  private steps = 0;
+
   constructor(private readonly env: ExprEnv) {}
 
   private tmp(): string {
@@ -69,6 +78,7 @@ export class ExprCompiler {
   }
 
   compile(e: Expr, f: Frame): Val {
+    if (++this.steps > MAX_STEPS) throw new Unsupported('the expressions expand to too much code');
     switch (e.kind) {
       case 'int': return { k: 'int', code: num(e.value), lo: e.value, hi: e.value, nullable: false };
       case 'bool': return { k: 'bool', code: e.value ? 'true' : 'false' };
