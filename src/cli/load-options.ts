@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { loadModelFleet, uniqueNames } from '../consumer/index.js';
+import { loadModelFleet } from '../consumer/index.js';
 import { loadModel, modelBeside, parseModelProfile, type ModelFleet } from '../model/index.js';
 import { defaultSchemaPath, loadSchema, parseSchema, type FormatSchema } from '../schema/index.js';
 import { boundValue } from './bound-text.js';
@@ -51,7 +51,7 @@ export function resolveConsumers(schemaFile: string | undefined, schema: FormatS
     if (names.has(p.name)) throw new CliError(`profile name ${boundValue(p.name)} is given twice (${boundValue(p.source)})`);
     names.add(p.name);
   }
-  return { model, profiles: uniqueNames(list) };
+  return { model, profiles: list };
 }
 
 /** One line for a format without a consumer model: what is not checked, and how to add it. */
