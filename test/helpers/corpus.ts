@@ -41,11 +41,11 @@ export function corpusSources(root: string, expectations: Expectations): CorpusS
   const out: CorpusSource[] = [];
   for (const [folder, schemaFile] of Object.entries(expectations.schemas)) {
     const schema = loadSchema(join(root, schemaFile));
-    const consumers = defaultConsumers(join(root, schemaFile), schema);
     for (const source of walk(join(root, 'corpus', folder))) {
       if (!source.endsWith('.yaml')) continue;
       const binary = source.replace(/\.yaml$/, '.bin');
-      out.push({ source, binary, key: relative(join(root, 'corpus'), binary), schema, consumers });
+      // Loaded on first use (once per schema): `npm run corpus` packs with the schema alone.
+      out.push({ source, binary, key: relative(join(root, 'corpus'), binary), schema, get consumers() { return defaultConsumers(join(root, schemaFile), schema); } });
     }
   }
   return out;
