@@ -112,8 +112,10 @@ function build(model: ConsumerModel): CompiledConsumer {
 
   function runOnce(S: RunState, bytes: Uint8Array, profile: ModelProfile, budget: WorkBudget, cov: CoverageSink | null): SimulationResult | undefined {
     const P = profileData(profile);
-    S.reset(budget, budget.nodeLimit - nodesSpent(budget));
-    if (budget.exceeded) return undefined;
+    const spent = nodesSpent(budget);
+    // A budget whose counter cannot be read is left to the interpreter: never run unbounded.
+    if (budget.exceeded || !Number.isSafeInteger(spent)) return undefined;
+    S.reset(budget, budget.nodeLimit - spent);
     let done: number;
     try {
       done = fn(bytes, S, P, cov);
