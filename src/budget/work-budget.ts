@@ -70,6 +70,19 @@ export class WorkBudget {
     return false;
   }
 
+  /** Nodes counted so far (a compiled reader counts its own, then spends them in one go). */
+  get nodesSpent(): number {
+    return this.nodes;
+  }
+
+  /**
+   * Counts `n` nodes at once, for a compiled reader that counted them itself and stayed under
+   * `nodeLimit - nodesSpent` (it falls back to node-by-node reading otherwise).
+   */
+  spendNodes(n: number): void {
+    this.nodes += n;
+  }
+
   /**
    * For loops that produce no nodes (checks, analysis): false once the time is spent. The node
    * budget bounds only the decoder; the later stages work over what it produced.

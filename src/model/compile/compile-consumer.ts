@@ -112,7 +112,7 @@ function build(model: ConsumerModel): CompiledConsumer {
 
   function runOnce(S: RunState, bytes: Uint8Array, profile: ModelProfile, budget: WorkBudget, cov: CoverageSink | null): SimulationResult | undefined {
     const P = profileData(profile);
-    const spent = nodesSpent(budget);
+    const spent = budget.nodesSpent;
     // A budget whose counter cannot be read is left to the interpreter: never run unbounded.
     if (budget.exceeded || !Number.isSafeInteger(spent)) return undefined;
     S.reset(budget, budget.nodeLimit - spent);
@@ -127,14 +127,14 @@ function build(model: ConsumerModel): CompiledConsumer {
     if (done !== 0) return undefined;
     const name = profile.name;
     if (S.refused) {
-      spendNodes(budget, S.nodes);
+      budget.spendNodes(S.nodes);
       cov?.hit(branches.outcomeReject);
       return { profile: name, outcome: 'reject', fault: S.refused.fault, issues: S.refused.report ? [{ ...S.refused.fault, profile: name }] : [] };
     }
     const rest: Issue[] = [];
     for (const i of S.loadIssues) if (!isFault(S, i.code, i.path)) rest.push({ ...i, profile: name });
     if (bindCtx) finishBinding(bindCtx, S, profile, bytes, cov, rest);
-    spendNodes(budget, S.nodes);
+    budget.spendNodes(S.nodes);
     const issues: Issue[] = [];
     if (S.fault) issues.push({ ...S.fault, profile: name });
     if (S.unjudged && S.fault === null) {
@@ -145,16 +145,4 @@ function build(model: ConsumerModel): CompiledConsumer {
     cov?.hit(S.fault ? branches.outcomeCrash : branches.outcomeLoad);
     return { profile: name, outcome: S.fault ? 'crash' : 'load', fault: S.fault, issues };
   }
-}
-
-/**
- * The nodes already spent from a shared budget, and spending the compiled run's own: WorkBudget has
- * no call for either (a node at a time only), so its counter is read and advanced here, in one place.
- */
-function nodesSpent(budget: WorkBudget): number {
-  return (budget as unknown as { nodes: number }).nodes;
-}
-
-function spendNodes(budget: WorkBudget, n: number): void {
-  (budget as unknown as { nodes: number }).nodes += n;
 }
