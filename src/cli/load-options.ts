@@ -54,9 +54,12 @@ export function resolveConsumers(schemaFile: string | undefined, schema: FormatS
   return { model, profiles: list };
 }
 
-/** One line for a format without a consumer model: what is not checked, and how to add it. */
+/**
+ * Why a format has no consumers, naming the file that would give it some (the model beside the
+ * schema); each command says what that means for it (validate: structural checks only).
+ */
 export function noModelNote(schemaFile: string | undefined, schema: FormatSchema): string {
-  return `schema ${boundValue(schema.format)} has no consumer model (${boundValue(expectedModel(schemaFile))}): structural checks only, no consumers, no blast radius`;
+  return `schema ${boundValue(schema.format)} has no consumer model (${boundValue(expectedModel(schemaFile))})`;
 }
 
 function expectedModel(schemaFile: string | undefined): string {

@@ -65,7 +65,7 @@ Examples:
       const consumers = resolveConsumers(opts.schema, schema, opts.profile ?? [], opts.fleet ?? []);
       // After the model: a baseline may accept the model's own codes.
       const baseline: Baseline | undefined = opts.baseline !== undefined ? loadBaseline(opts.baseline, consumers?.model.codes) : undefined;
-      if (consumers === undefined) note(noModelNote(opts.schema, schema));
+      if (consumers === undefined) note(`${noModelNote(opts.schema, schema)}: structural checks only, no consumers, no blast radius`);
       const entries = listInputs(inputs, '.bin');
       const validate: ValidateOptions = {
         schema,
