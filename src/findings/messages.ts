@@ -87,8 +87,9 @@ export function renderMessage(code: FindingCode, details: Details | undefined, c
   const builtin = isFindingCode(code);
   const own = builtin ? undefined : catalog.get(code);
   // A code no catalogue defines (a bug, or a report built without its model): still a sentence.
-  const title = builtin ? FINDING_CODES[code].title : own?.title ?? `finding ${safeText(code, 80)}`;
-  if (!details) return own ? fillTemplate(own.message, {}) ?? title : title;
+  // A model's title and template are its author's text: bounded and escaped like any other.
+  const title = builtin ? FINDING_CODES[code].title : safeText(own?.title ?? `finding ${code}`, 300);
+  if (!details) return own ? safeText(fillTemplate(own.message, {}) ?? title, 2_000) : title;
   // A schema's own sentence (contract D) beats any wording preflight can derive.
   const text = (present(details, 'message') ? ruleMessage(details) : undefined)
     ?? (builtin ? RENDER[code]?.(details) : own ? fillTemplate(own.message, details) : undefined)

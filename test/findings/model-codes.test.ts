@@ -24,6 +24,12 @@ describe('finding codes a consumer model defines', () => {
     expect(m.length).toBeLessThan(400);
   });
 
+  it('escape the model author\'s own text too (title and template), whatever the details', () => {
+    const hostile: CodeCatalog = new Map([['X_CODE', { severity: 'error', kind: 'consumer', title: 'bad\u001b[2J\u202etitle', message: 'no {detail}\u0007 here' }]]);
+    const X = modelCode('X_CODE');
+    for (const d of [undefined, {}, { detail: 1 }]) expect(renderMessage(X, d, hostile)).not.toMatch(/[\u0000-\u001f\u202e]/);
+  });
+
   it('take their severity from the catalogue; a code no catalogue knows is an error, never a pass', () => {
     expect(severityOf({ code: SIG_SKEW, path: [], offset: 0 }, catalog)).toBe('warning');
     expect(severityOf({ code: SIG_SKEW, path: [], offset: 0 })).toBe('error');
