@@ -42,7 +42,7 @@ export interface ReplayVerdict {
  */
 export function replayBytes(bytes: Uint8Array, setup: CheckSetup, expected: string | undefined, budgetMs = DEFAULT_BUDGET_MS): ReplayVerdict {
   const t0 = performance.now();
-  const { hits: now, current } = allFindings(bytes, { ...setup, budgetMs });
+  const { hits: now, current, undecided } = allFindings(bytes, { ...setup, budgetMs });
   const ms = performance.now() - t0;
   if (expected === undefined) return withoutBucket(now, current);
   const k = parseBucketKey(expected);
@@ -52,6 +52,10 @@ export function replayBytes(bytes: Uint8Array, setup: CheckSetup, expected: stri
   }
   const hit = reproduce(bytes, expected, { ...setup, budgetMs });
   if (hit !== undefined) return { status: 'fails', same: true, expected, now, current, message: `still fails the same way: ${describe(hit)}` };
+  // A consumer whose run the budget cut short said nothing: the reproducer is kept, never "fixed".
+  if (k !== undefined && undecided.includes(k.profile)) {
+    return { status: 'fails', same: true, expected, now, current, message: `not decided: the ${k.profile} run was cut short by the ${budgetMs} ms budget (kept as failing)` };
+  }
   const other = now.filter((h) => bucketKey(h) !== expected);
   const message = other.length > 0 ? `no longer fails that way; now: ${other.map(describe).join('; ')}` : 'fixed: no longer fails';
   return { status: other.length > 0 ? 'fails' : 'fixed', same: false, expected, now, current, message };
@@ -69,7 +73,7 @@ function withoutBucket(now: readonly Hit[], current: CurrentOutcome): ReplayVerd
 }
 
 /** Crash of every profile, plus the soundness and throw checks, and the file's current verdict. */
-function allFindings(bytes: Uint8Array, setup: CheckSetup): { hits: Hit[]; current: CurrentOutcome } {
+function allFindings(bytes: Uint8Array, setup: CheckSetup): { hits: Hit[]; current: CurrentOutcome; undecided: string[] } {
   const checker = new InputChecker(setup);
   const hits: Hit[] = [];
   const loadsAll = checker.simulateAll(bytes, undefined, hits, []);
@@ -83,7 +87,13 @@ function allFindings(bytes: Uint8Array, setup: CheckSetup): { hits: Hit[]; curre
   const current: CurrentOutcome = report === undefined
     ? { verdict: 'error', findings: {}, consumers: [] }
     : { verdict: report.verdict, findings: report.totals, consumers: report.consumers };
-  return { hits, current };
+  const undecided = checker.sims.flatMap((s) => (s !== null && cutShort(s) ? [s.profile] : []));
+  return { hits, current, undecided };
+}
+
+/** A run the budget stopped before anything decided its outcome: its "load" means nothing. */
+function cutShort(sim: NonNullable<InputChecker['sims'][number]>): boolean {
+  return sim.fault === null && sim.issues.some((i) => i.code === 'DECODE_BUDGET');
 }
 
 export function describe(h: Hit): string {
