@@ -3,7 +3,7 @@ import { WorkBudget, type BudgetLimits } from '../budget/work-budget.js';
 import { checkStructure } from '../check/index.js';
 import type { SimulationResult } from '../consumer/outcome.js';
 import { CappedIssues, DEFAULT_MAX_FINDINGS_PER_CODE } from '../findings/capped-issues.js';
-import { formatPath, NO_MODEL_CODES, renderMessage, severityOf, toFinding, type CodeCatalog } from '../findings/index.js';
+import { formatPath, NO_MODEL_CODES, renderMessage, severityOf, toFinding, type CodeCatalog, type Issue } from '../findings/index.js';
 import { modelNodeBudget, simulateModel, type ModelFleet, type ModelProfile } from '../model/index.js';
 import { compileFastDecoder } from '../parse/compile/index.js';
 import { decode } from '../parse/index.js';
@@ -74,10 +74,16 @@ function simulate(bytes: Uint8Array, consumers: ModelFleet, profile: ModelProfil
   const f = sim.fault;
   for (const issue of sim.issues) {
     const isFault = f !== null && issue.code === f.code && issue.offset === f.offset && formatPath(issue.path) === formatPath(f.path);
-    if (isFault || issue.code === 'DECODE_BUDGET') sink.pushKept(issue);
+    if (issue.code === 'DECODE_BUDGET') sink.pushKept(fileTimeLimit(issue, file));
+    else if (isFault) sink.pushKept(issue);
     else sink.push(issue);
   }
   return sim;
+}
+
+/** A simulation out of time ran out of the file's time: its finding names the file's limit, not what was left of it. */
+function fileTimeLimit(issue: Issue, file: WorkBudget): Issue {
+  return issue.details?.budget === 'time' ? { ...issue, details: { ...issue.details, limit: file.timeLimitMs } } : issue;
 }
 
 function consumerReport(sim: SimulationResult, profile: ModelProfile, catalog: CodeCatalog): ConsumerReport {
