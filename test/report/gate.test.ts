@@ -175,6 +175,8 @@ describe('SARIF for GitHub code scanning', () => {
       expect(anchors).toContain(FINDINGS_ANCHORS[FINDING_CODES[code].kind]);
       expect(doc).toContain(`\`${code}\``);
     }
+    // Codes a consumer model defines link to the section that explains them.
+    expect(anchors).toContain(FINDINGS_ANCHORS.model);
   });
 
   it('says what docs/findings.md says about each code (so the two cannot drift apart)', () => {
