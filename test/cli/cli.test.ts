@@ -44,12 +44,12 @@ describe('preflight validate', () => {
   it('exits 2 with one clear line for a missing file, a bad option, a broken schema or profile', () => {
     const dir = mkdtempSync(join(tmpdir(), 'preflight-cli-'));
     writeFileSync(join(dir, 'bad.yaml'), 'format: x\nroot: file\ntypes:\n  file:\n    seq:\n      - { id: a, type: u3 }\n');
-    writeFileSync(join(dir, 'bad-profile.yaml'), 'name: x\npopulation: -4\n');
+    writeFileSync(join(dir, 'bad-profile.yaml'), 'name: x\npopulation: -4\ntemplates: {}\nops: [ANY]\nlimits: { max_instances: 1, max_file_size: 1, regex_max_length: 1 }\n');
     const cases = [
       [['validate', 'no-such.bin'], /no-such\.bin: no such file/],
       [['validate', '--format', 'xml', JULY], /argument 'xml' is invalid/],
       [['validate', '--schema', join(dir, 'bad.yaml'), JULY], /bad\.yaml:6:\d+: types\.file\.seq\[0\]\.type/],
-      [['validate', '--profile', join(dir, 'bad-profile.yaml'), JULY], /bad-profile\.yaml:2/],
+      [['validate', '--profile', join(dir, 'bad-profile.yaml'), JULY], /bad-profile\.yaml:2:\d+: population: must be between 0 and/],
     ] as const;
     for (const [args, message] of cases) {
       const r = runCli(args);
