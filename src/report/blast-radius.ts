@@ -9,19 +9,21 @@ export interface AffectedConsumers {
 export interface BlastRadius {
   readonly crash: AffectedConsumers;
   readonly reject: AffectedConsumers;
+  /** Runs a work budget cut short: not known to load (never counted as loading). */
+  readonly undecided: AffectedConsumers;
   /** Endpoints in the fleet: the denominator of every share. */
   readonly total: number;
 }
 
 export function blastRadius(file: FileReport, fleet: readonly FleetMember[]): BlastRadius {
-  const pick = (outcome: 'crash' | 'reject'): AffectedConsumers => {
+  const pick = (outcome: 'crash' | 'reject' | 'undecided'): AffectedConsumers => {
     const hit = file.consumers.filter((c) => c.outcome === outcome);
     return { profiles: hit.map((c) => c.profile), population: sum(hit.map((c) => c.population)) };
   };
   // The fleet is the denominator when known; a report built without one still gets a share
   // relative to the consumers it simulated.
   const total = fleet.length > 0 ? sum(fleet.map((m) => m.population)) : sum(file.consumers.map((c) => c.population));
-  return { crash: pick('crash'), reject: pick('reject'), total };
+  return { crash: pick('crash'), reject: pick('reject'), undecided: pick('undecided'), total };
 }
 
 function sum(values: readonly number[]): number {
@@ -35,12 +37,12 @@ function sum(values: readonly number[]): number {
  */
 export function runBlastRadius(report: ValidationReport): BlastRadius {
   const population = new Map<string, number>(report.fleet.map((m) => [m.name, m.population]));
-  const pick = (outcome: 'crash' | 'reject'): AffectedConsumers => {
+  const pick = (outcome: 'crash' | 'reject' | 'undecided'): AffectedConsumers => {
     const hit = new Map<string, number>();
     for (const file of report.files) {
       for (const c of file.consumers) if (c.outcome === outcome && !hit.has(c.profile)) hit.set(c.profile, population.get(c.profile) ?? c.population);
     }
     return { profiles: [...hit.keys()], population: sum([...hit.values()]) };
   };
-  return { crash: pick('crash'), reject: pick('reject'), total: sum(report.fleet.map((m) => m.population)) };
+  return { crash: pick('crash'), reject: pick('reject'), undecided: pick('undecided'), total: sum(report.fleet.map((m) => m.population)) };
 }

@@ -29,7 +29,7 @@ export interface JsonBaselinedFinding extends JsonFinding {
 
 export interface JsonConsumer {
   profile: string;
-  outcome: 'reject' | 'crash' | 'load';
+  outcome: 'reject' | 'crash' | 'load' | 'undecided';
   population: number;
   fault: { code: string; path: string; offset: number } | null;
 }
@@ -42,6 +42,8 @@ export interface JsonAffected {
 export interface JsonBlastRadius {
   crash: JsonAffected;
   reject: JsonAffected;
+  /** Consumers whose run a work budget cut short (present only when there are any). */
+  undecided?: JsonAffected;
   /** Endpoints in the whole fleet: the denominator of a share. */
   fleetPopulation: number;
 }
@@ -142,6 +144,7 @@ function toJsonRadius(r: BlastRadius): JsonBlastRadius {
   return {
     crash: { profiles: [...r.crash.profiles], population: r.crash.population },
     reject: { profiles: [...r.reject.profiles], population: r.reject.population },
+    ...(r.undecided.profiles.length > 0 ? { undecided: { profiles: [...r.undecided.profiles], population: r.undecided.population } } : {}),
     fleetPopulation: r.total,
   };
 }

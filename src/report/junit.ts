@@ -106,7 +106,8 @@ function consumerCase(
   className: string, consumer: ConsumerReport, findings: readonly Finding[], accepted: readonly BaselinedFinding[], knownFault: BaselinedFinding | undefined,
 ): Case {
   const children: XmlElement[] = [];
-  const badOutcome = consumer.outcome === 'crash' || consumer.outcome === 'reject';
+  // An undecided run is not a pass: the budget stopped it before anything said it loads.
+  const badOutcome = consumer.outcome === 'crash' || consumer.outcome === 'reject' || consumer.outcome === 'undecided';
   const newErrors = findings.filter((f) => f.severity === 'error');
   // A crash or reject whose fault the baseline accepted is known: skipped with the reason, not
   // failed. Unless the consumer also has new errors (another out-of-bounds read, say): those fail.
@@ -122,7 +123,7 @@ function consumerCase(
     children.push(element('failure', [['message', escapeControls(message)], ['type', newErrors[0]!.code]], [findingLines(newErrors)]));
   } else if (failed) {
     const fault = consumer.fault;
-    const what = fault ? `${fault.code} at ${formatLocation(fault.path, fault.offset)}` : 'no fault recorded';
+    const what = fault ? `${fault.code} at ${formatLocation(fault.path, fault.offset)}` : consumer.outcome === 'undecided' ? 'cut short by a work budget (see its DECODE_BUDGET finding)' : 'no fault recorded';
     const body = fault ? [escapeControls(fault.message)] : [];
     children.push(element('failure', [['message', escapeControls(`${consumer.outcome}: ${what}`)], ['type', fault?.code ?? consumer.outcome]], body));
   }

@@ -112,7 +112,7 @@ function renderConsumers(file: FileReport, { c, width }: Layout): string[] {
   const popWidth = Math.max(...consumers.map((r) => formatCount(r.population).length));
   return consumers.flatMap((r, i) => {
     const name = names[i]!.padEnd(nameWidth);
-    const outcome = colorOutcome(r.outcome, r.outcome.padEnd(6), c);
+    const outcome = colorOutcome(r.outcome, r.outcome.padEnd(consumers.some((x) => x.outcome === 'undecided') ? 9 : 6), c);
     const population = formatCount(r.population).padStart(popWidth);
     const row = `    ${name}  ${outcome}  ${population}`;
     if (!r.fault || r.outcome === 'load') return fit(row, width, 4);
@@ -135,6 +135,10 @@ function renderBlastRadius(file: FileReport, report: ValidationReport, { c, widt
   const lines: string[] = [];
   if (radius.crash.profiles.length > 0) lines.push(line('crash', radius.crash));
   if (radius.reject.profiles.length > 0) lines.push(line('reject', radius.reject));
+  if (radius.undecided.profiles.length > 0) {
+    const who = radius.undecided.profiles.map((p) => escapeControls(p, 80)).join(', ');
+    lines.push(`  blast radius: ${colorOutcome('undecided', 'undecided', c)} on ${who} — a work budget cut the run short`);
+  }
   if (lines.length === 0) lines.push(`  blast radius: ${c.green('none')} — every consumer loads the file`);
   return lines.flatMap((l) => fit(l, width, 4));
 }
@@ -164,5 +168,5 @@ function verdictLabel(verdict: Verdict, c: Colors): string {
 }
 
 function colorOutcome(outcome: Outcome, text: string, c: Colors): string {
-  return outcome === 'crash' ? c.red(text) : outcome === 'reject' ? c.yellow(text) : c.green(text);
+  return outcome === 'crash' ? c.red(text) : outcome === 'reject' || outcome === 'undecided' ? c.yellow(text) : c.green(text);
 }

@@ -91,9 +91,9 @@ function allFindings(bytes: Uint8Array, setup: CheckSetup): { hits: Hit[]; curre
   return { hits, current, undecided };
 }
 
-/** A run the budget stopped before anything decided its outcome: its "load" means nothing. */
+/** A run the budget stopped before anything decided its outcome. */
 function cutShort(sim: NonNullable<InputChecker['sims'][number]>): boolean {
-  return sim.fault === null && sim.issues.some((i) => i.code === 'DECODE_BUDGET');
+  return sim.outcome === 'undecided';
 }
 
 export function describe(h: Hit): string {

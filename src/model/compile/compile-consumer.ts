@@ -1,3 +1,4 @@
+import { undecided } from '../run/undecided.js';
 import { REGEX_FILE_BUDGET_MS, type WorkBudget } from '../../budget/work-budget.js';
 import type { SimulationResult } from '../../consumer/outcome.js';
 import type { Issue } from '../../findings/index.js';
@@ -143,6 +144,6 @@ function build(model: ConsumerModel): CompiledConsumer {
     }
     for (const issue of rest) issues.push(issue); // not push(...rest): a fan-out file has a million, past the argument limit
     cov?.hit(S.fault ? branches.outcomeCrash : branches.outcomeLoad);
-    return { profile: name, outcome: S.fault ? 'crash' : 'load', fault: S.fault, issues };
+    return { profile: name, outcome: S.fault ? 'crash' : undecided(issues) ? 'undecided' : 'load', fault: S.fault, issues };
   }
 }

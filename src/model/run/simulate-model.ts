@@ -2,6 +2,7 @@ import { REGEX_FILE_BUDGET_MS, WorkBudget, defaultNodeBudget } from '../../budge
 import type { Issue } from '../../findings/index.js';
 import { rootScope } from '../../schema/index.js';
 import type { SimulationResult } from '../../consumer/outcome.js';
+import { undecided } from './undecided.js';
 import { branchTable, type CoverageSink } from '../coverage.js';
 import { compileConsumer } from '../compile/compile-consumer.js';
 import type { ConsumerModel, ModelProfile } from '../types.js';
@@ -75,5 +76,6 @@ export function simulateModel(bytes: Uint8Array, model: ConsumerModel, profile: 
   }
   for (const issue of rest) issues.push(issue); // not push(...rest): a fan-out file has a million, past the argument limit
   run.cov.hit(run.fault ? branches.outcomeCrash : branches.outcomeLoad);
-  return { profile: name, outcome: run.fault ? 'crash' : 'load', fault: run.fault, issues };
+  return { profile: name, outcome: run.fault ? 'crash' : undecided(issues) ? 'undecided' : 'load', fault: run.fault, issues };
 }
+
