@@ -13,6 +13,11 @@ const PROFILE_FILE = /\.ya?ml$/;
  * naming the file (or the folder), the line and the key.
  */
 export function loadModelFleet(dir: string, model: ConsumerModel): ModelFleet {
+  return { model, profiles: uniqueNames(profileFiles(dir).map((file) => loadModelProfile(join(dir, file), model))) };
+}
+
+/** The profile files of a fleet folder, by the rules above: a ProfileError when there are none. */
+export function profileFiles(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir, { withFileTypes: true })
@@ -23,7 +28,7 @@ export function loadModelFleet(dir: string, model: ConsumerModel): ModelFleet {
     throw new ProfileError(dir, 0, 0, '', `cannot read fleet folder: ${(err as Error).message}`);
   }
   if (names.length === 0) throw new ProfileError(dir, 0, 0, '', 'fleet folder holds no *.yaml or *.yml profile');
-  return { model, profiles: uniqueNames(names.map((file) => loadModelProfile(join(dir, file), model))) };
+  return names;
 }
 
 /** The profiles as given, or a ProfileError at the second one to use a name (naming the first). */

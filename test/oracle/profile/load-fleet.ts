@@ -1,26 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProfile } from './load-profile.js';
-import { ProfileError } from '../../../src/consumer/profile-error.js';
+import { ProfileError, profileFiles } from '../../../src/consumer/index.js';
 import type { ConsumerProfile } from './types.js';
 
-const PROFILE_FILE = /\.ya?ml$/;
-
 /**
- * Loads every `*.yaml` / `*.yml` file directly in `dir` (not recursive), sorted by file
- * name (code-unit order). Profile names must be unique; an empty folder is an error.
+ * Loads every profile file of `dir` (src/consumer's profileFiles: `*.yaml` / `*.yml` directly in
+ * it, sorted, none is an error) as a CCF profile. Profile names must be unique.
  */
 export function loadFleet(dir: string): readonly ConsumerProfile[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isFile() && PROFILE_FILE.test(d.name))
-      .map((d) => d.name)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  } catch (err) {
-    throw new ProfileError(dir, 0, 0, '', `cannot read fleet folder: ${(err as Error).message}`);
-  }
-  if (names.length === 0) throw new ProfileError(dir, 0, 0, '', 'fleet folder holds no *.yaml or *.yml profile');
+  const names = profileFiles(dir);
   const byName = new Map<string, ConsumerProfile>();
   const fleet: ConsumerProfile[] = [];
   for (const file of names) {
