@@ -32,17 +32,24 @@ export interface Hit {
  * criteria[18] is one bucket, not nineteen: for most faults the index only says which element
  * happened to carry it. The exception is a read past the inputs a consumer supplies, where
  * which input is read is what went wrong (input 20 of 20 is July 2024; 21 is a type with yet
- * another field): `instances[*].criteria[20]` when the element's position is its input number,
- * `records[*].body.conds[*]{input 3}` when the element stores it (see inputBucket).
+ * another field): `instances[*].criteria[20]` when the element's position is its input number.
+ * When the element stores its input number (a byte, say), every value past the supplied count
+ * would be a bucket of its own, hundreds of them: the first missing input is kept apart from the
+ * rest (`records[*].body.conds[*]{key 2: input 6}` and `{key 2: input >6}` for 6 supplied).
  */
 export function faultLocation(fault: string, path: FieldPath, input?: InputRead): string {
   if (input === undefined) return normalisePath(path, false);
-  return input.positional ? normalisePath(path, true) : `${normalisePath(path, false)}{input ${input.index}}`;
+  if (input.positional) return normalisePath(path, true);
+  const which = input.index === input.supplied || input.index < 0 ? String(input.index) : `>${input.supplied}`;
+  return `${normalisePath(path, false)}{key ${input.key}: input ${which}}`;
 }
 
 /** Which input a fault read, when the fault is the model's read past the supplied inputs. */
 export interface InputRead {
   readonly index: number;
+  /** How many inputs the consumer supplies for `key`. */
+  readonly supplied: number;
+  readonly key: number;
   /** The element's position is its input number (`index: _index`), so the path already says which. */
   readonly positional: boolean;
 }
@@ -51,10 +58,10 @@ export interface InputRead {
 export function inputReadOf(model: ConsumerModel, fault: { readonly code: string; readonly details: Readonly<Record<string, unknown>> }): InputRead | undefined {
   const inputs = model.inputs;
   if (inputs === undefined || fault.code !== inputs.codes.outOfBounds) return undefined;
-  const index = fault.details['index'];
-  if (typeof index !== 'number') return undefined;
+  const { index, supplied, key } = fault.details;
+  if (typeof index !== 'number' || typeof supplied !== 'number' || typeof key !== 'number') return undefined;
   const e = inputs.index.ast;
-  return { index, positional: e.kind === 'name' && e.name === '_index' };
+  return { index, supplied, key, positional: e.kind === 'name' && e.name === '_index' };
 }
 
 /** The bucket a hit falls in: (kind, profile, fault code, normalised location). */

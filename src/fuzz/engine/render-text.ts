@@ -56,9 +56,16 @@ function section(out: string[], say: Say, width: number, name: string, what: str
     fault, plural(list.length, 'bucket'), plural(list.reduce((s, e) => s + e.hits, 0), 'hit'),
     `first ${fmt.format(Math.min(...list.map((e) => e.first_found_ms)))} ms`, `smallest ${Math.min(...list.map((e) => e.size))} B`,
   ] as const);
-  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const w = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  // A model's own codes can be long (SIG_PATTERN_OVERFLOW): when the padded row is wider than the
+  // terminal, the code goes on a line of its own, so the columns stay columns instead of wrapping.
+  const split = 2 + w.reduce((a, b) => a + b, 0) + 8 > width;
   for (const [fault, buckets, hits, first, smallest] of rows) {
-    say(`${c.red(fault.padEnd(w[0]!))}  ${buckets.padStart(w[1]!)}  ${hits.padStart(w[2]!)}  ${first.padEnd(w[3]!)}  ${smallest}`, '  ');
+    const numbers = `${buckets.padStart(w[1]!)}  ${hits.padStart(w[2]!)}  ${first.padEnd(w[3]!)}  ${smallest}`;
+    if (split) {
+      say(c.red(fault), '  ');
+      say(numbers, '    ');
+    } else say(`${c.red(fault.padEnd(w[0]!))}  ${numbers}`, '  ');
   }
   out.push('');
   const col = (f: (e: BucketEntry) => string): number => Math.max(...entries.map((e) => f(e).length));

@@ -16,12 +16,15 @@ describe('bucket keys', () => {
   it('keep the criterion index only where it is part of the fault: which input is read', () => {
     const at = (i: number): (string | number)[] => ['instances', 3, 'criteria', i];
     // CCF: the criterion's position is its input number (index: _index), so the path says which.
-    expect(faultLocation('OOB_INPUT_READ', at(20), { index: 20, positional: true })).toBe('instances[*].criteria[20]');
-    expect(faultLocation('OOB_INPUT_READ', at(21), { index: 21, positional: true })).toBe('instances[*].criteria[21]');
-    // A format that stores the input number in the element: the bucket is per input read, not per position.
+    expect(faultLocation('OOB_INPUT_READ', at(20), { index: 20, supplied: 20, key: 1, positional: true })).toBe('instances[*].criteria[20]');
+    expect(faultLocation('OOB_INPUT_READ', at(21), { index: 21, supplied: 20, key: 1, positional: true })).toBe('instances[*].criteria[21]');
+    // A format that stores the input number in the element: the first missing input of a key, or
+    // past it; never one bucket per stored value (a byte gives hundreds).
     const conds = (i: number): (string | number)[] => ['records', 1, 'body', 'conds', i];
-    expect(new Set([0, 5, 9].map((i) => faultLocation('OOB_INPUT_READ', conds(i), { index: 3, positional: false })))).toEqual(new Set(['records[*].body.conds[*]{input 3}']));
-    expect(faultLocation('OOB_INPUT_READ', conds(0), { index: 4, positional: false })).toBe('records[*].body.conds[*]{input 4}');
+    const read = (index: number, key = 2) => ({ index, supplied: 6, key, positional: false });
+    expect(new Set([0, 5, 9].map((i) => faultLocation('OOB_INPUT_READ', conds(i), read(6))))).toEqual(new Set(['records[*].body.conds[*]{key 2: input 6}']));
+    expect(new Set([7, 8, 200, 255].map((n) => faultLocation('OOB_INPUT_READ', conds(0), read(n))))).toEqual(new Set(['records[*].body.conds[*]{key 2: input >6}']));
+    expect(faultLocation('OOB_INPUT_READ', conds(0), read(6, 3))).toBe('records[*].body.conds[*]{key 3: input 6}');
     for (const code of ['TYPE_CONFUSION', 'POOL_OOB', 'UNKNOWN_OP', 'REGEX_INVALID', 'REGEX_TOO_LONG', 'READ_PAST_END']) {
       expect(new Set([0, 7, 18].map((i) => faultLocation(code, at(i))))).toEqual(new Set(['instances[*].criteria[*]']));
     }
