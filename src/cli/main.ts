@@ -1,24 +1,34 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { BaselineError } from '../baseline/index.js';
-import { ProfileError } from '../consumer/index.js';
-import { EncodeError } from '../encode/index.js';
-import { ModelError } from '../model/index.js';
-import { SchemaError } from '../schema/index.js';
+// The error classes from their own files, not their barrels: start-up loads only what runs.
+import { BaselineError } from '../baseline/baseline-error.js';
+import { ProfileError } from '../consumer/profile-error.js';
+import { EncodeError } from '../encode/encode-error.js';
+import { ModelError } from '../model/load/model-error.js';
+import { SchemaError } from '../schema/load/schema-error.js';
 import { oneLine } from './bound-text.js';
 import { CliError, EXIT } from './cli-error.js';
-import { corpusCommand } from './commands/corpus.js';
-import { fuzzCommand } from './commands/fuzz.js';
-import { packCommand } from './commands/pack.js';
-import { replayCommand } from './commands/replay.js';
-import { unpackCommand } from './commands/unpack.js';
-import { validateCommand } from './commands/validate.js';
 import { VERSION } from './runtime.js';
+
+/**
+ * The commands, each loaded only when it runs (or for the top-level help): a command pulls in
+ * the schema loader, the encoder, the fuzzer or the reporters, and `preflight --version` or one
+ * command should not pay for all of them.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  validate: async () => (await import('./commands/validate.js')).validateCommand(),
+  pack: async () => (await import('./commands/pack.js')).packCommand(),
+  unpack: async () => (await import('./commands/unpack.js')).unpackCommand(),
+  fuzz: async () => (await import('./commands/fuzz.js')).fuzzCommand(),
+  replay: async () => (await import('./commands/replay.js')).replayCommand(),
+  corpus: async () => (await import('./commands/corpus.js')).corpusCommand(),
+};
 
 /** Every message preflight prints starts with this, whoever raised it. */
 export const PREFIX = 'preflight: ';
 
-export function buildProgram(): Command {
+/** The program with the commands `argv` needs: the one it names, none for the version, else all. */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('preflight')
     .description('offline validator and fuzzer for binary content-update files')
     .version(VERSION)
@@ -27,9 +37,16 @@ Exit codes: 0 success, 1 findings (a file fails; a fuzzer crash), 2 usage, input
 
 Example:
   $ preflight validate corpus/ccf          # every corpus file against the bundled fleet`);
-  for (const cmd of [validateCommand(), packCommand(), unpackCommand(), fuzzCommand(), replayCommand(), corpusCommand()]) program.addCommand(cmd);
+  for (const cmd of await Promise.all(commandsFor(argv).map((name) => COMMANDS[name]!()))) program.addCommand(cmd);
   configureAll(program);
   return program;
+}
+
+function commandsFor(argv: readonly string[]): string[] {
+  const first = argv[0];
+  if (first !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, first)) return [first];
+  if (argv.length === 1 && (first === '--version' || first === '-V')) return [];
+  return Object.keys(COMMANDS); // help, or an unknown command: commander lists them all
 }
 
 /**
@@ -52,15 +69,21 @@ function commandPath(cmd: Command): string {
 }
 
 /** Known errors become one line and exit 2; anything else is a bug, reported as such. */
-export function run(argv: readonly string[]): number {
-  const program = buildProgram();
+export async function run(argv: readonly string[]): Promise<number> {
+  let program: Command;
+  try {
+    program = await buildProgram(argv);
+  } catch (e) {
+    process.stderr.write(`${PREFIX}internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 3;
+  }
   if (argv.length === 0) {
     // No command is a usage error: the help goes to stderr, so nothing reads it as output.
     program.outputHelp({ error: true });
     return EXIT.usage;
   }
   try {
-    program.parse(argv as string[], { from: 'user' });
+    await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -89,4 +112,6 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = run(process.argv.slice(2));
+void run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,4 +1,4 @@
-import { formatPath, type FieldPath } from '../findings/index.js';
+import { formatPath, type FieldPath } from '../findings/path.js';
 
 /** Every encoder problem: names the field path (and, for sources, the file and line). */
 export class EncodeError extends Error {
