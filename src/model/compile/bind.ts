@@ -1,9 +1,10 @@
-import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
+import type { Issue } from '../../findings/index.js';
 import { INT_WIDTH } from '../../schema/index.js';
 import type { BranchTable, CoverageSink } from '../coverage.js';
 import type { InputsDecl, ModelProfile } from '../types.js';
 import { firstIndex, readIntAt, type RunState } from './runtime.js';
 import type { StoreDef } from './stores.js';
+import { firstInKeyOrder, isFault } from '../run/settle.js';
 
 /** What the binding's end needs besides the run's state (made once per compiled model). */
 export interface BindCtx {
@@ -22,18 +23,12 @@ export interface BindCtx {
  */
 export function finishBinding(b: BindCtx, S: RunState, profile: ModelProfile, bytes: Uint8Array, cov: CoverageSink | null, out: Issue[]): void {
   if (S.fault === null && S.reads.length > 0) {
-    let first = S.reads[0]!;
-    for (const r of S.reads) if (r.rank < first.rank) first = r;
+    const first = firstInKeyOrder(S.reads);
     S.fault = { code: first.code, path: first.path, offset: first.offset, details: first.details };
   }
   for (const l of S.latent) out.push(l);
-  for (const r of S.reads) if (!isFault(S, r.code, r.path)) out.push({ code: r.code, path: r.path, offset: r.offset, details: r.details, profile: profile.name });
+  for (const r of S.reads) if (!isFault(S.fault, r.code, r.path)) out.push({ code: r.code, path: r.path, offset: r.offset, details: r.details, profile: profile.name });
   hazards(b, S, profile, bytes, cov, out);
-}
-
-export function isFault(S: RunState, code: FindingCode, path: FieldPath): boolean {
-  const f = S.fault;
-  return f !== null && f.code === code && f.path.length === path.length && f.path.every((p, i) => p === path[i]);
 }
 
 function hazards(b: BindCtx, S: RunState, profile: ModelProfile, bytes: Uint8Array, cov: CoverageSink | null, out: Issue[]): void {

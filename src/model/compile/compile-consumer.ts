@@ -1,11 +1,11 @@
-import { undecided } from '../run/undecided.js';
-import { REGEX_FILE_BUDGET_MS, type WorkBudget } from '../../budget/work-budget.js';
+import type { WorkBudget } from '../../budget/work-budget.js';
 import type { SimulationResult } from '../../consumer/outcome.js';
 import type { Issue } from '../../findings/index.js';
 import { branchTable, type CoverageSink } from '../coverage.js';
 import { bindProfile } from '../run/compile.js';
 import type { ConsumerModel, ModelProfile } from '../types.js';
-import { finishBinding, isFault } from './bind.js';
+import { isFault, rejected, settled } from '../run/settle.js';
+import { finishBinding } from './bind.js';
 import { Unsupported } from './gen.js';
 import { buildProgram, type Program } from './program.js';
 import { R, RunState, type Runtime } from './runtime.js';
@@ -129,21 +129,12 @@ function build(model: ConsumerModel): CompiledConsumer {
     const name = profile.name;
     if (S.refused) {
       budget.spendNodes(S.nodes);
-      cov?.hit(branches.outcomeReject);
-      return { profile: name, outcome: 'reject', fault: S.refused.fault, issues: S.refused.report ? [{ ...S.refused.fault, profile: name }] : [] };
+      return rejected(name, S.refused, branches, cov);
     }
     const rest: Issue[] = [];
-    for (const i of S.loadIssues) if (!isFault(S, i.code, i.path)) rest.push({ ...i, profile: name });
+    for (const i of S.loadIssues) if (!isFault(S.fault, i.code, i.path)) rest.push({ ...i, profile: name });
     if (bindCtx) finishBinding(bindCtx, S, profile, bytes, cov, rest);
     budget.spendNodes(S.nodes);
-    const issues: Issue[] = [];
-    if (S.fault) issues.push({ ...S.fault, profile: name });
-    if (S.unjudged && S.fault === null) {
-      issues.push({ code: 'DECODE_BUDGET', path: S.unjudged.path, offset: S.unjudged.offset, profile: name,
-        details: { budget: 'regex time', limit: REGEX_FILE_BUDGET_MS, stage: 'consumer model', reason: S.unjudged.reason } });
-    }
-    for (const issue of rest) issues.push(issue); // not push(...rest): a fan-out file has a million, past the argument limit
-    cov?.hit(S.fault ? branches.outcomeCrash : branches.outcomeLoad);
-    return { profile: name, outcome: S.fault ? 'crash' : undecided(issues) ? 'undecided' : 'load', fault: S.fault, issues };
+    return settled(name, S.fault, S.unjudged, rest, branches, cov);
   }
 }

@@ -1,6 +1,7 @@
 import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
 import { EvalError, childScope, evaluateBool, evaluateInt, type Scope } from '../../schema/index.js';
 import type { InputsDecl } from '../types.js';
+import { firstInKeyOrder, isFault } from './settle.js';
 import type { ModelRun } from './state.js';
 
 interface Read {
@@ -67,17 +68,11 @@ export function bindInputs(run: ModelRun, inputs: InputsDecl, out: Issue[]): voi
     }
   }
   if (run.fault === null && run.spentAt === undefined && reads.length > 0) {
-    let first = reads[0]!;
-    for (const r of reads) if (r.rank < first.rank) first = r;
+    const first = firstInKeyOrder(reads);
     run.crash(first.code, first.path, first.offset, first.details);
   }
-  for (const r of reads) if (!isFault(run, r.code, r.path)) out.push({ code: r.code, path: r.path, offset: r.offset, details: r.details, profile: profile.name });
+  for (const r of reads) if (!isFault(run.fault, r.code, r.path)) out.push({ code: r.code, path: r.path, offset: r.offset, details: r.details, profile: profile.name });
   declaredHazards(run, inputs, out, beyond, confused, unused);
-}
-
-export function isFault(run: ModelRun, code: FindingCode, path: FieldPath): boolean {
-  const f = run.fault;
-  return f !== null && f.code === code && f.path.length === path.length && f.path.every((p, i) => p === path[i]);
 }
 
 function declaredHazards(run: ModelRun, inputs: InputsDecl, out: Issue[], beyond: Set<number>, confused: Set<string>, unused: Map<number, number>): void {

@@ -1,12 +1,12 @@
-import { REGEX_FILE_BUDGET_MS, WorkBudget, defaultNodeBudget } from '../../budget/work-budget.js';
+import { WorkBudget, defaultNodeBudget } from '../../budget/work-budget.js';
 import type { Issue } from '../../findings/index.js';
 import { rootScope } from '../../schema/index.js';
 import type { SimulationResult } from '../../consumer/outcome.js';
-import { undecided } from './undecided.js';
+import { isFault, rejected, settled } from './settle.js';
 import { branchTable, type CoverageSink } from '../coverage.js';
 import { compileConsumer } from '../compile/compile-consumer.js';
 import type { ConsumerModel, ModelProfile } from '../types.js';
-import { bindInputs, isFault } from './bind-inputs.js';
+import { bindInputs } from './bind-inputs.js';
 import { bindProfile } from './compile.js';
 import { refusal } from './refuse.js';
 import { HALT, ModelRun, SPENT } from './state.js';
@@ -49,15 +49,10 @@ export function simulateModel(bytes: Uint8Array, model: ConsumerModel, profile: 
   const branches = branchTable(model);
   const run = new ModelRun(bytes, bound, budget, branches, options.coverage);
   const scope = rootScope(run.rootValue, bytes.length, run.locate, model.schema.types.get(model.schema.root)!.lets);
-  const issues: Issue[] = [];
   const name = profile.name;
   try {
     const refused = refusal(run, scope);
-    if (refused) {
-      if (refused.report) issues.push({ ...refused.fault, profile: name });
-      run.cov.hit(branches.outcomeReject);
-      return { profile: name, outcome: 'reject', fault: refused.fault, issues };
-    }
+    if (refused) return rejected(name, refused, branches, run.cov);
     for (const f of model.load) readRootField(run, f, scope);
   } catch (e) {
     if (e !== SPENT && e !== HALT) throw e;
@@ -67,15 +62,8 @@ export function simulateModel(bytes: Uint8Array, model: ConsumerModel, profile: 
     rest.push({ code: 'DECODE_BUDGET', path: run.spentAt.path, offset: run.spentAt.offset, profile: name,
       details: { ...(run.budget.exceeded ?? run.budget.timeExceeded), stage: 'consumer model' } });
   }
-  for (const i of run.loadIssues) if (!isFault(run, i.code, i.path)) rest.push({ ...i, profile: name });
+  for (const i of run.loadIssues) if (!isFault(run.fault, i.code, i.path)) rest.push({ ...i, profile: name });
   if (model.inputs) bindInputs(run, model.inputs, rest);
-  if (run.fault) issues.push({ ...run.fault, profile: name });
-  if (run.unjudged && run.fault === null) {
-    issues.push({ code: 'DECODE_BUDGET', path: run.unjudged.path, offset: run.unjudged.offset, profile: name,
-      details: { budget: 'regex time', limit: REGEX_FILE_BUDGET_MS, stage: 'consumer model', reason: run.unjudged.reason } });
-  }
-  for (const issue of rest) issues.push(issue); // not push(...rest): a fan-out file has a million, past the argument limit
-  run.cov.hit(run.fault ? branches.outcomeCrash : branches.outcomeLoad);
-  return { profile: name, outcome: run.fault ? 'crash' : undecided(issues) ? 'undecided' : 'load', fault: run.fault, issues };
+  return settled(name, run.fault, run.unjudged, rest, branches, run.cov);
 }
 
