@@ -1,10 +1,7 @@
 import type { FieldDef } from '../schema/index.js';
 import type { BufferRule, ConsumerModel, EngineRule, LookupDispatch } from './types.js';
 
-/** Receives one call per decision the consumer takes. Keep `hit` cheap: it runs in the hot loops. */
-export interface CoverageSink {
-  hit(branch: number): void;
-}
+export type { CoverageSink } from '../consumer/outcome.js';
 
 /**
  * The fuzzer's coverage of one consumer model: every decision the model can take has a dense id

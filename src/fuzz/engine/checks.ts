@@ -4,7 +4,8 @@ import { checkStructure } from '../../check/index.js';
 import { formatPath, normalisePath, severityOf, type FieldPath, type Issue } from '../../findings/index.js';
 import { decode } from '../../parse/index.js';
 import type { FormatSchema } from '../../schema/index.js';
-import { simulateBounded, validateBounded, VALIDATE_BUDGET_FACTOR, type Simulation } from './_internals/bounded.js';
+import type { SimulationResult } from '../../consumer/outcome.js';
+import { simulateBounded, validateBounded, VALIDATE_BUDGET_FACTOR } from './_internals/bounded.js';
 import { faultLocation, inputReadOf, type Hit } from './bucket.js';
 import { DEFAULT_BUDGET_MS } from './options.js';
 import { CoverageRecorder, type CoverageMap } from './coverage.js';
@@ -30,7 +31,7 @@ export interface CheckSetup {
 export class InputChecker {
   readonly recorder: CoverageRecorder;
   /** Per profile, the last simulation (null when it threw). */
-  readonly sims: (Simulation | null)[];
+  readonly sims: (SimulationResult | null)[];
 
   private readonly budgetMs: number;
 
@@ -47,7 +48,7 @@ export class InputChecker {
     for (let p = 0; p < fleet.length; p++) {
       const profile = fleet[p]!;
       this.recorder.reset();
-      let sim: Simulation | null = null;
+      let sim: SimulationResult | null = null;
       try {
         sim = simulateBounded(bytes, this.setup.model, profile, this.recorder, this.budgetMs);
       } catch (e) {

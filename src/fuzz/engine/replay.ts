@@ -87,13 +87,9 @@ function allFindings(bytes: Uint8Array, setup: CheckSetup): { hits: Hit[]; curre
   const current: CurrentOutcome = report === undefined
     ? { verdict: 'error', findings: {}, consumers: [] }
     : { verdict: report.verdict, findings: report.totals, consumers: report.consumers };
-  const undecided = checker.sims.flatMap((s) => (s !== null && cutShort(s) ? [s.profile] : []));
+  // Runs a budget cut short decided nothing (see Outcome).
+  const undecided = checker.sims.flatMap((s) => (s?.outcome === 'undecided' ? [s.profile] : []));
   return { hits, current, undecided };
-}
-
-/** A run the budget stopped before anything decided its outcome. */
-function cutShort(sim: NonNullable<InputChecker['sims'][number]>): boolean {
-  return sim.outcome === 'undecided';
 }
 
 export function describe(h: Hit): string {

@@ -1,4 +1,5 @@
 import { WorkBudget } from '../../../budget/work-budget.js';
+import type { SimulationResult } from '../../../consumer/outcome.js';
 import type { FileReport } from '../../../report/model.js';
 import { modelNodeBudget, simulateModel, type ConsumerModel, type CoverageSink, type ModelProfile } from '../../../model/index.js';
 import { validateBytes } from '../../../validate/index.js';
@@ -11,14 +12,11 @@ import type { CheckSetup } from '../checks.js';
  */
 export const VALIDATE_BUDGET_FACTOR = 4;
 
-/** What a simulation returns: outcome, first fault, issues. */
-export type Simulation = ReturnType<typeof simulateModel>;
-
 /**
  * A consumer simulation for the fuzzer: the outcome and first fault are what the campaign
  * reads; its time is bounded by `timeMs` and its reads by the model's node budget.
  */
-export function simulateBounded(bytes: Uint8Array, model: ConsumerModel, profile: ModelProfile, coverage: CoverageSink | undefined, timeMs: number): Simulation {
+export function simulateBounded(bytes: Uint8Array, model: ConsumerModel, profile: ModelProfile, coverage: CoverageSink | undefined, timeMs: number): SimulationResult {
   const budget = new WorkBudget(bytes.length, { timeMs, nodes: modelNodeBudget(bytes.length) });
   return simulateModel(bytes, model, profile, coverage ? { budget, coverage } : { budget });
 }
