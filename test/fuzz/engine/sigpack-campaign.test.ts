@@ -1,15 +1,12 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCampaign } from '../../../src/fuzz/index.js';
-import { loadModel, loadModelProfile, modelBeside } from '../../../src/model/index.js';
-import { loadSchema } from '../../../src/schema/index.js';
+import { defaultConsumers } from '../../helpers/consumers.js';
 import { ROOT } from '../helpers.js';
 
 const SCHEMA_FILE = join(ROOT, 'schemas/sigpack-v1.yaml');
-const MODEL_FILE = modelBeside(SCHEMA_FILE)!;
-const model = loadModel(MODEL_FILE, loadSchema(SCHEMA_FILE));
-const fleet = readdirSync(model.fleetDir!).sort().map((f) => loadModelProfile(join(model.fleetDir!, f), model));
+const { model, profiles: fleet } = defaultConsumers(SCHEMA_FILE)!;
+const MODEL_FILE = model.source;
 
 /**
  * The fuzzer knows no format: from sigpack's schema and consumer model alone (no corpus), a short

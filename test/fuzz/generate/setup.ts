@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { checkStructure } from '../../../src/check/index.js';
-import { readdirSync } from 'node:fs';
-import { loadModel, loadModelProfile, modelBeside } from '../../../src/model/index.js';
+import { ccfConsumers } from '../../helpers/consumers.js';
 import { encode } from '../../../src/encode/index.js';
 import { edgeHintsFromFleet } from '../../../src/fuzz/generate/index.js';
 import { decode } from '../../../src/parse/index.js';
@@ -9,8 +8,7 @@ import { bundledSchemaDir, defaultSchemaPath, loadSchema, type FormatSchema } fr
 
 export const ccf = loadSchema(defaultSchemaPath());
 export const sigpack = loadSchema(join(bundledSchemaDir(), 'sigpack-v1.yaml'));
-export const model = loadModel(modelBeside(defaultSchemaPath())!, ccf);
-export const fleet = readdirSync(model.fleetDir!).sort().map((f) => loadModelProfile(join(model.fleetDir!, f), model));
+export const { model, profiles: fleet } = ccfConsumers();
 export const hints = edgeHintsFromFleet(model, fleet);
 export const agent711 = fleet.find((p) => p.name === 'agent-7.11')!;
 
