@@ -10,6 +10,18 @@ export interface FormatSchema {
   readonly root: string;
   readonly enums: ReadonlyMap<string, EnumDef>;
   readonly types: ReadonlyMap<string, StructDef>;
+  /** Finding codes the schema defines for its format (`codes:`), beside the built-in ones. */
+  readonly codes: ReadonlyMap<string, SchemaCodeDef>;
+}
+
+/** A format-specific finding code declared by the schema (`codes:`). */
+export interface SchemaCodeDef {
+  readonly severity: Severity;
+  readonly title: string;
+  /** `{detail}` placeholders, filled from the finding's details when rendered. */
+  readonly message: string;
+  readonly meaning: string | undefined;
+  readonly fix: string | undefined;
 }
 
 export type Endian = 'le' | 'be';
@@ -30,15 +42,58 @@ export interface StructDef {
   /** Let bindings by name, in an object without a prototype (look names up with hasOwnProperty). */
   readonly lets: Readonly<Record<string, CompiledExpr>> | undefined;
   readonly asserts: readonly AssertDef[];
+  /** Parameters of a parametric type (`params:`), bound by the caller's `type: name(args)`; names like fields. */
+  readonly params?: readonly ParamDef[] | undefined;
 }
 
-/** What a field holds: an integer, raw bytes, UTF-8 text, a struct, or a struct chosen by a tag. */
+export interface ParamDef {
+  readonly id: string;
+  /** What the argument must be: checked when it is bound (a wrong kind is a CONSTRAINT finding). */
+  readonly type: 'int' | 'bytes' | 'str' | 'bool' | 'any';
+}
+
+/** Text encodings a `str` may use (`encoding:`); UTF-8 by default. */
+export type TextEncoding = 'utf-8' | 'ascii' | 'latin1' | 'cp437' | 'utf-16le' | 'utf-16be';
+
+/** A struct chosen by a switch: its type name and, for a parametric type, the arguments. */
+export interface CaseTarget {
+  readonly struct: string;
+  readonly args: readonly CompiledExpr[] | undefined;
+}
+
+/** What a field holds: an integer, a bit field, raw bytes, text, a struct, or a struct chosen by a tag. */
 export type FieldType =
   | { readonly kind: 'int'; readonly int: IntType; readonly endian: Endian }
+  /** An unsigned integer of 1-64 bits, read from a bit stream (`b1`..`b64`); `bitEndian` orders the bits. */
+  | { readonly kind: 'bits'; readonly bits: number; readonly bitEndian: Endian }
   | { readonly kind: 'bytes' }
-  | { readonly kind: 'str' }
-  | { readonly kind: 'struct'; readonly struct: string }
-  | { readonly kind: 'switch'; readonly on: CompiledExpr; readonly cases: ReadonlyMap<number, string>; readonly unknownCode: FindingCode };
+  | { readonly kind: 'str'; readonly encoding?: TextEncoding | undefined }
+  | { readonly kind: 'struct'; readonly struct: string; readonly args?: readonly CompiledExpr[] | undefined }
+  | {
+      readonly kind: 'switch';
+      readonly on: CompiledExpr;
+      /** Integer tags. */
+      readonly cases: ReadonlyMap<number, string>;
+      /** Text and byte-string tags (`'"IHDR"': ihdr`), as Latin-1 strings: a bytes tag matches by its bytes. */
+      readonly textCases?: ReadonlyMap<string, string> | undefined;
+      /** The `_` case: any other tag. */
+      readonly defaultCase?: string | undefined;
+      /** Arguments of parametric case types, by case key: String(int), '"text"' or '_'. */
+      readonly caseArgs?: ReadonlyMap<string, readonly CompiledExpr[]> | undefined;
+      readonly unknownCode: FindingCode;
+    };
+
+/** How an array ends: a count, a byte size, the element just read (`repeat: until`), or its stream's end (`repeat: eos`). */
+export type RepeatKind = 'count' | 'bytes' | 'until' | 'eos';
+
+/** Decompression applied to a field's bytes before they are parsed (`process:`). */
+export interface ProcessDef {
+  readonly algo: 'zlib' | 'deflate';
+  /** The most bytes decompression may produce; past it, a DECODE_BUDGET finding. */
+  readonly limit: number;
+  /** The finding for data that does not decompress. */
+  readonly code: FindingCode;
+}
 
 export interface FieldDef {
   readonly id: string;
@@ -51,8 +106,28 @@ export interface FieldDef {
   readonly repeat: CompiledExpr | undefined;
   /** Byte size of an array whose elements are read until exactly that many bytes are consumed. */
   readonly repeatBytes: CompiledExpr | undefined;
-  /** Byte length, for bytes and str. */
+  /** Absent means 'count' (or no repeat); see RepeatKind. */
+  readonly repeatKind?: RepeatKind | undefined;
+  /** `repeat: until`: evaluated after each element with `_` bound to it; true ends the array. */
+  readonly repeatUntil?: CompiledExpr | undefined;
+  /** `if`: the field is read only when this holds; otherwise its value is null. */
+  readonly cond?: CompiledExpr | undefined;
+  /**
+   * Byte length. For bytes and str, the value's length; for a struct or switch, a substream: its
+   * fields must fit inside, and what they leave unread is skipped.
+   */
   readonly size: CompiledExpr | undefined;
+  /** `size_eos: true`: the field takes the rest of its stream. */
+  readonly sizeEos?: boolean | undefined;
+  /** Terminator-driven read (`strz`, `terminator:`): the byte that ends a bytes or str field. */
+  readonly terminator?: number | undefined;
+  /** The terminator is part of the value (default false). */
+  readonly include?: boolean | undefined;
+  /** The cursor moves past the terminator (default true). */
+  readonly consume?: boolean | undefined;
+  /** Magic bytes the field must hold (`contents:`), with the finding when it does not. */
+  readonly contents?: { readonly bytes: Uint8Array; readonly code: FindingCode } | undefined;
+  readonly process?: ProcessDef | undefined;
   /** Placed at this offset (absolute, or inside `view`) instead of at the cursor; the cursor does not move. */
   readonly at: CompiledExpr | undefined;
   readonly atCode: FindingCode;
@@ -108,10 +183,17 @@ export interface PlacementDef {
   readonly gapCode: FindingCode | undefined;
 }
 
+export type ChecksumAlgo = 'crc32' | 'crc32-low16' | 'crc16-ccitt' | 'adler32' | 'sha256';
+
+/**
+ * A checksum stored in this field: over the byte range [from, to) of the field's stream, or over
+ * the value of another field (`of`: its bytes, after `process` when it has one).
+ */
 export interface ChecksumDef {
-  readonly algo: 'crc32';
-  readonly from: CompiledExpr;
-  readonly to: CompiledExpr;
+  readonly algo: ChecksumAlgo;
+  readonly from: CompiledExpr | undefined;
+  readonly to: CompiledExpr | undefined;
+  readonly of?: CompiledExpr | undefined;
   readonly code: FindingCode;
 }
 

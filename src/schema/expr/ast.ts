@@ -30,6 +30,8 @@ export const BUILTINS = {
   has: 3,
   min: 2,
   max: 2,
+  find: 3,
+  rfind: 3,
 } as const;
 export type BuiltinName = keyof typeof BUILTINS;
 

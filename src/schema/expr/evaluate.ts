@@ -3,7 +3,7 @@ import type { CompiledExpr, Expr } from './ast.js';
 import { describe, EvalError } from './eval-error.js';
 import { callFunction, type Evaluators } from './functions.js';
 import { applyBinary, toNumber, truthy, unary } from './operators.js';
-import { SCOPE_BRAND, type Scope } from './scope.js';
+import { isNoItem, SCOPE_BRAND, type Scope } from './scope.js';
 
 export { EvalError } from './eval-error.js';
 
@@ -93,9 +93,13 @@ function lookupName(name: string, scope: Scope): Ref {
     case '_index':
       if (scope.index === undefined) throw new EvalError('_index used outside a repeat');
       return { value: scope.index, path: null };
-    case '_io': return { value: { size: scope.ioSize }, path: null };
+    case '_io': return { value: ioValue(scope), path: null };
+    case '_':
+      if (isNoItem(scope.item)) throw new EvalError('_ used outside repeat_until');
+      return { value: scope.item, path: null };
   }
   if (Object.prototype.hasOwnProperty.call(scope.object, name)) return { value: scope.object[name], path: [...scope.path, name] };
+  if (scope.params && Object.prototype.hasOwnProperty.call(scope.params, name)) return { value: scope.params[name], path: null };
   const letExpr = scope.lets && Object.prototype.hasOwnProperty.call(scope.lets, name) ? scope.lets[name] : undefined;
   if (letExpr) {
     const cache = (scope.letCache ??= new Map());
@@ -118,6 +122,16 @@ function lookupName(name: string, scope: Scope): Ref {
     }
   }
   throw new EvalError(`${name} is not available here`);
+}
+
+/**
+ * `_io` as a plain object: `size` always; `pos` and `eof` where a stream is being read (the decoder
+ * keeps `pos` at its cursor), so after the decode they are the struct's stream end.
+ */
+function ioValue(scope: Scope): Record<string, unknown> {
+  const io = scope.io;
+  if (!io) return { size: scope.ioSize };
+  return { size: io.end - io.start, pos: io.pos - io.start, eof: io.pos >= io.end };
 }
 
 /** Marks a let being evaluated in a scope's cache, so that a let reached again is an error, not a recursion. */

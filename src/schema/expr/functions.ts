@@ -2,7 +2,7 @@ import type { FieldPath } from '../../findings/index.js';
 import type { Expr } from './ast.js';
 import { describe, EvalError } from './eval-error.js';
 import { keyIndex, indexKey } from './key-index.js';
-import { int, normalise } from './operators.js';
+import { int, latin1Bytes, normalise, toNumber } from './operators.js';
 import type { Scope } from './scope.js';
 
 type Value = unknown;
@@ -37,6 +37,7 @@ export function callFunction(fn: string, args: readonly Expr[], scope: Scope, ev
       const found = keyIndex(arr, key).get(indexKey(want));
       return fn === 'has' ? found !== undefined : found ?? null;
     }
+    case 'find': case 'rfind': return findBytes(fn, args, scope, ev);
     case 'min': case 'max': {
       const a = int(ev.value(args[0]!, scope));
       const b = int(ev.value(args[1]!, scope));
@@ -46,3 +47,23 @@ export function callFunction(fn: string, args: readonly Expr[], scope: Scope, ev
   throw new EvalError(`unknown function ${fn}`);
 }
 
+
+/**
+ * `find(needle, from, to)` / `rfind(...)`: where `needle` first / last occurs in [from, to) of the
+ * current stream (positions relative to it, like `_io.pos`), or -1. A plain byte search (Buffer's
+ * indexOf), linear in the window: no pattern language, nothing to backtrack. This locates records
+ * found by scanning, such as a ZIP end record behind an archive comment.
+ */
+function findBytes(fn: 'find' | 'rfind', args: readonly Expr[], scope: Scope, ev: Evaluators): Value {
+  const io = scope.io;
+  if (!io) throw new EvalError(`${fn}() needs the stream being read`);
+  const needle = latin1Bytes(ev.value(args[0]!, scope));
+  if (!needle) throw new EvalError(`${fn}() looks for bytes or a byte string`);
+  const size = io.end - io.start;
+  const from = Math.max(0, Math.min(size, toNumber(ev.value(args[1]!, scope))));
+  const to = Math.max(from, Math.min(size, toNumber(ev.value(args[2]!, scope))));
+  if (needle.length === 0 || needle.length > to - from) return -1;
+  const window = Buffer.from(io.bytes.buffer, io.bytes.byteOffset + io.start + from, to - from);
+  const at = fn === 'find' ? window.indexOf(needle) : window.lastIndexOf(needle);
+  return at < 0 ? -1 : from + at;
+}

@@ -50,10 +50,9 @@ export function tokenize(src: string): Token[] {
       out.push({ t: 'id', v: src.slice(i, j), at });
       i = j;
     } else if (c === "'" || c === '"') {
-      const j = src.indexOf(c, i + 1);
-      if (j < 0) throw new ExprSyntaxError('unterminated string literal', at);
-      out.push({ t: 'str', v: src.slice(i + 1, j), at });
-      i = j + 1;
+      const { value, next } = stringLiteral(src, i);
+      out.push({ t: 'str', v: value, at });
+      i = next;
     } else {
       const op = OPERATORS.find((o) => src.startsWith(o, i));
       if (!op) throw new ExprSyntaxError(`unexpected character ${JSON.stringify(c)}`, at);
@@ -63,4 +62,38 @@ export function tokenize(src: string): Token[] {
   }
   out.push({ t: 'end', at: src.length });
   return out;
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\', "'": "'", '"': '"', n: '\n', r: '\r', t: '\t', '0': '\0' };
+
+/**
+ * A quoted literal starting at `start`. Byte strings are written with escapes (`"PK\x05\x06"`):
+ * each character stands for one byte (Latin-1), so `\xHH` gives any byte.
+ */
+function stringLiteral(src: string, start: number): { value: string; next: number } {
+  const quote = src[start]!;
+  let value = '';
+  let i = start + 1;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === quote) return { value, next: i + 1 };
+    if (c !== '\\') {
+      value += c;
+      i++;
+      continue;
+    }
+    const e = src[i + 1];
+    if (e === 'x') {
+      const hex = src.slice(i + 2, i + 4);
+      if (hex.length !== 2 || !isHexDigit(hex[0]!) || !isHexDigit(hex[1]!)) throw new ExprSyntaxError('\\x needs two hex digits', i);
+      value += String.fromCharCode(parseInt(hex, 16));
+      i += 4;
+    } else if (e !== undefined && Object.prototype.hasOwnProperty.call(ESCAPES, e)) {
+      value += ESCAPES[e]!;
+      i += 2;
+    } else {
+      throw new ExprSyntaxError(`unknown escape \\${e ?? ''} (use \\xHH, \\n, \\r, \\t, \\0, \\\\ or a quote)`, i);
+    }
+  }
+  throw new ExprSyntaxError('unterminated string literal', start);
 }

@@ -44,7 +44,30 @@ export function normalise(n: bigint): number | bigint {
 
 export function equal(a: Value, b: Value): boolean {
   if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) return int(a) === int(b);
+  if (a instanceof Uint8Array || b instanceof Uint8Array) return sameBytes(a, b);
   return a === b || (a == null && b == null);
+}
+
+/** Bytes equal bytes, or a string literal read as Latin-1 (`magic == "PK\x03\x04"`). */
+function sameBytes(a: Value, b: Value): boolean {
+  const x = latin1Bytes(a);
+  const y = latin1Bytes(b);
+  if (!x || !y || x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** A bytes value, or a string whose characters are all bytes (Latin-1); undefined otherwise. */
+export function latin1Bytes(v: Value): Uint8Array | undefined {
+  if (v instanceof Uint8Array) return v;
+  if (typeof v !== 'string') return undefined;
+  const out = new Uint8Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 255) return undefined;
+    out[i] = c;
+  }
+  return out;
 }
 
 export function toNumber(v: Value): number {
