@@ -7,6 +7,7 @@ import { MAX_NESTING } from '../budget/limits.js';
 import { cannotEvaluate, messageOf, raise, type CheckContext } from './check-context.js';
 import { explainValues } from './explain-values.js';
 import { checkChecksum } from './rules/checksum.js';
+import { checkContents } from './rules/contents.js';
 import { checkPattern } from './rules/pattern.js';
 import { checkPlacement } from './rules/placement.js';
 import { checkUnique } from './rules/unique.js';
@@ -77,7 +78,7 @@ function needsVisit(field: FieldDef): boolean {
   let v = NEEDS_VISIT.get(field);
   if (v === undefined) {
     const t = field.type;
-    v = field.valid.length > 0 || !!field.checksum || !!field.pattern || !!field.unique || !!field.placement || t.kind === 'struct' || t.kind === 'switch';
+    v = field.valid.length > 0 || !!field.checksum || !!field.contents || !!field.pattern || !!field.unique || !!field.placement || t.kind === 'struct' || t.kind === 'switch';
     NEEDS_VISIT.set(field, v);
   }
   return v;
@@ -90,6 +91,8 @@ function needsElementScope(field: FieldDef): boolean {
 
 function checkField(ctx: CheckContext, field: FieldDef, value: unknown, path: FieldPath, scope: Scope, depth: number): void {
   if (!needsVisit(field)) return;
+  // `if:` false: the field is absent from this file, and so are its rules.
+  if (field.cond && value === null) return;
   if (field.repeat && Array.isArray(value)) {
     const perElement = needsElementScope(field);
     for (let i = 0; i < value.length; i++) {
@@ -107,6 +110,7 @@ function checkField(ctx: CheckContext, field: FieldDef, value: unknown, path: Fi
 
 function checkElement(ctx: CheckContext, field: FieldDef, value: unknown, path: FieldPath, scope: Scope, index: number | undefined, depth: number): void {
   if (field.valid.length > 0) checkValid(ctx, field, value, path, scope);
+  if (field.contents) checkContents(ctx, field, value, path);
   if (field.checksum) checkChecksum(ctx, field, value, path, scope);
   if (field.pattern) checkPattern(ctx, field, value, field.reportAtStruct ? scope.path : path);
   const t = field.type;

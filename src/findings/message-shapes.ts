@@ -99,10 +99,7 @@ export function genericMessage(d: Details): string | undefined {
 }
 
 function layoutMessage(d: Details): string | undefined {
-  if (has(d, 'stored', 'computed')) {
-    const over = has(d, 'from', 'to') ? ` over bytes ${count(d.from)}..${count(d.to)}` : '';
-    return `stored checksum ${hex(d.stored)}, computed ${hex(d.computed)}${over}`;
-  }
+  if (has(d, 'stored', 'computed')) return checksumMessage(d);
   if (has(d, 'pattern', 'reason')) return `pattern ${show(d.pattern)}: ${text(d.reason)}`;
   if (has(d, 'value', 'first')) return `${show(d.value)} is already used at ${text(d.first)}`;
   if (has(d, 'value', 'reason')) return `offset ${count(d.value)}: ${text(d.reason)}`;
@@ -112,6 +109,17 @@ function layoutMessage(d: Details): string | undefined {
   if (has(d, 'reason')) return text(d.reason);
   if (has(d, 'at')) return `at offset ${count(d.at)}`;
   return undefined;
+}
+
+/** `stored crc32 0x1, computed 0x2 over bytes 12..20` (of a field: `of data`; in decompressed data: `decompressed bytes`). */
+function checksumMessage(d: Details): string {
+  const algo = typeof d.algo === 'string' && /^[a-z0-9-]{1,20}$/.test(d.algo) ? d.algo : 'checksum';
+  const shown = (v: unknown) => (typeof v === 'string' ? text(v) : hex(v));
+  let over = '';
+  if (has(d, 'from', 'to')) over = ` over bytes ${count(d.from)}..${count(d.to)}`;
+  else if (has(d, 'inner_from', 'inner_to')) over = ` over decompressed bytes ${count(d.inner_from)}..${count(d.inner_to)}`;
+  const of = present(d, 'of') ? ` of ${text(d.of)}` : '';
+  return `stored ${algo} ${shown(d.stored)}, computed ${shown(d.computed)}${of}${over}`;
 }
 
 export function truncatedMessage(d: Details): string {

@@ -1,18 +1,46 @@
-import { crc32 } from 'node:zlib';
+import { checksum } from '../../codec/checksum.js';
 import type { FieldPath } from '../../findings/index.js';
-import type { FieldDef, Scope } from '../../schema/index.js';
-import { cannotEvaluate, raise, sizesOrSkip, type CheckContext } from '../check-context.js';
+import type { FieldDef, Scope, StreamIo } from '../../schema/index.js';
+import { cannotEvaluate, raise, type CheckContext } from '../check-context.js';
+import { fieldBytes, rangeBytes } from './checksum-bytes.js';
 
-/** The stored checksum must equal the one computed over its byte range. */
-export function checkChecksum(ctx: CheckContext, field: FieldDef, stored: unknown, path: FieldPath, scope: Scope): void {
+const NO_RECALL = (): StreamIo | undefined => undefined;
+
+/**
+ * The stored checksum must equal the one computed over what it covers: a byte range of the
+ * field's stream, or another field's bytes (`of`). sha256 is stored as 32 bytes, the others as
+ * integers. A checksum that cannot be computed or compared is a CONSTRAINT finding, never a pass.
+ */
+export function checkChecksum(ctx: CheckContext, field: FieldDef, stored: unknown, path: FieldPath, scope: Scope, recall: (o: object) => StreamIo | undefined = NO_RECALL): void {
   const rule = field.checksum!;
-  const what = `checksum from ${rule.from.source} to ${rule.to.source}`;
-  const range = sizesOrSkip(ctx, path, what, scope, rule.from, rule.to);
-  if (!range) return;
-  const [from, to] = range as [number, number];
-  if (typeof stored !== 'number') return; // not decoded: the decoder said why
-  // A range the checksum cannot cover is not a pass: the stored value was never verified.
-  if (from > to || to > ctx.bytes.length) return cannotEvaluate(ctx, path, what, `the range ${from}..${to} is not inside the file (${ctx.bytes.length} bytes)`);
-  const computed = crc32(ctx.bytes.subarray(from, to));
-  if (computed !== stored) raise(ctx, rule.code, path, { stored, computed, from, to });
+  const covered = rule.of ? fieldBytes(ctx, rule, path, scope, recall) : rangeBytes(ctx, rule, path, scope);
+  if (!covered) return;
+  if (rule.algo === 'sha256') {
+    if (!(stored instanceof Uint8Array) || stored.length !== 32) {
+      return cannotEvaluate(ctx, path, covered.rule, `a sha256 digest is stored in 32 bytes, this field holds ${kindOf(stored)}`);
+    }
+    const computed = checksum('sha256', covered.bytes);
+    if (!sameBytes(stored, computed)) raise(ctx, rule.code, path, { algo: rule.algo, stored: hexOf(stored), computed: hexOf(computed), ...covered.where });
+    return;
+  }
+  if (typeof stored !== 'number' && typeof stored !== 'bigint') {
+    return cannotEvaluate(ctx, path, covered.rule, `a ${rule.algo} checksum is stored in an integer field, this field holds ${kindOf(stored)}`);
+  }
+  const computed = checksum(rule.algo, covered.bytes);
+  // Every integer checksum has at most 32 bits: shown as a plain number, like the stored value.
+  if (BigInt(stored) !== computed) raise(ctx, rule.code, path, { algo: rule.algo, stored, computed: Number(computed), ...covered.where });
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const hexOf = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+
+function kindOf(v: unknown): string {
+  if (v instanceof Uint8Array) return `${v.length} bytes`;
+  if (v === null) return 'nothing';
+  return Array.isArray(v) ? 'an array' : `a ${typeof v}`;
 }
