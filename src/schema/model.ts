@@ -78,7 +78,7 @@ export type FieldType =
       readonly textCases?: ReadonlyMap<string, string> | undefined;
       /** The `_` case: any other tag. */
       readonly defaultCase?: string | undefined;
-      /** Arguments of parametric case types, by case key: String(int), '"text"' or '_'. */
+      /** Arguments of parametric case types, by case key: String(int), '"text"' (double quotes) or '_'. */
       readonly caseArgs?: ReadonlyMap<string, readonly CompiledExpr[]> | undefined;
       readonly unknownCode: FindingCode;
     };
@@ -201,4 +201,49 @@ export interface PatternDef {
   readonly syntax: 're2';
   readonly invalidCode: FindingCode;
   readonly redosCode: FindingCode | undefined;
+}
+
+type SwitchType = Extract<FieldType, { kind: 'switch' }>;
+
+/** Every struct a switch can choose, once each: integer cases, text cases and the default. */
+export function caseStructs(t: SwitchType): string[] {
+  const out = new Set(t.cases.values());
+  if (t.textCases) for (const s of t.textCases.values()) out.add(s);
+  if (t.defaultCase !== undefined) out.add(t.defaultCase);
+  return [...out];
+}
+
+/**
+ * The case a tag selects: an integer tag by `cases`, a str or bytes tag (as Latin-1) by
+ * `textCases`, anything else by the default; undefined when none applies.
+ */
+export function chooseCase(t: SwitchType, tag: unknown): CaseTarget | undefined {
+  let key: string | undefined;
+  let struct: string | undefined;
+  if (typeof tag === 'number' || typeof tag === 'bigint') {
+    const n = Number(tag);
+    struct = Number.isSafeInteger(n) ? t.cases.get(n) : undefined;
+    key = struct === undefined ? undefined : String(n);
+  } else if (t.textCases && (typeof tag === 'string' || tag instanceof Uint8Array)) {
+    const text = typeof tag === 'string' ? tag : latin1Text(tag);
+    struct = t.textCases.get(text);
+    key = struct === undefined ? undefined : `"${text}"`;
+  }
+  if (struct === undefined && t.defaultCase !== undefined) {
+    struct = t.defaultCase;
+    key = '_';
+  }
+  if (struct === undefined) return undefined;
+  return { struct, args: t.caseArgs && key !== undefined ? argsFor(t.caseArgs, key) : undefined };
+}
+
+/** caseArgs are keyed canonically by the loader: String(n), "text" or _. */
+function argsFor(args: ReadonlyMap<string, readonly CompiledExpr[]>, key: string): readonly CompiledExpr[] | undefined {
+  return args.get(key);
+}
+
+function latin1Text(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length && i < 256; i++) s += String.fromCharCode(bytes[i]!);
+  return bytes.length > 256 ? s + '\u0100' : s; // longer than any case key: matches none
 }

@@ -1,5 +1,5 @@
 import type { Expr } from '../expr/index.js';
-import type { FieldDef, FormatSchema } from '../model.js';
+import { caseStructs, type FieldDef, type FormatSchema } from '../model.js';
 import type { SchemaGraph } from './schema-graph.js';
 import { ANY, BOOL, INT, NULL, describeType, union, type StaticType } from './static-type.js';
 
@@ -16,7 +16,21 @@ export class UnresolvedName extends Error {}
 export class TypeInference {
   private readonly letTypes = new Map<string, Map<string, StaticType | 'busy'>>();
 
+  /** The type of `_` while a repeat_until is inferred; undefined elsewhere. */
+  private item: StaticType | undefined;
+
   constructor(private readonly schema: FormatSchema, private readonly graph: SchemaGraph) {}
+
+  /** Infers `e` with `_` bound to an element of `field` (repeat_until). */
+  inferWithItem(e: Expr, scopes: readonly string[], field: FieldDef): StaticType {
+    const arr = fieldType(field);
+    this.item = arr.k === 'array' ? arr.of : ANY;
+    try {
+      return this.infer(e, scopes);
+    } finally {
+      this.item = undefined;
+    }
+  }
 
   /** The type of `e` evaluated in a scope of one of `scopes`. */
   infer(e: Expr, scopes: readonly string[]): StaticType {
@@ -69,6 +83,9 @@ export class TypeInference {
       case '_root': return { k: 'scope', structs: [this.schema.root] };
       case '_index': return INT;
       case '_io': return { k: 'io' };
+      case '_':
+        if (this.item === undefined) throw new UnresolvedName('_ (the element just read) is only available in repeat_until');
+        return this.item;
       case '_parent': {
         const parents = new Set<string>();
         let orphan = false;
@@ -85,7 +102,7 @@ export class TypeInference {
     let found: StaticType | undefined;
     for (const s of scopes) {
       const fields = this.graph.membersOf.get(s)?.get(name);
-      const t = fields ? this.fieldsType(fields) : this.letType(s, name);
+      const t = fields ? this.fieldsType(fields) : this.letType(s, name) ?? this.paramType(s, name);
       if (t) found = found ? union(found, t) : t;
     }
     if (found) return found;
@@ -97,8 +114,9 @@ export class TypeInference {
       case 'any': case 'null': return ANY;
       case 'scope': return this.inScope(name, base.structs, name);
       case 'io':
-        if (name === 'size') return INT;
-        throw new UnresolvedName(`_io has no ${name} (it has size)`);
+        if (name === 'size' || name === 'pos') return INT;
+        if (name === 'eof') return BOOL;
+        throw new UnresolvedName(`_io has no ${name} (it has size, pos and eof)`);
       case 'obj': {
         let found: StaticType | undefined;
         for (const s of base.structs) {
@@ -132,6 +150,13 @@ export class TypeInference {
     return t;
   }
 
+  /** The type of parameter `name` of struct `s`; undefined when it has none of that name. */
+  private paramType(s: string, name: string): StaticType | undefined {
+    const p = this.schema.types.get(s)?.params?.find((x) => x.id === name);
+    if (!p) return undefined;
+    return p.type === 'int' ? INT : p.type === 'bool' ? BOOL : p.type === 'bytes' ? { k: 'bytes' } : p.type === 'str' ? { k: 'str' } : ANY;
+  }
+
   /** " (did you mean file_size?)" when a known name is one or two edits away. */
   private suggest(name: string, structs: readonly string[], withLets: boolean): string {
     let best: string | undefined;
@@ -140,6 +165,7 @@ export class TypeInference {
       const names = [...(this.graph.membersOf.get(s)?.keys() ?? [])];
       const lets = this.schema.types.get(s)?.lets;
       if (withLets && lets) names.push(...Object.keys(lets));
+      if (withLets) for (const p of this.schema.types.get(s)?.params ?? []) names.push(p.id);
       for (const n of names) {
         const d = distance(name, n, bestDistance);
         if (d < bestDistance) { best = n; bestDistance = d; }
@@ -152,12 +178,13 @@ export class TypeInference {
 export function fieldType(f: FieldDef): StaticType {
   const t = f.type;
   const one: StaticType =
-    t.kind === 'int' ? INT
+    t.kind === 'int' || t.kind === 'bits' ? INT
     : t.kind === 'bytes' ? { k: 'bytes' }
     : t.kind === 'str' ? { k: 'str' }
     : t.kind === 'struct' ? { k: 'obj', structs: [t.struct] }
-    : { k: 'obj', structs: [...new Set(t.cases.values())] };
-  return f.repeat ? { k: 'array', of: one } : one;
+    : { k: 'obj', structs: caseStructs(t) };
+  const value: StaticType = f.process && t.kind === 'bytes' ? { k: 'bytes' } : one;
+  return f.repeat ? { k: 'array', of: value } : value;
 }
 
 /** Edit distance, giving up (returning `limit`) past `limit`; names are at most 64 characters. */

@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { FormatSchema } from '../model.js';
 import { buildModel, type Fail } from './build-model.js';
 import { checkModel } from './check-model.js';
+import { loadImports } from './imports.js';
 import { resolveNames } from './resolve-names.js';
 import { SchemaError } from './schema-error.js';
 import { checkShape } from './validate-shape.js';
@@ -45,7 +46,8 @@ export function parseSchema(text: string, source: string): FormatSchema {
   if (text.length > MAX_SCHEMA_BYTES) throw tooLarge(source, text.length);
   const lines = new LineCounter();
   // uniqueKeys is quadratic in the yaml package: checkYamlDocument finds duplicate keys in linear time.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  // Integers as bigint, so that a 64-bit literal is exact (exactIntegers below).
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, intAsBigInt: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
     const { line, col } = lines.linePos(yamlError.pos[0]);
@@ -60,11 +62,29 @@ export function parseSchema(text: string, source: string): FormatSchema {
     const { line, col } = lines.linePos(unsafe.node?.range?.[0] ?? 0);
     throw new SchemaError(source, line, col, keyPath(unsafe.path ?? []), `not valid YAML: ${unsafe.reason}`);
   }
+  exactIntegers(doc);
   const raw: unknown = doc.toJS({ maxAliasCount: -1 });
   const shape = checkShape(raw);
   if (shape) fail(shape.path, shape.reason);
-  const schema = buildModel(raw as Record<string, unknown>, source, fail);
-  checkModel(schema, fail);
-  resolveNames(schema, fail);
+  const rawSchema = raw as Record<string, unknown>;
+  const imported = loadImports(rawSchema.imports as string[] | undefined, source, fail, loadSchema);
+  const schema = buildModel(rawSchema, source, fail, imported);
+  checkModel(schema, fail, imported.typeNames);
+  resolveNames(schema, fail, imported.typeNames);
   return schema;
+}
+
+/**
+ * YAML integers arrive as bigint: those a double holds exactly become numbers, as every key
+ * expects; larger ones become their decimal text, which the rule keys (eq, min, max, in, mask)
+ * and expressions read exactly. A bare 0x89504E470D0A1A0A would otherwise round to ...1800.
+ */
+function exactIntegers(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'bigint') return;
+      const n = Number(node.value);
+      node.value = Number.isSafeInteger(n) ? n : node.value.toString();
+    },
+  });
 }

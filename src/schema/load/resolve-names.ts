@@ -14,20 +14,22 @@ type Path = ReadonlyArray<string | number>;
  * scopes the expression can be evaluated in: fields later in the struct count (derivations read
  * them), and so do fields that only some switch cases have (a condition may guard them).
  */
-export function resolveNames(schema: FormatSchema, fail: Fail): void {
+export function resolveNames(schema: FormatSchema, fail: Fail, imported: ReadonlySet<string> = new Set()): void {
   checkLets(schema, fail);
   const graph = buildGraph(schema);
   const types = new TypeInference(schema, graph);
-  const check = (e: CompiledExpr | undefined, scopes: readonly string[], path: Path): void => {
+  const check = (e: CompiledExpr | undefined, scopes: readonly string[], path: Path, itemOf?: FieldDef): void => {
     if (!e) return;
     try {
-      types.infer(e.ast, scopes);
+      if (itemOf) types.inferWithItem(e.ast, scopes, itemOf);
+      else types.infer(e.ast, scopes);
     } catch (err) {
       if (err instanceof UnresolvedName) fail(path, `${err.message}, in ${clipped(e.source)}`);
       throw err;
     }
   };
   for (const [name, struct] of schema.types) {
+    if (imported.has(name)) continue;
     const base = ['types', name];
     // A struct's lets are evaluated in its own scope; its fields and asserts where it is decoded.
     for (const [k, e] of Object.entries(struct.lets ?? {})) check(e, [name], [...base, 'let', k]);
@@ -43,7 +45,7 @@ export function resolveNames(schema: FormatSchema, fail: Fail): void {
   }
 }
 
-type Check = (e: CompiledExpr | undefined, scopes: readonly string[], path: Path) => void;
+type Check = (e: CompiledExpr | undefined, scopes: readonly string[], path: Path, itemOf?: FieldDef) => void;
 
 function checkField(f: FieldDef, scopes: readonly string[], path: Path, check: Check): void {
   const at = (...k: Array<string | number>): Path => [...path, ...k];
@@ -53,7 +55,14 @@ function checkField(f: FieldDef, scopes: readonly string[], path: Path, check: C
   check(f.at, scopes, at('at'));
   check(f.view, scopes, at('view'));
   check(f.derive, scopes, at('derive'));
-  if (f.type.kind === 'switch') check(f.type.on, scopes, at('type', 'switch_on'));
+  check(f.cond, scopes, at('if'));
+  check(f.repeatUntil, scopes, at('repeat_until'), f);
+  const t = f.type;
+  if (t.kind === 'struct') t.args?.forEach((a) => check(a, scopes, at('type')));
+  if (t.kind === 'switch') {
+    check(t.on, scopes, at('type', 'switch_on'));
+    for (const [k, args] of t.caseArgs ?? []) args.forEach((a) => check(a, scopes, at('type', 'cases', k)));
+  }
   f.valid.forEach((v, i) => { if (v.rule.kind === 'expr') check(v.rule.expr, scopes, at('valid', i, 'expr')); });
   if (f.placement) {
     check(f.placement.start, scopes, at('placement', 'start'));
@@ -62,6 +71,7 @@ function checkField(f: FieldDef, scopes: readonly string[], path: Path, check: C
   if (f.checksum) {
     check(f.checksum.from, scopes, at('checksum', 'from'));
     check(f.checksum.to, scopes, at('checksum', 'to'));
+    check(f.checksum.of, scopes, at('checksum', 'of'));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { FieldDef, FormatSchema, StructDef } from '../model.js';
+import { caseStructs, type FieldDef, type FormatSchema, type StructDef } from '../model.js';
 
 /**
  * Who uses which struct, for static name resolution. A struct's expressions are evaluated in a
@@ -22,7 +22,7 @@ export function buildGraph(schema: FormatSchema): SchemaGraph {
     for (const f of s.fields) {
       const t = f.type;
       if (t.kind === 'struct') push(usedBy, t.struct, name);
-      if (t.kind === 'switch') for (const c of new Set(t.cases.values())) push(f.inline ? inlinedIn : usedBy, c, name);
+      if (t.kind === 'switch') for (const c of caseStructs(t)) push(f.inline ? inlinedIn : usedBy, c, name);
     }
   }
   const scopesOf = allScopes(schema.types.keys(), schema.root, inlinedIn, usedBy);
@@ -79,7 +79,7 @@ function membersFor(schema: FormatSchema, name: string): Map<string, FieldDef[]>
     for (const f of s.fields) {
       const t = f.type;
       if (t.kind === 'switch' && f.inline) {
-        for (const c of t.cases.values()) if (!seen.has(c)) { seen.add(c); todo.push(schema.types.get(c)!); }
+        for (const c of caseStructs(t)) if (!seen.has(c)) { seen.add(c); todo.push(schema.types.get(c)!); }
         continue;
       }
       const l = out.get(f.id);

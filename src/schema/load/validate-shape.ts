@@ -1,20 +1,64 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { bundledSchemaDir } from '../bundled.js';
 import { join } from 'node:path';
+import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
+import { bundledSchemaDir, packageRoot } from '../bundled.js';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * The options the JSON Schema is compiled with, at build time (scripts/build-shape-validator.ts)
+ * and at run time alike: the error objects, and so the messages, depend on them.
+ */
+export const SHAPE_AJV_OPTIONS: Readonly<Options> = { allErrors: true, strict: true, strictTypes: false };
+
+/** Where the build writes the precompiled validator (ajv standalone code, never committed). */
+export function precompiledShapeValidatorPath(): string {
+  return join(packageRoot(), 'dist', 'schema', 'load', 'shape-validator.cjs');
+}
+
+/** The published JSON Schema's text, and the digest that ties a precompiled validator to it. */
+export function shapeSchemaText(): string {
+  return readFileSync(join(bundledSchemaDir(), 'preflight-schema.json'), 'utf8');
+}
+
+export function shapeSchemaDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 let validator: ValidateFunction | undefined;
 
-/** The JSON Schema published for schema files (schemas/preflight-schema.json), compiled once. */
+/**
+ * The JSON Schema published for schema files (schemas/preflight-schema.json), compiled once.
+ * Compiling it with ajv costs more than the rest of a one-file run (ajv alone takes ~100 ms to
+ * load, the compile ~130 ms), so the build precompiles it; that copy is used only when it was
+ * made from the very text on disk (the schema changes while dist/ may be stale, e.g. under tests).
+ */
 function shapeValidator(): ValidateFunction {
   if (!validator) {
-    const metaSchema = require(join(bundledSchemaDir(), 'preflight-schema.json')) as object;
-    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
-    validator = ajv.compile(metaSchema);
+    const text = shapeSchemaText();
+    validator = precompiled(text) ?? compileShapeValidator(text);
   }
-  return validator!;
+  return validator;
+}
+
+function precompiled(text: string): ValidateFunction | undefined {
+  const file = precompiledShapeValidatorPath();
+  if (!existsSync(file)) return undefined;
+  const mod = require(file) as { digest?: unknown; validate?: unknown };
+  if (mod.digest !== shapeSchemaDigest(text) || typeof mod.validate !== 'function') return undefined;
+  return mod.validate as ValidateFunction;
+}
+
+/** ajv is loaded here only: when no fresh precompiled validator exists, or by the build step. */
+export function newShapeAjv(extra: Readonly<Options> = {}): Ajv {
+  const ajv = require('ajv') as typeof import('ajv');
+  return new ajv.Ajv({ ...SHAPE_AJV_OPTIONS, ...extra });
+}
+
+function compileShapeValidator(text: string): ValidateFunction {
+  return newShapeAjv().compile(JSON.parse(text) as object);
 }
 
 export interface ShapeError {
@@ -24,7 +68,11 @@ export interface ShapeError {
 
 /** Checks a parsed schema file against the published JSON Schema; returns the most specific error. */
 export function checkShape(raw: unknown): ShapeError | null {
-  const validate = shapeValidator();
+  return shapeErrorOf(shapeValidator(), raw);
+}
+
+/** The error `validate` gives `raw`, in the loader's words (exported so a test can compare validators). */
+export function shapeErrorOf(validate: ValidateFunction, raw: unknown): ShapeError | null {
   if (validate(raw)) return null;
   const errors = validate.errors ?? [];
   // oneOf failures report every branch; the deepest error is the one a person can act on.
