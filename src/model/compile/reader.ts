@@ -177,6 +177,9 @@ export class Reader {
       case 'switch':
         this.switchField(field, at, o, end);
         return { end, value: field.inline && o.ctx ? undefined : { k: 'opaque' } };
+      case 'bits':
+        // Refused when the model loads (src/model/load/schema-support.ts); the interpreter would say so too.
+        throw new Unsupported('bit fields');
     }
   }
 

@@ -1,3 +1,4 @@
+import { unsupportedConstruct } from './schema-support.js';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { CompiledExpr, FieldDef, FormatSchema } from '../../schema/index.js';
@@ -41,6 +42,8 @@ export function parseModel(text: string, source: string, schema: FormatSchema, o
   const fleetDir = readFleetDir(r, top.get('fleet'), source, options.checkFleet ? folderBeside : (f, rel) => resolve(dirname(f), rel));
   const schemaAt = top.get('schema')!;
   if (r.string(schemaAt) !== schema.format) r.fail(schemaAt, `the model is for ${r.string(schemaAt)}, but the schema's format is ${schema.format}`);
+  const unsupported = unsupportedConstruct(schema);
+  if (unsupported) r.fail(schemaAt, `consumer models do not read this schema yet: ${unsupported} (validate without a model for structural checks)`);
   const profile = readProfileDecl(r, top.get('profile')!, s);
   const exprs = new ExprChecker(r, schema, () => profile.limits);
   const refuse = readRefuse(r, top.get('refuse')!, s, exprs);

@@ -189,6 +189,9 @@ function readOne(run: ModelRun, field: FieldDef, offset: number, holder: object,
       if (inline) return { value: undefined, end: nested(run, () => readFields(run, { ...ctx, def: caseDef }, offset)) };
       return readStruct(run, caseDef, offset, holder, key, parentPath, scope, index);
     }
+    case 'bits':
+      // Refused when the model loads (src/model/load/schema-support.ts).
+      throw new Error('bit fields are not read by consumer models');
   }
 }
 
