@@ -1,14 +1,20 @@
 import { FINDING_CODES, isFindingCode, type CodeInfo, type FindingCode, type ModelCode, type Severity } from './codes.js';
 
 /**
- * A finding code a consumer model defines for its format (`codes:` in NAME.consumer.yaml): data,
- * rated and rendered like a built-in code. The same shape as src/model's ModelCodeInfo, which the
- * model loader fills (it checks the name does not shadow a built-in code).
+ * A finding code a format defines for itself: in its consumer model (`codes:` in
+ * NAME.consumer.yaml) or in its schema (`codes:` at the top of the schema). Data, rated and
+ * rendered like a built-in code. The same shape as src/model's ModelCodeInfo, which the model
+ * loader fills (it checks the name does not shadow a built-in code; the schema loader does the same).
  */
 export interface CatalogEntry {
   readonly severity: Severity;
-  /** consumer: a fault or refusal of one profile; hazard: latent, does not crash today. */
-  readonly kind: 'consumer' | 'hazard';
+  /**
+   * structure: raised by the schema's checks (a schema's codes); consumer: a fault or refusal of
+   * one profile; hazard: latent, does not crash today.
+   */
+  readonly kind: 'structure' | 'consumer' | 'hazard';
+  /** Who defined it, for the help link and wording (absent: the consumer model). */
+  readonly origin?: 'schema' | 'model';
   /** One line, like the titles of docs/findings.md. */
   readonly title: string;
   /** `{detail}` placeholders, filled from the finding's details when rendered. */

@@ -15,6 +15,8 @@ export const FINDINGS_ANCHORS = {
   hazard: 'hazards-latent-warnings-spec-section-4-question-3',
   /** Codes a format's consumer model defines (its `codes:`): documented in the model, explained there. */
   model: 'codes-a-consumer-model-defines',
+  /** Codes a format's schema defines (its `codes:`). */
+  schema: 'codes-a-schema-defines',
 } as const;
 
 /** preflight's home as an absolute URI ending in `/`: the given one, else the installed package's folder. */
@@ -23,8 +25,9 @@ export function docsHome(homeUri: string | undefined): URL {
   return new URL(base.endsWith('/') ? base : `${base}/`);
 }
 
-export function findingsHelpUri(code: string, home: URL): string {
-  return new URL(`docs/findings.md#${FINDINGS_ANCHORS[isBuiltinCode(code) ? FINDING_CODES[code].kind : 'model']}`, home).href;
+export function findingsHelpUri(code: string, home: URL, catalog: CodeCatalog = NO_MODEL_CODES): string {
+  const section = isBuiltinCode(code) ? FINDING_CODES[code].kind : catalog.get(code)?.origin === 'schema' ? 'schema' : 'model';
+  return new URL(`docs/findings.md#${FINDINGS_ANCHORS[section]}`, home).href;
 }
 
 /** Markdown to plain text for the `text` forms SARIF requires beside `markdown`. */
@@ -34,7 +37,7 @@ function plain(markdown: string): string {
 
 /**
  * A SARIF rule for one code: title, full description, help (text and Markdown), help link, level
- * and kind. A model's own code takes all of it from `catalog` (the model's `codes:`); a code
+ * and kind. A format's own code takes all of it from `catalog` (its schema's or model's `codes:`); a code
  * neither knows (a report built without its model) still gets a rule, saying so.
  */
 export function ruleHelp(code: string, home: URL, catalog: CodeCatalog = NO_MODEL_CODES): ReportingDescriptor {
@@ -42,8 +45,8 @@ export function ruleHelp(code: string, home: URL, catalog: CodeCatalog = NO_MODE
   const info = isBuiltinCode(code) ? FINDING_CODES[code] : own ?? { severity: 'error' as const, kind: 'consumer' as const, title: `finding ${code}` };
   const help: { meaning: string; fix?: string } = isBuiltinCode(code)
     ? RULE_HELP[code]
-    : { meaning: own?.meaning ?? (own ? `${own.title}: a code the format's consumer model defines.` : 'A code no loaded catalogue defines.'), ...(own?.fix !== undefined ? { fix: own.fix } : {}) };
-  const helpUri = findingsHelpUri(code, home);
+    : { meaning: own?.meaning ?? (own ? `${own.title}: a code the format's ${own.origin === 'schema' ? 'schema' : 'consumer model'} defines.` : 'A code no loaded catalogue defines.'), ...(own?.fix !== undefined ? { fix: own.fix } : {}) };
+  const helpUri = findingsHelpUri(code, home, catalog);
   const fix = help.fix !== undefined && help.fix !== '' ? help.fix : undefined;
   const markdown = [
     `**${code}** (${info.severity}, ${info.kind}): ${help.meaning}`,

@@ -9,6 +9,7 @@ import { compileFastDecoder } from '../parse/compile/index.js';
 import { decode } from '../parse/index.js';
 import type { ConsumerReport, FileReport } from '../report/model.js';
 import type { FormatSchema } from '../schema/index.js';
+import { formatCatalog } from './format-catalog.js';
 import { mergeIssues } from './merge-issues.js';
 import { verdictOf } from './verdict.js';
 
@@ -32,7 +33,8 @@ export interface ValidateOptions {
 export function validateBytes(file: string, bytes: Uint8Array, options: ValidateOptions): FileReport {
   const budget = new WorkBudget(bytes.length, options.budget);
   const sink = new CappedIssues(options.maxFindingsPerCode ?? DEFAULT_MAX_FINDINGS_PER_CODE);
-  const catalog: CodeCatalog = options.consumers?.model.codes ?? NO_MODEL_CODES;
+  // The format's own codes, its schema's and its model's, rate and render like built-in ones.
+  const catalog: CodeCatalog = formatCatalog(options.schema, options.consumers?.model.codes ?? NO_MODEL_CODES);
   // The compiled fast path answers for well-formed files; anything unusual goes to the
   // diagnostic decoder, which locates the problem.
   const decoded = compileFastDecoder(options.schema).decode(bytes, budget.nodeLimit) ?? decode(options.schema, bytes, { budget, sink });
