@@ -1,4 +1,5 @@
 export type { CompiledExpr, Expr, BuiltinName } from './ast.js';
+export { BUILTINS } from './ast.js';
 export { parseExpr } from './parse.js';
 export { ExprSyntaxError } from './lexer.js';
 export { evaluate, evaluateBool, evaluateInt, evaluateRef, evaluateSize, EvalError } from './evaluate.js';
