@@ -1,6 +1,7 @@
 import { Parser } from 'binary-parser/dist/binary_parser.js';
 import { INT_WIDTH, type FieldDef, type FormatSchema, type IntType, type StructDef } from '../../schema/index.js';
 import { StaticSizes, Unsupported, assertSafeId, fieldKind, structOf, type FieldPlan, type Frame, type StructPlan } from './plan.js';
+import { refuseField, refuseStruct } from './refuse.js';
 import type { DecodeState } from './runtime.js';
 
 /** The same bound as the plan's node count (plan.ts): nothing compiled nests deeper. */
@@ -65,6 +66,7 @@ class Builder {
     // would cost time quadratic in the depth, then overflow the stack.
     if (stack.length >= MAX_COMPILED_NESTING) throw new Unsupported(`type ${name} nests more than ${MAX_COMPILED_NESTING} deep`);
     const def = structOf(this.schema, name);
+    refuseStruct(def);
     const f = frame(def);
     if (this.sizes.needsScope(name)) p.seek(this.sites.enter(f, entry.array, entry.bump));
     return this.fields(p, def, f, [...stack, name]);
@@ -78,6 +80,7 @@ class Builder {
     const id = assertSafeId(f.id);
     if (++this.fieldCount > MAX_FIELDS) throw new Unsupported('the schema expands to too much code');
     if (f.repeatBytes) throw new Unsupported('arrays sized in bytes (repeat_bytes) are read by the interpreter');
+    refuseField(f);
     const kind = fieldKind(f);
     const plan: { -readonly [K in keyof FieldPlan]: FieldPlan[K] } = {
       def: f, id, kind, width: f.type.kind === 'int' ? INT_WIDTH[f.type.int] : 0,
@@ -161,6 +164,7 @@ class Builder {
       if (entry) cases.set(key, this.struct(inner, name, frame, stack, entry));
       else {
         if (stack.includes(name)) throw new Unsupported(`type ${name} contains itself`);
+        refuseStruct(structOf(this.schema, name));
         cases.set(key, this.fields(inner, structOf(this.schema, name), frame(structOf(this.schema, name)), [...stack, name]));
       }
       choices[key] = inner;

@@ -37,7 +37,8 @@ export interface StructPlan {
   readonly lets: StructDef['lets'];
 }
 
-export type FieldKind = 'int' | 'bytes' | 'str' | 'struct' | 'switch' | 'view';
+/** 'bits' never reaches a plan: the compiler refuses bit fields (refuse.ts). */
+export type FieldKind = 'int' | 'bits' | 'bytes' | 'str' | 'struct' | 'switch' | 'view';
 
 export interface FieldPlan {
   readonly def: FieldDef;

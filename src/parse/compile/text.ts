@@ -1,12 +1,7 @@
-const strictDecoder = new TextDecoder('utf-8', { fatal: true });
-const lossyDecoder = new TextDecoder('utf-8');
+import { decodeText } from '../../codec/index.js';
 
-/** UTF-8 text like the interpreter's decodeText: lossy, or (`fatal`) undefined when invalid. */
+/** UTF-8 text exactly as the interpreter's decodeText reads it (the codec's): lossy, or (`fatal`) undefined when invalid. */
 export function utf8(raw: Uint8Array, fatal: boolean): string | undefined {
-  if (!fatal) return lossyDecoder.decode(raw);
-  try {
-    return strictDecoder.decode(raw);
-  } catch {
-    return undefined;
-  }
+  const d = decodeText(raw, 'utf-8');
+  return fatal && !d.valid ? undefined : d.text;
 }
