@@ -4,6 +4,7 @@ import type { FieldPath, FindingCode, Issue } from '../../findings/index.js';
 import { Locations } from './locations.js';
 import type { FieldDef, FormatSchema } from '../../schema/index.js';
 import type { Scope } from '../../schema/index.js';
+import type { DecodeStream } from './stream.js';
 
 /**
  * How many nodes a decode may produce by default. A legitimate file decodes to about two nodes per
@@ -58,6 +59,13 @@ export class DecodeContext {
   outOfBudget = false;
   /** Records being decoded inside one another now (see MAX_NESTING). */
   depth = 0;
+  /**
+   * Where the last bit field ended, while bit fields follow one another: the next one goes on in
+   * the same byte (Kaitai's semantics). Any byte-aligned read, or a jump (`at`), ends the run.
+   */
+  bitRun: { readonly io: DecodeStream; readonly bit: number; readonly endian: 'be' | 'le' } | undefined;
+  /** Bytes produced by `process` so far in this decode (bounded by MAX_INFLATED_TOTAL). */
+  inflated = 0;
 
   constructor(readonly schema: FormatSchema, readonly bytes: Uint8Array, root: Record<string, unknown>, options: DecodeOptions = {}) {
     this.locations = new Locations(root);
@@ -87,13 +95,33 @@ export class DecodeContext {
     this.issues.push(details ? { code, path, offset, details } : { code, path, offset });
   }
 
-  /** Kaitai-style: check the bytes are there before every read, and say how many were needed and left. */
-  need(offset: number, count: number, parentPath: FieldPath, key: string | number, what: string): void {
-    if (offset >= 0 && offset + count <= this.bytes.length) return;
+  /**
+   * A finding at position `pos` of stream `io`. In the file and its substreams that is the file
+   * offset (`fileOffset` may put it elsewhere, e.g. at the node a pointer names); in decompressed
+   * bytes it lands on the compressed field, with the position inside as details.inner_offset.
+   */
+  reportAt(io: DecodeStream, code: FindingCode, path: FieldPath, pos: number, details?: Record<string, unknown>, fileOffset?: number): void {
+    if (io.origin) this.report(code, path, io.origin.offset, { ...details, inner_offset: pos });
+    else this.report(code, path, fileOffset ?? pos, details);
+  }
+
+  /** Locates a node read at [offset, offset + size) of `io` (at the compressed field when `io` is decompressed). */
+  placeIn(io: DecodeStream, container: object, key: string | number, offset: number, size: number): void {
+    if (io.origin) this.locations.place(container, key, io.origin.offset, io.origin.size);
+    else this.locations.place(container, key, offset, size);
+  }
+
+  /**
+   * Kaitai-style: check the bytes are there before every read, and say how many were needed and
+   * left. The limit is the stream's end: inside a substream, the detail `substream` names the
+   * field that bounds it.
+   */
+  need(io: DecodeStream, offset: number, count: number, parentPath: FieldPath, key: string | number, what: string): void {
+    if (offset >= io.start && offset + count <= io.end) return;
     this.complete = false;
-    this.report('TRUNCATED', [...parentPath, key], Math.min(Math.max(offset, 0), this.bytes.length), {
-      needed: count, at: offset, available: Math.max(0, this.bytes.length - offset), what,
-    });
+    const details: Record<string, unknown> = { needed: count, at: offset, available: Math.max(0, io.end - offset), what };
+    if (io.label !== undefined) details.substream = io.label;
+    this.reportAt(io, 'TRUNCATED', [...parentPath, key], Math.min(Math.max(offset, io.start), io.end), details);
     throw STOP;
   }
 

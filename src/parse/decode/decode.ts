@@ -3,6 +3,7 @@ import { rootScope, type FormatSchema, type Locate } from '../../schema/index.js
 import { DecodeContext, OutOfBudget, Stop, type DecodeOptions } from './decode-context.js';
 import { decodeFieldsInto } from './decode-struct.js';
 import { resolveViews } from './resolve-views.js';
+import { DecodeStream } from './stream.js';
 
 export interface Decoded {
   /** The decoded value; partial when `complete` is false. */
@@ -26,7 +27,7 @@ export function decode(schema: FormatSchema, bytes: Uint8Array, options: DecodeO
   const value: Record<string, unknown> = {};
   const ctx = new DecodeContext(schema, bytes, value, options);
   const root = schema.types.get(schema.root)!;
-  const scope = rootScope(value, bytes.length, ctx.locate, root.lets);
+  const scope = rootScope(value, bytes.length, ctx.locate, root.lets, new DecodeStream(bytes, 0, bytes.length, undefined, undefined, ctx.view));
   try {
     decodeFieldsInto(ctx, root, value, 0, [], scope);
   } catch (e) {
