@@ -1,9 +1,9 @@
-import { crc32 } from 'node:zlib';
 import { EvalError, elementScope, evaluate, type CompiledExpr } from '../schema/index.js';
 import { EncodeError } from './encode-error.js';
 import { SLOW, fastSize } from './fast-expr.js';
-import { toInt, writeInt } from './int.js';
-import { ChildPath, getLoc, pathOf, type LazyPath, type Locations } from './locations.js';
+import { toBits, toInt } from './int.js';
+import { ChildPath, pathOf, type LazyPath } from './locations.js';
+import { resolveConds } from './conds.js';
 import { toBytes } from './normalize.js';
 import { resetScopes, type Env, type Tree, type Visit } from './tree.js';
 
@@ -25,11 +25,12 @@ export function deriveAll(tree: Tree, phase: 'values' | 'layout'): Pending[] {
     tree.toDerive = merge(tree.toDerive, tree.lateDerive);
     tree.lateDerive = [];
   }
-  const list = tree.toDerive;
   for (;;) {
     resetScopes(tree);
-    let progress = false;
     const pending: Pending[] = [];
+    // `if` fields whose condition holds join the lists (values phase only: the layout is written after it).
+    let progress = phase === 'values' && tree.conds.length > 0 && resolveConds(tree, pending);
+    const list = tree.toDerive;
     let kept = 0;
     for (const v of list) {
       const r = deriveField(v, phase, pending, tree.env);
@@ -42,7 +43,7 @@ export function deriveAll(tree: Tree, phase: 'values' | 'layout'): Pending[] {
 }
 
 /** Two lists of visits, each in traversal order, as one. */
-function merge(a: readonly Visit[], b: readonly Visit[]): Visit[] {
+export function merge(a: readonly Visit[], b: readonly Visit[]): Visit[] {
   const out: Visit[] = [];
   let i = 0;
   let j = 0;
@@ -68,7 +69,7 @@ function deriveField(v: Visit, phase: 'values' | 'layout', pending: Pending[], e
   let incomplete = false;
   if (f.repeat) {
     if (obj[f.id] === undefined) {
-      if (!def.derive) { pending.push({ where: v, reason: MISSING }); return INCOMPLETE; }
+      if (!f.derive) { pending.push({ where: v, reason: MISSING }); return INCOMPLETE; }
       try {
         const count = fastSize(def.repeat!, frame, env);
         // The count may be a pinned header field of a hostile file: never allocate what it claims.
@@ -86,12 +87,12 @@ function deriveField(v: Visit, phase: 'values' | 'layout', pending: Pending[], e
     const arr = obj[f.id] as unknown[];
     for (let i = 0; i < arr.length; i++) {
       if (arr[i] !== undefined) continue;
-      const value = attempt(def.derive!, v, i, phase, pending, env);
+      const value = attempt(f.derive!, v, i, phase, pending, env);
       if (value !== undefined) { arr[i] = value; progress = true; } else incomplete = true;
     }
   } else if (obj[f.id] === undefined) {
-    if (!def.derive) { pending.push({ where: v, reason: MISSING }); return INCOMPLETE; }
-    const value = attempt(def.derive, v, undefined, phase, pending, env);
+    if (!f.derive) { pending.push({ where: v, reason: MISSING }); return INCOMPLETE; }
+    const value = attempt(f.derive, v, undefined, phase, pending, env);
     if (value !== undefined) { obj[f.id] = value; progress = true; } else incomplete = true;
   }
   // Lets computed before this field existed may be stale.
@@ -125,35 +126,10 @@ function attempt(expr: CompiledExpr, v: Visit, element: number | undefined, phas
   // Not quickInt for strings: enum names are for sources; a derive's value is taken literally.
   if (type.kind === 'int') return (typeof value === 'number' || typeof value === 'bigint' ? f.quickInt(value) : undefined) ?? toInt(value, type.int, where(v, element));
   if (type.kind === 'bytes') return toBytes(value, where(v, element));
+  if (type.kind === 'bits') return toBits(value, type.bits, where(v, element));
   if (type.kind === 'str' && typeof value === 'string') return value;
   throw new EncodeError(`derive ${expr.source} gave a value that does not fit a ${type.kind} field`, pathOf(where(v, element)));
 }
 
 /** The path of the field of `v`, or of its element. */
 const where = (v: Visit, element: number | undefined): LazyPath => (element === undefined ? v : new ChildPath(v, element));
-
-/** Fills absent checksum fields, in declaration order, and patches them into `bytes`. */
-export function applyChecksums(tree: Tree, bytes: Uint8Array, locations: Locations): void {
-  resetScopes(tree, { ioSize: bytes.length, locations });
-  for (const v of tree.checksums) {
-    const { f: { def }, frame } = v;
-    const { obj } = frame;
-    if (obj[def.id] !== undefined) continue;
-    if (def.type.kind !== 'int' || def.repeat) throw new EncodeError('a checksum field must be a single integer', v.path);
-    let from: number;
-    let to: number;
-    try {
-      from = fastSize(def.checksum!.from, frame, tree.env);
-      to = fastSize(def.checksum!.to, frame, tree.env);
-    } catch (e) {
-      if (!(e instanceof EvalError)) throw e;
-      throw new EncodeError(`cannot compute the checksum range: ${e.message}`, v.path);
-    }
-    if (from > to || to > bytes.length) throw new EncodeError(`checksum range ${from}..${to} is outside the ${bytes.length} bytes`, v.path);
-    const value = toInt(crc32(bytes.subarray(from, to)), def.type.int, v);
-    obj[def.id] = value;
-    const loc = getLoc(frame.locs, v.pos);
-    if (!loc) throw new EncodeError('the checksum field was not written', v.path);
-    writeInt(bytes, loc.offset, value, def.type.int, def.type.endian === 'le');
-  }
-}

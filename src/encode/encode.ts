@@ -1,11 +1,13 @@
 import type { FormatSchema, Locate } from '../schema/index.js';
-import { applyChecksums, deriveAll } from './derive.js';
+import { applyChecksums } from './checksums.js';
+import { deriveAll } from './derive.js';
 import { applyEdits, parseEdits } from './edit.js';
 import { EncodeError } from './encode-error.js';
 import { buildTree } from './normalize.js';
 import { assemblePools, locateViews } from './pools.js';
 import { resetScopes } from './tree.js';
 import { fillHoles, writeLayout } from './write.js';
+import { missing } from './holes.js';
 
 export interface Encoded {
   /** The file, after any `$edit`. */
@@ -38,6 +40,9 @@ function run(schema: FormatSchema, input: unknown): Encoded {
   deriveAll(tree, 'values');
   const views = assemblePools(tree);
   const early = deriveAll(tree, 'values');
+  // An `if` still undecided would leave the layout unknown.
+  const undecided = tree.conds[0];
+  if (undecided) throw missing(early, undecided.path);
   // 2. the layout, with zeros for the integers still to derive.
   const layout = writeLayout(tree, early);
   locateViews(views, layout.locations);

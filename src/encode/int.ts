@@ -66,3 +66,11 @@ function enumNames(en: EnumDef): string {
   }
   return names.join(', ');
 }
+
+/** A bit field's value in the decoder's convention: a number up to 32 bits, a bigint beyond. */
+export function toBits(raw: unknown, bits: number, lazyPath: LazyPath, en?: EnumDef): number | bigint {
+  const n = BigInt(toInt(raw, 'u8', lazyPath, en));
+  const max = (1n << BigInt(bits)) - 1n;
+  if (n > max) throw new EncodeError(`${clip(String(n))} does not fit in ${bits} bits (0..${max})`, pathOf(lazyPath));
+  return bits <= 32 ? Number(n) : n;
+}

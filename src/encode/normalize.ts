@@ -1,13 +1,15 @@
 import type { FieldPath } from '../findings/index.js';
-import { EvalError, evaluateInt, type FieldDef, type FormatSchema, type Scope, type StructDef } from '../schema/index.js';
+import { EvalError, chooseCase as caseOfTag, evaluate, type CaseTarget, type CompiledExpr, type FieldDef, type FormatSchema, type Scope, type StructDef } from '../schema/index.js';
 import { clip } from './clip.js';
 import { EncodeError } from './encode-error.js';
-import { describe, toInt } from './int.js';
+import { describe, toBits, toInt } from './int.js';
 import { ChildPath, pathOf, type LazyPath } from './locations.js';
-import { INT, SMALL_TAGS, planOf, type CaseNode, type FieldPlan, type SchemaPlan, type StructPlan } from './plan.js';
+import { EXT, INT, SMALL_TAGS, planOf, type CaseNode, type FieldPlan, type SchemaPlan, type StructPlan } from './plan.js';
 import { Frame, Visit, type Env, type Tree } from './tree.js';
 
 export const EDIT_KEY = '$edit';
+/** In any struct of a source: the original bytes of its processed fields (see docs/pack-sources.md). */
+export const COMPRESSED_KEY = '$compressed';
 const utf8 = new TextEncoder();
 const own = Object.prototype.hasOwnProperty;
 
@@ -33,7 +35,7 @@ export function buildTree(schema: FormatSchema, input: unknown): Tree {
   const value = Object.create(null) as Record<string, unknown>;
   const env = { ioSize: NaN, locations: undefined, scopes: [] } as unknown as Env & { root: Frame };
   env.root = new Frame(value, undefined, '', undefined, plan.root.def.lets, env);
-  const tree: Tree = { value, edit: input[EDIT_KEY], env, toDerive: [], lateDerive: [], pools: [], views: [], checksums: [] };
+  const tree: Tree = { value, edit: input[EDIT_KEY], env, toDerive: [], lateDerive: [], pools: [], views: [], checksums: [], conds: [] };
   new Builder(plan, tree).struct(plan.root, input, env.root);
   return tree;
 }
@@ -57,6 +59,12 @@ class Builder {
       while (next < ids.length && ids[next] !== key) next++;
       if (next < ids.length) { next++; continue; }
       if (flat.posOf.has(key) || (isRoot && key === EDIT_KEY)) continue;
+      if (key === COMPRESSED_KEY) {
+        const c = raw[key];
+        if (!isMap(c)) throw new EncodeError(`expected a map of processed fields to their compressed bytes, got ${describe(c)}`, [...frame.path, key]);
+        (frame.ext ??= {}).compressed = c;
+        continue;
+      }
       throw new EncodeError(`unknown field "${key}" in ${sp.def.name} (its fields: ${flat.idList})`, [...frame.path, key]);
     }
   }
@@ -75,8 +83,11 @@ class Builder {
       // Own keys only: a field named `constructor` must not read Object.prototype.constructor.
       let v = own.call(raw, f.id) ? raw[f.id] : undefined;
       if (v === undefined || v === null) {
+        if (f.code === EXT && f.def.cond) { this.absentCond(f, frame, pos); continue; }
+        // Magic bytes come from the schema.
+        if (f.def.contents && !f.repeat) v = f.def.contents.bytes;
         // An absent struct is an empty one: each of its fields is then derived (or reported missing).
-        if (f.isStruct && !f.repeat) v = {};
+        else if (f.isStruct && !f.repeat) v = {};
         else {
           if (!f.isStruct) this.visit(f, frame, pos, undefined);
           continue;
@@ -90,6 +101,21 @@ class Builder {
       if (!f.isStruct && (f.repeat || !f.passive)) this.visit(f, frame, pos, value);
     }
     return cases;
+  }
+
+  /**
+   * An `if` field the source leaves out. One the encoder can compute (derive, checksum, contents)
+   * waits for its condition (derive.ts resolves it: false gives null, true computes it); any
+   * other is not written (null, as the decoder gives a false condition).
+   */
+  private absentCond(f: FieldPlan, frame: Frame, pos: number): void {
+    const { def } = f;
+    if (f.view || !(f.derive || def.checksum || def.contents)) {
+      frame.obj[f.id] = null;
+      return;
+    }
+    frame.obj[f.id] = undefined;
+    this.tree.conds.push(new Visit(f, frame, pos, this.seq++));
   }
 
   /** Files the field under the phases that will look at it. */
@@ -109,9 +135,14 @@ class Builder {
     const t = f.def.type;
     if (t.kind !== 'switch') return undefined;
     const tag = f.tagFast?.(frame, frame.index, this.tree.env);
-    if (typeof tag === 'number' && Number.isInteger(tag)) return tag >= 0 && tag < SMALL_TAGS ? f.caseArray![tag] : f.casePlans!.get(tag);
+    if (typeof tag === 'number' && Number.isInteger(tag)) return tag >= 0 && tag < SMALL_TAGS ? f.caseArray![tag] : f.casePlans!.get(tag) ?? f.defaultPlan;
     const def = chooseCase(this.plan.schema, f.def, frame.scope, path);
     return def && this.plan.of(def);
+  }
+
+  /** The arguments of the parametric case the switch of `f` chose, for the frame `kid` of its struct. */
+  private caseArgs(f: FieldPlan, kid: Frame): readonly CompiledExpr[] | undefined {
+    return chooseCaseIn(f.def, kid.parent!.scope, kid)?.args;
   }
 
   /** The value of a repeated field: its elements, each as `one` gives it. */
@@ -136,6 +167,7 @@ class Builder {
     const t = f.def.type;
     switch (t.kind) {
       case 'int': return f.quickInt(v) ?? toInt(v, t.int, where(frame, f, index), f.enumDef);
+      case 'bits': return toBits(v, t.bits, where(frame, f, index), f.enumDef);
       case 'bytes': return toBytes(v, where(frame, f, index));
       case 'str':
         if (typeof v === 'string') return v;
@@ -151,6 +183,8 @@ class Builder {
           return obj;
         }
         const kid = new Frame(obj, frame, f.id, index, sp.def.lets, this.tree.env);
+        const args = t.kind === 'struct' ? t.args : f.caseArgs ? this.caseArgs(f, kid) : undefined;
+        if (args && sp.def.params?.length) kid.ext = { args, params: sp.def.params };
         this.struct(sp, v, kid);
         const kids = (frame.kids ??= []);
         if (index === undefined) kids[pos] = kid;
@@ -169,16 +203,21 @@ function where(frame: Frame, f: FieldPlan, index: number | undefined): ChildPath
 
 /** The struct a switch selects; undefined for a tag with no case (written with no payload). */
 export function chooseCase(schema: FormatSchema, f: FieldDef, scope: Scope, path: LazyPath): StructDef | undefined {
+  const name = chooseCaseIn(f, scope, path)?.struct;
+  return name === undefined ? undefined : schema.types.get(name);
+}
+
+/** The case (its struct and arguments) a switch's tag selects in `scope`, as the decoder chooses it. */
+function chooseCaseIn(f: FieldDef, scope: Scope, path: LazyPath): CaseTarget | undefined {
   if (f.type.kind !== 'switch') return undefined;
-  let tag: number | bigint;
+  let tag: unknown;
   try {
-    tag = evaluateInt(f.type.on, scope);
+    tag = evaluate(f.type.on, scope);
   } catch (e) {
     if (!(e instanceof EvalError)) throw e;
     throw new EncodeError(`cannot choose the case of ${f.id}: ${e.message}`, pathOf(path));
   }
-  const name = f.type.cases.get(Number(tag));
-  return name === undefined ? undefined : schema.types.get(name);
+  return caseOfTag(f.type, tag);
 }
 
 /** Bytes from a Uint8Array, a string (its UTF-8), `{hex: "..."}` or a list of byte values. */

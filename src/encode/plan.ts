@@ -1,7 +1,8 @@
-import { INT_WIDTH, type EnumDef, type FieldDef, type FieldType, type FormatSchema, type StructDef } from '../schema/index.js';
+import { INT_WIDTH, type CompiledExpr, type EnumDef, type FieldDef, type FieldType, type FormatSchema, type StructDef } from '../schema/index.js';
 import { fastOf, rootFieldOf, type Fast } from './fast-expr.js';
 import { CaseNode } from './case-node.js';
 import { usesLayout } from './layout-exprs.js';
+import { deriveOf } from './implied.js';
 
 export { CaseNode, type FlatStruct } from './case-node.js';
 
@@ -9,6 +10,22 @@ export { CaseNode, type FlatStruct } from './case-node.js';
 export const INT = 0;
 export const BYTES = 1;
 export const STRUCT = 2;
+/** A field with a construct plain schemas do not use (see isExt): written by write-ext, off the hot path. */
+export const EXT = 3;
+
+/**
+ * Does the field need the extended writer? `if`, bit fields, terminators, text encodings other
+ * than UTF-8, `size` on a struct or switch, `process`, and checksums other than an integer
+ * CRC-32 over a range. CCF and sigpack have none, and keep the writer's three fast cases.
+ */
+function isExt(def: FieldDef): boolean {
+  const t = def.type;
+  if (def.cond || def.process || def.terminator !== undefined || t.kind === 'bits') return true;
+  if (t.kind === 'str' && t.encoding !== undefined && t.encoding !== 'utf-8') return true;
+  if ((t.kind === 'struct' || t.kind === 'switch') && (def.size || def.sizeEos)) return true;
+  if (def.checksum && (def.checksum.algo !== 'crc32' || def.checksum.of || t.kind !== 'int')) return true;
+  return false;
+}
 
 /**
  * What the encoder needs to know about a field, worked out once per schema rather than once per
@@ -34,6 +51,12 @@ export class FieldPlan {
   readonly loBig: bigint;
   readonly hiBig: bigint;
   readonly enumDef: EnumDef | undefined;
+  /** How the encoder computes the field: its derive, or the one a sibling's `size` implies (see implied.ts). */
+  readonly derive: CompiledExpr | undefined;
+  /** A switch's `_` case, its text cases, and whether any case takes arguments. */
+  defaultPlan: StructPlan | undefined;
+  textPlans: ReadonlyMap<string, StructPlan | undefined> | undefined;
+  readonly caseArgs: boolean;
   /** The struct of a `struct` field (linked after every struct has a plan: types may be recursive). */
   struct: StructPlan | undefined;
   /** A switch's case structs by tag (undefined: no case, or a case naming no type). */
@@ -51,13 +74,13 @@ export class FieldPlan {
   /** A view into `_root.x` (a pool): the path [x], which the pools resolve without a scope. */
   readonly viewRoot: readonly [string] | undefined;
 
-  constructor(readonly def: FieldDef, schema: FormatSchema) {
+  constructor(readonly def: FieldDef, schema: FormatSchema, owner: StructDef) {
     const t = def.type;
     // The same characters, internalized: a schema's ids are plain strings from its YAML, and keys
     // compare by pointer (and delete fast) only when unique.
     this.id = Object.keys({ [def.id]: 0 })[0]!;
     this.kind = t.kind;
-    this.code = t.kind === 'int' ? INT : t.kind === 'bytes' || t.kind === 'str' ? BYTES : STRUCT;
+    this.code = isExt(def) ? EXT : t.kind === 'int' ? INT : t.kind === 'bytes' || t.kind === 'str' ? BYTES : STRUCT;
     this.repeat = def.repeat !== undefined;
     this.view = def.view !== undefined;
     this.at = def.at !== undefined;
@@ -72,13 +95,17 @@ export class FieldPlan {
     this.lo = this.width > 4 ? NaN : Number(this.loBig);
     this.hi = this.width > 4 ? NaN : Number(this.hiBig);
     this.enumDef = def.enumName ? schema.enums.get(def.enumName) : undefined;
+    this.derive = deriveOf(owner, def);
+    this.defaultPlan = undefined;
+    this.textPlans = undefined;
+    this.caseArgs = t.kind === 'switch' && t.caseArgs !== undefined && t.caseArgs.size > 0;
     this.struct = undefined;
     this.cases = t.kind === 'switch' ? new Map([...t.cases].map(([tag, name]) => [tag, schema.types.get(name)])) : undefined;
     this.casePlans = undefined;
     this.caseArray = undefined;
     this.passive = !def.view && !def.pool && !def.checksum;
-    this.deriveUsesLayout = def.derive !== undefined && usesLayout(def.derive);
-    this.deriveFast = def.derive && fastOf(def.derive);
+    this.deriveUsesLayout = this.derive !== undefined && usesLayout(this.derive);
+    this.deriveFast = this.derive && fastOf(this.derive);
     this.tagFast = t.kind === 'switch' ? fastOf(t.on) : undefined;
     const root = def.view && rootFieldOf(def.view);
     this.viewRoot = root ? [root] : undefined;
@@ -105,7 +132,7 @@ export class StructPlan {
 
   /** `id`: its index in the schema's plan (case nodes index their children by it). */
   constructor(readonly def: StructDef, schema: FormatSchema, readonly id: number) {
-    this.fields = def.fields.map((f) => new FieldPlan(f, schema));
+    this.fields = def.fields.map((f) => new FieldPlan(f, schema, def));
     this.cases = new CaseNode(this, []);
   }
 }
@@ -134,7 +161,14 @@ export class SchemaPlan {
     for (const f of p.fields) {
       if (f.cases) {
         f.casePlans = new Map([...f.cases].map(([tag, def]) => [tag, def && this.of(def)]));
-        const array: Array<StructPlan | undefined> = new Array<StructPlan | undefined>(SMALL_TAGS).fill(undefined);
+        const t = f.def.type;
+        const dflt = t.kind === 'switch' && t.defaultCase !== undefined ? this.schema.types.get(t.defaultCase) : undefined;
+        f.defaultPlan = dflt && this.of(dflt);
+        if (t.kind === 'switch' && t.textCases?.size) {
+          f.textPlans = new Map([...t.textCases].map(([tag, name]) => { const d = this.schema.types.get(name); return [tag, d && this.of(d)]; }));
+        }
+        // The `_` case answers every small tag the cases leave out.
+        const array: Array<StructPlan | undefined> = new Array<StructPlan | undefined>(SMALL_TAGS).fill(f.defaultPlan);
         for (const [tag, c] of f.casePlans) if (tag >= 0 && tag < SMALL_TAGS) array[tag] = c;
         f.caseArray = array;
       }

@@ -54,6 +54,7 @@ function fill(schema: FormatSchema, struct: StructDef, obj: Record<string, unkno
       continue;
     }
     const v = obj[f.id];
+    if (v === null && f.cond) continue; // its `if` was false: not written
     if (v === undefined || v === null) {
       // An array is given even when derivable: its derived count may be a hostile pinned field.
       if (derivable(f) && !f.repeat) continue;
@@ -85,12 +86,12 @@ function caseOf(schema: FormatSchema, f: FieldDef, obj: Record<string, unknown>)
   return name === undefined ? undefined : schema.types.get(name);
 }
 
-const derivable = (f: FieldDef): boolean => f.derive !== undefined || f.pool || f.checksum !== undefined || f.view !== undefined;
+const derivable = (f: FieldDef): boolean => f.derive !== undefined || f.pool || f.checksum !== undefined || f.view !== undefined || f.contents !== undefined;
 
 function emptyOf(f: FieldDef): unknown {
   if (f.repeat) return [];
   switch (f.type.kind) {
-    case 'int': return 0;
+    case 'int': case 'bits': return 0;
     case 'bytes': return new Uint8Array(0);
     case 'str': return '';
     default: return {};

@@ -1,5 +1,5 @@
 import type { FieldPath } from '../findings/index.js';
-import { childScope, rootScope, type CompiledExpr, type Locate, type Scope } from '../schema/index.js';
+import { childScope, elementScope, evaluate, rootScope, type CompiledExpr, type Locate, type ParamDef, type Scope } from '../schema/index.js';
 import type { Locations } from './locations.js';
 import type { FieldPlan, FlatStruct } from './plan.js';
 
@@ -13,6 +13,19 @@ export interface Env {
 }
 
 const noLocate: Locate = () => undefined;
+
+/** What a few frames carry beyond the plain ones (one field, so plain frames stay small). */
+export interface FrameExt {
+  /** A parametric type's arguments (evaluated in the parent's scope) and parameters. */
+  args?: readonly CompiledExpr[];
+  params?: readonly ParamDef[];
+  /** `$compressed` of the source: the original bytes of processed fields, by field id. */
+  compressed?: Record<string, unknown>;
+  /** The decompressed bytes of processed fields, by `pos` or `pos/index`, for `checksum: {of}`. */
+  inner?: Map<string, Uint8Array>;
+  /** Written inside a processed (compressed) stream: its locations are the compressed field's. */
+  processed?: boolean;
+}
 
 /**
  * One struct instance of the value being encoded: its object, its place in the tree and its fields.
@@ -32,6 +45,7 @@ export class Frame {
   elems: Array<number[] | undefined> | undefined;
   /** How many fields normalize has filled so far: the position of the next. */
   filled = 0;
+  ext: FrameExt | undefined;
   private pathMemo: FieldPath | undefined;
   private scopeMemo: Scope | undefined;
 
@@ -64,11 +78,20 @@ export class Frame {
   get scope(): Scope {
     if (!this.scopeMemo) {
       this.scopeMemo = this.parent
-        ? childScope(this.parent.scope, this.obj, this.path, this.index, this.lets)
+        ? childScope(this.parent.scope, this.obj, this.path, this.index, this.lets, this.ext?.args ? { params: this.params() } : undefined)
         : rootScope(this.obj, this.env.ioSize, this.env.locations?.locate ?? noLocate, this.lets);
       this.env.scopes.push(this.scopeMemo);
     }
     return this.scopeMemo;
+  }
+
+  /** A parametric type's arguments by parameter name, evaluated where the type is used (EvalError if they cannot be yet). */
+  private params(): Record<string, unknown> {
+    const { args = [], params = [] } = this.ext!;
+    const at = this.index === undefined ? this.parent!.scope : elementScope(this.parent!.scope, this.index);
+    const out = Object.create(null) as Record<string, unknown>;
+    for (let i = 0; i < params.length && i < args.length; i++) out[params[i]!.id] = evaluate(args[i]!, at);
+    return out;
   }
 
   /** The scope, if something has built it. */
@@ -99,7 +122,9 @@ export interface Tree {
   lateDerive: Visit[];
   readonly pools: Visit[];
   readonly views: Visit[];
-  readonly checksums: Visit[];
+  checksums: Visit[];
+  /** `if` fields the source leaves out that the encoder could compute, once their condition is known. */
+  readonly conds: Visit[];
 }
 
 type MutableScope = { -readonly [K in keyof Scope]: Scope[K] };

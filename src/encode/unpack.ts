@@ -1,7 +1,10 @@
 import { formatPath, type Issue } from '../findings/index.js';
 import { decode } from '../parse/index.js';
-import type { FormatSchema, Locate } from '../schema/index.js';
+import type { FieldDef, FormatSchema, Locate, StructDef } from '../schema/index.js';
+import { encodeText } from '../codec/encode-text.js';
 import { usesLayout } from './derive.js';
+import { deriveOf } from './implied.js';
+import { keepCompressed } from './keep-compressed.js';
 import { encodeDetailed, type Encoded } from './encode.js';
 import { EncodeError } from './encode-error.js';
 import { formatSource } from './format.js';
@@ -28,6 +31,7 @@ export function unpack(schema: FormatSchema, bytes: Uint8Array): string {
   const notes = d.issues.length ? ['decode issues:', ...shown] : [];
   if (!d.complete) return incomplete(schema, d.value, bytes, head, notes);
   restoreRawText(schema, d.value, bytes, d.locate);
+  keepCompressed(schema, d.value, bytes, d.locate);
   const keep = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const source = strip(schema, d.value, keep);
@@ -113,15 +117,16 @@ function attempt(schema: FormatSchema, source: Record<string, unknown>): Encoded
   }
 }
 
-const derived = (f: { derive: unknown; pool: boolean; checksum: unknown; view: unknown }): boolean =>
-  !f.view && (f.derive !== undefined || f.pool || f.checksum !== undefined);
+/** Fields pack computes when a source leaves them out: derived (or implied by a `size`), pools, checksums, magic bytes. */
+const derived = (s: StructDef, f: FieldDef): boolean =>
+  !f.view && (deriveOf(s, f) !== undefined || f.pool || f.checksum !== undefined || f.contents !== undefined);
 
 /** A copy without the fields pack can compute, except those listed in `keep`. */
 function strip(schema: FormatSchema, value: Record<string, unknown>, keep: ReadonlySet<string>): Record<string, unknown> {
   const copy = clone(value) as Record<string, unknown>;
   const drop: Array<() => void> = [];
   walk(schema, copy, NaN, noLocate, (v) => {
-    if (derived(v.field) && !keep.has(formatPath(v.path))) drop.push(() => delete v.obj[v.field.id]);
+    if (derived(v.struct, v.field) && !keep.has(formatPath(v.path))) drop.push(() => delete v.obj[v.field.id]);
   });
   for (const d of drop) d();
   dropEmpty(copy);
@@ -143,8 +148,9 @@ function differing(schema: FormatSchema, decoded: Record<string, unknown>, compu
   const out: Array<{ path: string; stage: number }> = [];
   walk(schema, decoded, NaN, noLocate, (v) => {
     const { field } = v;
-    if (!derived(field) || sameValue(v.obj[field.id], getAt(computed, v.path))) return;
-    const stage = field.checksum ? 2 : field.derive && usesLayout(field.derive) ? 1 : 0;
+    if (!derived(v.struct, field) || sameValue(v.obj[field.id], getAt(computed, v.path))) return;
+    const how = deriveOf(v.struct, field);
+    const stage = field.checksum ? 2 : how && usesLayout(how) ? 1 : 0;
     out.push({ path: formatPath(v.path), stage });
   });
   return out;
@@ -153,12 +159,18 @@ function differing(schema: FormatSchema, decoded: Record<string, unknown>, compu
 /** Text the decoder had to decode lossily is put back as its raw bytes, so that it re-packs exactly. */
 function restoreRawText(schema: FormatSchema, value: Record<string, unknown>, bytes: Uint8Array, locate: Locate): void {
   walk(schema, value, bytes.length, locate, (v) => {
-    const text = v.obj[v.field.id];
-    if (v.field.type.kind !== 'str' || typeof text !== 'string' || !text.includes('\ufffd')) return;
+    const { field: f } = v;
+    const text = v.obj[f.id];
+    if (f.type.kind !== 'str' || typeof text !== 'string' || f.repeat || f.process) return;
+    const encoded = f.type.encoding ? encodeText(text, f.type.encoding) : utf8.encode(text);
+    if (encoded && !text.includes('\ufffd')) return;
     const loc = locate(v.path);
     if (!loc) return;
-    const raw = bytes.slice(loc.offset, loc.offset + loc.size);
-    if (!sameBytes(utf8.encode(text), raw)) v.obj[v.field.id] = raw;
+    let raw = bytes.slice(loc.offset, loc.offset + loc.size);
+    // The value ends at its terminator (which it includes or not); what follows is padding.
+    const end = f.terminator === undefined ? -1 : raw.indexOf(f.terminator);
+    if (end >= 0) raw = raw.slice(0, f.include ? end + 1 : end);
+    if (!encoded || !sameBytes(encoded, raw)) v.obj[f.id] = raw;
   });
 }
 

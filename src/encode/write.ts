@@ -2,13 +2,14 @@ import type { Pending } from './derive.js';
 import { missing, missingAt, pathTo, put, type Hole, type Written } from './holes.js';
 import { Locations, setLoc } from './locations.js';
 import { isMap } from './normalize.js';
-import { BYTES, INT, STRUCT, type FieldPlan } from './plan.js';
+import { BYTES, EXT, INT, STRUCT, type FieldPlan } from './plan.js';
 import type { Frame, Tree } from './tree.js';
+import { writeExt } from './write-ext.js';
 
 export { fillHoles, type Written } from './holes.js';
 
 /** Work placed with `at`: run after the sequential part of its enclosing placement. */
-type Job = (deferred: Job[]) => void;
+export type Job = (deferred: Job[]) => void;
 
 const utf8 = new TextEncoder();
 
@@ -31,11 +32,14 @@ let scratch = new Uint8Array(4096);
 let scratchView = new DataView(scratch.buffer);
 const KEEP_SCRATCH = 64 * 1024;
 
-class Writer {
+export class Writer {
   buf = scratch;
   view = scratchView;
   len = 0;
   readonly holes: Hole[] = [];
+  /** Bit fields: where the last one ended (this.len then), and how many bits of its last byte it used (1-8). */
+  bitEnd = -1;
+  bitUsed = 8;
 
   constructor(readonly why: readonly Pending[]) {}
 
@@ -83,7 +87,10 @@ class Writer {
 
   /** A repeated field written in sequence: its elements one after another. */
   private sequence(frame: Frame, f: FieldPlan, pos: number, v: unknown, deferred: Job[]): void {
-    if (!Array.isArray(v)) throw missing(this.why, pathTo(frame, f));
+    if (!Array.isArray(v)) {
+      if (v === null && f.def.cond) return; // its `if` is false: not written
+      throw missing(this.why, pathTo(frame, f));
+    }
     const elems = ((frame.elems ??= [])[pos] = new Array<number>(2 * v.length));
     const start = this.len;
     if (f.code === STRUCT) {
@@ -105,7 +112,10 @@ class Writer {
     const f = frame.flat.fields[pos]!;
     const v = frame.obj[f.id];
     if (!f.repeat) return this.one(frame, f, pos, v, undefined, deferred);
-    if (!Array.isArray(v)) throw missing(this.why, pathTo(frame, f));
+    if (!Array.isArray(v)) {
+      if (v === null && f.def.cond) return;
+      throw missing(this.why, pathTo(frame, f));
+    }
     (frame.elems ??= [])[pos] = new Array<number>(2 * v.length);
     // Each element is a placement of its own (forEach: a sparse array's holes are not written).
     v.forEach((el: unknown, i) => {
@@ -116,7 +126,7 @@ class Writer {
   }
 
   /** Writes `v`, the field `f` at `pos` of `frame` (its element `index`, if repeated). */
-  private one(frame: Frame, f: FieldPlan, pos: number, v: unknown, index: number | undefined, deferred: Job[]): void {
+  one(frame: Frame, f: FieldPlan, pos: number, v: unknown, index: number | undefined, deferred: Job[]): void {
     const start = this.len;
     switch (f.code) {
       case INT: {
@@ -134,6 +144,9 @@ class Writer {
         this.buf.set(b, at);
         break;
       }
+      case EXT:
+        if (!writeExt(this, frame, f, pos, v, index, deferred)) return; // not written: no location
+        break;
       default: {
         const kid = frame.kids?.[pos];
         // No frame: a switch whose tag has no case.
@@ -145,12 +158,12 @@ class Writer {
   }
 
   /** A struct (or switch) value, with `child` its frame. */
-  private struct(frame: Frame, f: FieldPlan, v: unknown, index: number | undefined, child: Frame | Array<Frame | undefined> | undefined, deferred: Job[]): void {
+  struct(frame: Frame, f: FieldPlan, v: unknown, index: number | undefined, child: Frame | Array<Frame | undefined> | undefined, deferred: Job[]): void {
     if (!isMap(v)) return missingAt(this.why, frame, f, index);
     if (child && !Array.isArray(child)) this.fields(child, deferred);
   }
 
-  private reserve(n: number): number {
+  reserve(n: number): number {
     if (this.len + n > this.buf.length) {
       const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
       bigger.set(this.buf.subarray(0, this.len));

@@ -1,0 +1,299 @@
+import { deflateRawSync, deflateSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { encode, EncodeError, pack } from '../../src/encode/index.js';
+import { parseSchema, type FormatSchema } from '../../src/schema/index.js';
+import { thrownBy } from '../helpers/thrown.js';
+import { assertPacks, hex } from './laws.js';
+
+/* pack of each construct of the schema language (issue 10), on small schemas. */
+
+export const schemaOf = (types: string, top = ''): FormatSchema => parseSchema(`format: t\nendian: be\nroot: file\n${top}types:\n${types}`, 'x.yaml');
+
+export const COND = schemaOf(`  file:
+    seq:
+      - { id: flags, type: u1 }
+      - { id: extra, type: u2, if: (flags & 1) != 0 }
+      - { id: crc, type: u2, if: (flags & 2) != 0, checksum: { algo: crc32-low16, from: 0, to: 1, code: CRC_MISMATCH } }
+      - { id: tail, type: u1 }
+`);
+
+export const REPEATS = schemaOf(`  file:
+    seq:
+      - { id: items, type: item, repeat: until, repeat_until: _.kind == 0 }
+      - { id: rest, type: u1, repeat: eos }
+  item:
+    seq:
+      - { id: kind, type: u1 }
+      - { id: v, type: u1, if: kind != 0 }
+`);
+
+export const SIZED = schemaOf(`  file:
+    seq:
+      - { id: len, type: u1 }
+      - { id: body, type: body, size: len }
+      - { id: after, type: u1 }
+  body:
+    seq:
+      - { id: a, type: u2 }
+      - { id: rest, type: bytes, size_eos: true }
+`);
+
+export const TERMS = schemaOf(`  file:
+    seq:
+      - { id: name, type: strz }
+      - { id: tag, type: bytes, terminator: 0x2f, include: true }
+      - { id: word, type: str, terminator: 0x20, consume: false }
+      - { id: sp, type: u1 }
+      - { id: fixed, type: str, size: 6, terminator: 0 }
+`);
+
+export const SWITCH = schemaOf(`  file:
+    seq:
+      - { id: chunks, type: chunk, repeat: eos }
+  chunk:
+    seq:
+      - { id: len, type: u1 }
+      - { id: kind, type: str, size: 2, encoding: ascii }
+      - id: body
+        size: len
+        type:
+          switch_on: kind
+          cases: { '"AB"': ab, '"CD"': cd(len), _: opaque(len) }
+  ab:
+    seq:
+      - { id: x, type: u2 }
+  cd:
+    params: [{ id: n, type: int }]
+    seq:
+      - { id: data, type: bytes, size: n - 1 }
+      - { id: last, type: u1 }
+  opaque:
+    params: [{ id: n, type: int }]
+    seq:
+      - { id: data, type: bytes, size: n }
+`);
+
+export const BYTES_SWITCH = schemaOf(`  file:
+    seq:
+      - { id: kind, type: bytes, size: 2 }
+      - id: body
+        type:
+          switch_on: kind
+          cases: { '"AB"': one, 7: seven, _: other }
+  one:
+    seq:
+      - { id: x, type: u1 }
+  seven:
+    seq:
+      - { id: y, type: u2 }
+  other:
+    seq:
+      - { id: z, type: u4 }
+`);
+
+export const BITS = schemaOf(`  file:
+    seq:
+      - { id: a, type: b3 }
+      - { id: b, type: b5 }
+      - { id: c, type: b4 }
+      - { id: d, type: u1 }
+      - { id: e, type: b40, bit_endian: le }
+`, 'bit_endian: be\n');
+
+export const TEXT = schemaOf(`  file:
+    seq:
+      - { id: n, type: u1 }
+      - { id: name, type: str, size: n, encoding: utf-16le }
+      - { id: dos, type: str, size: 2, encoding: cp437 }
+      - { id: be, type: str, size: 2, encoding: utf-16be }
+      - { id: l1, type: strz, encoding: latin1 }
+`);
+
+export const MAGIC = schemaOf(`  file:
+    seq:
+      - { id: magic, contents: "PK\\x03\\x04" }
+      - { id: v, type: u1 }
+`);
+
+export const PROCESS = schemaOf(`  file:
+    seq:
+      - { id: clen, type: u2 }
+      - { id: data, type: bytes, size: clen, process: { algo: zlib, limit: 1000 } }
+      - { id: crc, type: u4, checksum: { algo: crc32, of: data, code: CRC_MISMATCH } }
+      - { id: tail, type: inner, size_eos: true, process: { algo: deflate, limit: 1000 } }
+  inner:
+    seq:
+      - { id: count, type: u1, derive: len(items) }
+      - { id: items, type: u2, repeat: count }
+`);
+
+export const SUMS = schemaOf(`  file:
+    seq:
+      - { id: data, type: bytes, size: 5 }
+      - { id: c1, type: u4, checksum: { algo: adler32, of: data, code: CRC_MISMATCH } }
+      - { id: c2, type: u2, checksum: { algo: crc16-ccitt, from: 0, to: 5, code: CRC_MISMATCH } }
+      - { id: c3, type: bytes, size: 32, checksum: { algo: sha256, from: 0, to: 5, code: CRC_MISMATCH } }
+`);
+
+export const SEARCH = schemaOf(`  file:
+    seq:
+      - { id: magic, contents: "ZZ" }
+      - { id: data, type: bytes, size: 3 }
+      - { id: end, type: eocd, at: 'rfind("EN", 0, _io.size)' }
+  eocd:
+    seq:
+      - { id: sig, contents: "EN" }
+      - { id: comment_len, type: u1 }
+      - { id: comment, type: str, size: comment_len }
+`);
+
+export const PARAMS = schemaOf(`  file:
+    seq:
+      - { id: k, type: u1 }
+      - { id: part, type: piece(k + 1) }
+  piece:
+    params: [{ id: n, type: int }]
+    seq:
+      - { id: data, type: bytes, size: n }
+      - { id: doubled, type: u1, derive: n * 2 }
+`);
+
+describe('pack: if', () => {
+  it('writes a field whose value is given, and leaves out one that is absent', () => {
+    assertPacks(COND, 'flags: 1\nextra: 0x0102\ntail: 9\n', '01 0102 09');
+    assertPacks(COND, 'flags: 0\nextra: null\ntail: 9\n', '00 09');
+  });
+
+  it('computes a checksum under an if when the condition holds, and writes nothing when not', () => {
+    const crc = (crc32Of([2]) & 0xffff).toString(16).padStart(4, '0');
+    assertPacks(COND, 'flags: 2\ntail: 9\n', `02 ${crc} 09`);
+    assertPacks(COND, 'flags: 0\ntail: 9\n', '00 09');
+  });
+});
+
+describe('pack: repeat until and eos', () => {
+  it('writes the elements as given', () => {
+    assertPacks(REPEATS, 'items: [{ kind: 1, v: 5 }, { kind: 0 }]\nrest: [7, 8]\n', '01 05 00 07 08');
+  });
+});
+
+describe('pack: size on a struct', () => {
+  it('derives the size field from what the struct writes', () => {
+    assertPacks(SIZED, 'body: { a: 1, rest: "xy" }\nafter: 7\n', '04 0001 7879 07');
+  });
+
+  it('pads with zeros up to a larger size the source pins', () => {
+    assertPacks(SIZED, 'len: 6\nbody: { a: 1, rest: "" }\nafter: 7\n', '06 0001 00000000 07');
+  });
+});
+
+describe('pack: terminators', () => {
+  it('writes strz, include, consume: false and a size-bounded terminated string', () => {
+    assertPacks(TERMS, 'name: ab\ntag: x/\nword: hi\nsp: 0x20\nfixed: ok\n', '616200 782f 6869 20 6f6b00000000');
+    // include: true with a value that lacks its terminator gets one.
+    assertPacks(TERMS, 'name: ""\ntag: x\nword: ""\nsp: 0x20\nfixed: abcdef\n', '00 782f 20 616263646566');
+  });
+});
+
+describe('pack: switches', () => {
+  it('chooses text cases, the default case, and binds the arguments of parametric cases', () => {
+    const src = 'chunks:\n  - { kind: AB, body: { x: 0x0102 } }\n  - { kind: CD, body: { data: "pq", last: 9 } }\n  - { kind: ZZ, body: { data: "hello" } }\n';
+    assertPacks(SWITCH, src, '02 4142 0102  03 4344 7071 09  05 5a5a 68656c6c6f');
+  });
+
+  it('compares a bytes tag as Latin-1 text, and falls back to the default for any other tag', () => {
+    assertPacks(BYTES_SWITCH, 'kind: { hex: "4142" }\nbody: { x: 5 }\n', '4142 05');
+    assertPacks(BYTES_SWITCH, 'kind: { hex: "0909" }\nbody: { z: 1 }\n', '0909 00000001');
+  });
+});
+
+describe('pack: bit fields', () => {
+  it('packs consecutive bit fields into shared bytes, big- and little-endian, and starts a byte-aligned field at the next byte', () => {
+    assertPacks(BITS, 'a: 5\nb: 3\nc: 15\nd: 0x11\ne: 0x0102030405\n', 'a3 f0 11 0504030201');
+  });
+
+  it('refuses a value wider than its bits', () => {
+    expect(thrownBy(EncodeError, () => pack(BITS, 'a: 8\nb: 0\nc: 0\nd: 0\ne: 0\n', 's.yaml')).message).toMatch(/a: 8 does not fit in 3 bits/);
+  });
+});
+
+describe('pack: text encodings', () => {
+  it('writes UTF-16, CP437 and Latin-1, and derives a byte size from the encoded text', () => {
+    assertPacks(TEXT, 'name: hé\ndos: ÇÜ\nbe: "Ω"\nl1: ÿ\n', '04 6800e900 809a 03a9 ff00');
+  });
+
+  it('refuses a character the encoding cannot carry', () => {
+    expect(thrownBy(EncodeError, () => pack(TEXT, 'name: a\ndos: "€x"\nbe: ab\nl1: x\n', 's.yaml')).message).toMatch(/dos: .*cp437 cannot encode/);
+  });
+});
+
+describe('pack: contents', () => {
+  it('writes the magic bytes from the schema, and a pinned wrong magic as given', () => {
+    assertPacks(MAGIC, 'v: 1\n', '504b0304 01');
+    assertPacks(MAGIC, 'magic: { hex: "504b0506" }\nv: 1\n', '504b0506 01');
+  });
+});
+
+describe('pack: process', () => {
+  const src = 'data: "hello hello hello"\ntail: { items: [1, 2, 3] }\n';
+
+  it('compresses bytes and structs, derives the compressed size, and checksums the decompressed bytes', () => {
+    const bytes = pack(PROCESS, src, 's.yaml');
+    const clen = bytes[0]! * 256 + bytes[1]!;
+    expect(Buffer.from(inflateSync(bytes.subarray(2, 2 + clen))).toString()).toBe('hello hello hello');
+    const crc = Buffer.from(bytes.subarray(2 + clen, 6 + clen)).readUInt32BE();
+    expect(crc).toBe(crc32Of([...Buffer.from('hello hello hello')]));
+    expect(hex(inflateRawSync(bytes.subarray(6 + clen)))).toBe('03000100020003');
+  });
+
+  it('writes the $compressed bytes while they decompress to the value, and compresses again once it changes', () => {
+    const stored = deflateSync(Buffer.from('hello hello hello'), { level: 0 });
+    const tail = deflateRawSync(Buffer.from('03000100020003', 'hex'), { level: 0 });
+    const kept = `$compressed: { data: { hex: "${hex(stored)}" }, tail: { hex: "${hex(tail)}" } }\n`;
+    const bytes = pack(PROCESS, `data: "hello hello hello"\n${kept}tail: { items: [1, 2, 3] }\n`, 's.yaml');
+    expect(hex(bytes.subarray(2, 2 + stored.length))).toBe(hex(stored));
+    expect(hex(bytes.subarray(bytes.length - tail.length))).toBe(hex(tail));
+    const changed = pack(PROCESS, `data: "hello hello HELLO"\n${kept}tail: { items: [1, 2, 3, 4] }\n`, 's.yaml');
+    const clen = changed[0]! * 256 + changed[1]!;
+    expect(hex(changed.subarray(2, 2 + clen))).toBe(hex(deflateSync(Buffer.from('hello hello HELLO'))));
+    expect(hex(inflateRawSync(changed.subarray(6 + clen)))).toBe('0400010002000300' + '04');
+  });
+});
+
+describe('pack: checksums', () => {
+  it('computes adler32 of a field, crc16-ccitt and sha256 of a range', () => {
+    const bytes = pack(SUMS, 'data: abcde\n', 's.yaml');
+    expect(Buffer.from(bytes.subarray(5, 9)).readUInt32BE()).toBe(0x05c801f0); // Adler-32 of "abcde"
+    expect(Buffer.from(bytes.subarray(11)).toString('hex')).toBe(createHash('sha256').update('abcde').digest('hex'));
+    expect(bytes.length).toBe(5 + 4 + 2 + 32);
+  });
+});
+
+describe('pack: at with rfind', () => {
+  it('writes the record a search locates after everything else, without inverting the search', () => {
+    assertPacks(SEARCH, 'data: abc\nend: { comment: hi }\n', '5a5a 616263 454e 02 6869');
+  });
+});
+
+describe('pack: parametric types', () => {
+  it('binds the arguments in the child scope when deriving', () => {
+    assertPacks(PARAMS, 'k: 2\npart: { data: xyz }\n', '02 78797a 06');
+  });
+});
+
+describe('pack: plain schemas are unchanged', () => {
+  it('encodes without the extended writer', () => {
+    const s = schemaOf('  file:\n    seq:\n      - { id: n, type: u1, derive: len(xs) }\n      - { id: xs, type: u2, repeat: n }\n');
+    expect(hex(encode(s, { xs: [1, 2] }))).toBe('0200010002');
+  });
+});
+
+function crc32Of(bytes: number[]): number {
+  let c = 0xffffffff;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
