@@ -1,6 +1,6 @@
 import type { FieldPath } from '../findings/index.js';
 import {
-  EvalError, childScope, elementScope, evaluateBool, evaluateInt,
+  EvalError, childScope, elementScope, evaluateBool,
   type FieldDef, type Scope, type StructDef,
 } from '../schema/index.js';
 import { MAX_NESTING } from '../budget/limits.js';
@@ -12,6 +12,7 @@ import { checkPattern } from './rules/pattern.js';
 import { checkPlacement } from './rules/placement.js';
 import { checkUnique } from './rules/unique.js';
 import { checkValid } from './rules/valid-rules.js';
+import { chosenCase } from './choose-case.js';
 
 /**
  * Checks one struct's fields and asserts, then recurses; paths are absolute (the parent passed its
@@ -27,7 +28,7 @@ export function checkStruct(ctx: CheckContext, struct: StructDef, obj: Record<st
   if (!ctx.budget.tick()) return outOfTime(ctx, scope.path);
   for (const field of struct.fields) {
     if (field.type.kind === 'switch' && field.inline) {
-      const caseStruct = chosenCase(ctx, field, scope);
+      const caseStruct = chosenCase(ctx, field, scope, scope.path);
       if (caseStruct) checkStruct(ctx, caseStruct, obj, scope, depth + 1);
       continue;
     }
@@ -61,17 +62,6 @@ function ruleDetails(rule: StructDef['asserts'][number]['rule'], scope: Scope, m
   return details;
 }
 
-function chosenCase(ctx: CheckContext, field: FieldDef, scope: Scope): StructDef | undefined {
-  if (field.type.kind !== 'switch') return undefined;
-  try {
-    const name = field.type.cases.get(Number(evaluateInt(field.type.on, scope)));
-    return name === undefined ? undefined : ctx.schema.types.get(name);
-  } catch (e) {
-    if (e instanceof EvalError) return undefined;
-    throw e;
-  }
-}
-
 /** Whether a field has anything to check, itself or below it: most integer fields have not. */
 const NEEDS_VISIT = new WeakMap<FieldDef, boolean>();
 function needsVisit(field: FieldDef): boolean {
@@ -84,9 +74,9 @@ function needsVisit(field: FieldDef): boolean {
   return v;
 }
 
-/** Only `expr` rules and checksums read `_index`: other elements share the array's scope. */
+/** Only `expr` rules, checksums and switch tags read `_index`: other elements share the array's scope. */
 function needsElementScope(field: FieldDef): boolean {
-  return !!field.checksum || field.valid.some((v) => v.rule.kind === 'expr');
+  return !!field.checksum || field.type.kind === 'switch' || field.valid.some((v) => v.rule.kind === 'expr');
 }
 
 function checkField(ctx: CheckContext, field: FieldDef, value: unknown, path: FieldPath, scope: Scope, depth: number): void {
@@ -116,7 +106,7 @@ function checkElement(ctx: CheckContext, field: FieldDef, value: unknown, path: 
   const t = field.type;
   if ((t.kind === 'struct' || t.kind === 'switch') && typeof value === 'object' && value !== null) {
     // A non-inline switch's tag is evaluated in the scope of the struct that holds it.
-    const struct = t.kind === 'struct' ? ctx.schema.types.get(t.struct) : chosenCase(ctx, field, scope);
+    const struct = t.kind === 'struct' ? ctx.schema.types.get(t.struct) : chosenCase(ctx, field, scope, path);
     if (!struct) return;
     const obj = value as Record<string, unknown>;
     checkStruct(ctx, struct, obj, childScope(scope, obj, path, index, struct.lets), depth + 1);

@@ -36,7 +36,9 @@ export function checkStructure(schema: FormatSchema, bytes: Uint8Array, input: C
     budget: options.budget ?? new WorkBudget(bytes.length), stopped: false,
     complete: input.complete ?? true, unevaluated: 0,
   };
-  checkStruct(ctx, root, input.value, rootScope(input.value, bytes.length, input.locate, root.lets));
+  // The root's stream is the file: find()/rfind() and _io.pos/_io.eof in its lets and asserts need it.
+  const io = { bytes, start: 0, end: bytes.length, pos: bytes.length };
+  checkStruct(ctx, root, input.value, rootScope(input.value, bytes.length, input.locate, root.lets, io));
   if (options.stats) options.stats.unevaluated += ctx.unevaluated;
   return own;
 }

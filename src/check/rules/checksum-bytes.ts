@@ -31,7 +31,11 @@ export function rangeBytes(ctx: CheckContext, rule: ChecksumDef, path: FieldPath
   const from = rule.from ? values[0]! : 0;
   const to = rule.to ? values[values.length - 1]! : size;
   const inFile = io.bytes === ctx.bytes;
-  if (from > to || to > size) {
+  if (from > to) {
+    cannotEvaluate(ctx, path, what, `the range ${from}..${to} starts after its end`);
+    return undefined;
+  }
+  if (to > size) {
     const stream = !inFile ? `the decompressed stream (${size} bytes)` : io.start === 0 && io.end === ctx.bytes.length ? `the file (${size} bytes)` : `its ${size}-byte substream`;
     cannotEvaluate(ctx, path, what, `the range ${from}..${to} is not inside ${stream}`);
     return undefined;
