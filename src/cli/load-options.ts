@@ -77,6 +77,3 @@ function requireFolder(dir: string, flag: string): void {
   }
   if (!st.isDirectory()) throw new CliError(`${flag} takes a folder of profiles; ${boundValue(dir)} is ${st.isFile() ? 'a file (use --profile for one profile)' : kindOf(st)}`);
 }
-
-/** For repeatable options; works with or without a `[]` default (without, help shows no `(default: [])`). */
-export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];

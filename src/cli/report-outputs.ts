@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { renderReport, type ReportFormat } from '../report/index.js';
+import type { ReportFormat } from '../report/index.js';
 import type { ValidationReport } from '../report/model.js';
 import { boundValue } from './bound-text.js';
 import { CliError } from './cli-error.js';
 import { checkOutputPath, outputTarget, STDOUT, writeOutput } from './output.js';
+import { renderLazily } from './report-formats.js';
 
 /** One rendering of the report and where it goes (`-` is stdout). */
 export interface ReportOutput {
@@ -29,15 +30,15 @@ export function planOutputs(main: ReportOutput, extra: readonly ReportOutput[], 
 }
 
 /**
- * Renders and writes each output. Colour only for text on a terminal; text on a terminal fits
- * its width, anywhere else the renderer's default (80 columns), so a log or file does not depend
- * on the window that ran it.
+ * Renders and writes each output, loading only the writers of the formats asked for. Colour
+ * only for text on a terminal; text on a terminal fits its width, anywhere else the renderer's
+ * default (80 columns), so a log or file does not depend on the window that ran it.
  */
-export function writeReports(report: ValidationReport, outputs: readonly ReportOutput[], color: boolean): void {
+export async function writeReports(report: ValidationReport, outputs: readonly ReportOutput[], color: boolean): Promise<void> {
   for (const o of outputs) {
     const toTerminal = outputTarget(o.file) === STDOUT && process.stdout.isTTY === true;
     const width = toTerminal ? terminalWidth() : undefined;
-    writeOutput(o.file, renderReport(report, o.format, { color: color && toTerminal && o.format === 'text', ...(width !== undefined ? { width } : {}) }));
+    writeOutput(o.file, await renderLazily(report, o.format, { color: color && toTerminal && o.format === 'text', ...(width !== undefined ? { width } : {}) }));
   }
 }
 

@@ -5,7 +5,7 @@ import { readBounded } from '../../fuzz/store/crash-store.js';
 import { MAX_SIDECAR_BYTES, parseSidecar, sidecarProblemText, type Sidecar } from '../../fuzz/store/sidecar.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { readInput } from '../io.js';
-import { collect } from '../load-options.js';
+import { collect } from '../collect.js';
 import { chooseReplaySetup, type ReplaySetup } from './replay-setup.js';
 
 interface ReplayOpts { schema?: string; profile: string[]; fleet: string[]; format: 'text' | 'json'; trustSidecarPaths: boolean }

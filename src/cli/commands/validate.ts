@@ -1,20 +1,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { Baseline } from '../../baseline/index.js';
+// Only what the definition needs: the action, with the schema loader, the validator and the
+// report writers, loads when the command runs (`validate --help` needs none of it).
 import { DEFAULT_MAX_NODES, DEFAULT_TIME_MS } from '../../budget/work-budget.js';
 import { DEFAULT_MAX_FINDINGS_PER_CODE } from '../../findings/capped-issues.js';
-import { FORMATS, type ReportFormat } from '../../report/index.js';
-import type { FileReport, ValidationReport } from '../../report/model.js';
-import type { ValidateOptions } from '../../validate/index.js';
-import { CliError, EXIT } from '../cli-error.js';
-import { DEFAULT_MAX_FILE_SIZE, listInputs, STDIN } from '../io.js';
-import { collect, noModelNote, resolveConsumers, resolveSchema } from '../load-options.js';
-import { outputTarget, STDOUT } from '../output.js';
-import { FileProgress } from '../progress.js';
-import { planOutputs, writeReports, type ReportOutput } from '../report-outputs.js';
-import { useColor, VERSION } from '../runtime.js';
+import type { ReportFormat } from '../../report/index.js';
+import { collect } from '../collect.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../read-bounded.js';
+import { FORMATS } from '../report-formats.js';
 import { formatSize, sizeArg } from '../size-arg.js';
-import { gateWithBaseline, loadBaseline, saveBaseline } from '../validate-baseline.js';
-import { validateFiles } from '../validate-files.js';
 
 export function validateCommand(): Command {
   return new Command('validate')
@@ -54,62 +47,9 @@ Examples:
   $ preflight validate corpus/ccf/story --write-baseline baseline.yaml --exit-zero
   $ preflight validate corpus/ccf/story --baseline baseline.yaml   # once each entry has its reason
   $ cat corpus/ccf/codes/clean.bin | preflight validate -`)
-    .action((inputs: string[], opts: ValidateOpts) => {
-      if (inputs.filter((i) => i === STDIN).length > 1) throw new CliError('stdin (-) can be read only once');
-      const outputs = planOutputs(
-        { format: opts.format, file: opts.output ?? STDOUT },
-        extraOutputs(opts),
-        opts.writeBaseline !== undefined ? [opts.writeBaseline] : [],
-      );
-      const schema = resolveSchema(opts.schema);
-      const consumers = resolveConsumers(opts.schema, schema, opts.profile ?? [], opts.fleet ?? []);
-      // After the model: a baseline may accept the model's own codes.
-      const baseline: Baseline | undefined = opts.baseline !== undefined ? loadBaseline(opts.baseline, consumers?.model.codes) : undefined;
-      if (consumers === undefined) note(`${noModelNote(opts.schema, schema)}: structural checks only, no consumers, no blast radius`);
-      const entries = listInputs(inputs, '.bin');
-      const validate: ValidateOptions = {
-        schema,
-        ...(consumers ? { consumers } : {}),
-        ...(opts.maxFindingsPerCode !== undefined ? { maxFindingsPerCode: opts.maxFindingsPerCode } : {}),
-        ...(opts.timeBudget !== undefined || opts.nodeBudget !== undefined
-          ? { budget: { ...(opts.timeBudget !== undefined ? { timeMs: opts.timeBudget } : {}), ...(opts.nodeBudget !== undefined ? { nodes: opts.nodeBudget } : {}) } }
-          : {}),
-      };
-      const progress = opts.progress && entries.length > 1 ? new FileProgress(process.stderr, entries.length) : undefined;
-      const checked = validateFiles(entries, { validate, maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ...(progress ? { progress } : {}) });
-      const files = baseline !== undefined ? gateWithBaseline(checked, baseline, note) : checked;
-      const report: ValidationReport = {
-        tool: { name: 'preflight', version: VERSION },
-        schema: { name: schema.format, source: schema.source },
-        fleet: (consumers?.profiles ?? []).map((p) => ({ name: p.name, population: p.population, source: p.source })),
-        files,
-        ...(consumers && consumers.model.codes.size > 0 ? { codes: consumers.model.codes } : {}),
-      };
-      writeReports(report, outputs, opts.color && useColor());
-      if (opts.writeBaseline !== undefined) saveBaseline(opts.writeBaseline, files, note);
-      // The text report on stdout already shows each error; anywhere else, say it on stderr too.
-      const textOnStdout = outputs[0]!.format === 'text' && outputTarget(outputs[0]!.file) === STDOUT;
-      if (!textOnStdout) for (const f of files) if (f.error !== undefined) note(f.error);
-      process.exitCode = exitCode(files, opts);
+    .action(async (inputs: string[], opts: ValidateOpts) => {
+      await (await import('./validate-action.js')).runValidate(inputs, opts);
     });
-}
-
-function exitCode(files: readonly FileReport[], opts: ValidateOpts): number {
-  if (files.some((f) => f.verdict === 'error')) return EXIT.usage;
-  const failed = files.some((f) => f.verdict === 'fail') || (opts.strict === true && files.some((f) => f.verdict === 'warn'));
-  return failed && !opts.exitZero ? EXIT.findings : EXIT.ok;
-}
-
-function extraOutputs(opts: ValidateOpts): ReportOutput[] {
-  const out: ReportOutput[] = [];
-  if (opts.json !== undefined) out.push({ format: 'json', file: opts.json });
-  if (opts.sarif !== undefined) out.push({ format: 'sarif', file: opts.sarif });
-  if (opts.junit !== undefined) out.push({ format: 'junit', file: opts.junit });
-  return out;
-}
-
-function note(line: string): void {
-  process.stderr.write(`preflight: ${line}\n`);
 }
 
 function count(flag: string): (v: string) => number {
@@ -120,7 +60,7 @@ function count(flag: string): (v: string) => number {
   };
 }
 
-interface ValidateOpts {
+export interface ValidateOpts {
   schema?: string;
   profile?: string[];
   fleet?: string[];
