@@ -2,162 +2,12 @@ import { deflateRawSync, deflateSync, inflateRawSync, inflateSync } from 'node:z
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encode, EncodeError, pack } from '../../src/encode/index.js';
-import { parseSchema, type FormatSchema } from '../../src/schema/index.js';
+import { BITS, BYTES_SWITCH, COND, MAGIC, PARAMS, PROCESS, REPEATS, SEARCH, SIZED, SUMS, SWITCH, TERMS, TEXT, schemaOf } from './construct-schemas.js';
+import type { FormatSchema } from '../../src/schema/index.js';
 import { thrownBy } from '../helpers/thrown.js';
-import { assertPacks, hex } from './laws.js';
+import { assertPacks, assertRoundTrip, hex } from './laws.js';
 
 /* pack of each construct of the schema language (issue 10), on small schemas. */
-
-export const schemaOf = (types: string, top = ''): FormatSchema => parseSchema(`format: t\nendian: be\nroot: file\n${top}types:\n${types}`, 'x.yaml');
-
-export const COND = schemaOf(`  file:
-    seq:
-      - { id: flags, type: u1 }
-      - { id: extra, type: u2, if: (flags & 1) != 0 }
-      - { id: crc, type: u2, if: (flags & 2) != 0, checksum: { algo: crc32-low16, from: 0, to: 1, code: CRC_MISMATCH } }
-      - { id: tail, type: u1 }
-`);
-
-export const REPEATS = schemaOf(`  file:
-    seq:
-      - { id: items, type: item, repeat: until, repeat_until: _.kind == 0 }
-      - { id: rest, type: u1, repeat: eos }
-  item:
-    seq:
-      - { id: kind, type: u1 }
-      - { id: v, type: u1, if: kind != 0 }
-`);
-
-export const SIZED = schemaOf(`  file:
-    seq:
-      - { id: len, type: u1 }
-      - { id: body, type: body, size: len }
-      - { id: after, type: u1 }
-  body:
-    seq:
-      - { id: a, type: u2 }
-      - { id: rest, type: bytes, size_eos: true }
-`);
-
-export const TERMS = schemaOf(`  file:
-    seq:
-      - { id: name, type: strz }
-      - { id: tag, type: bytes, terminator: 0x2f, include: true }
-      - { id: word, type: str, terminator: 0x20, consume: false }
-      - { id: sp, type: u1 }
-      - { id: fixed, type: str, size: 6, terminator: 0 }
-`);
-
-export const SWITCH = schemaOf(`  file:
-    seq:
-      - { id: chunks, type: chunk, repeat: eos }
-  chunk:
-    seq:
-      - { id: len, type: u1 }
-      - { id: kind, type: str, size: 2, encoding: ascii }
-      - id: body
-        size: len
-        type:
-          switch_on: kind
-          cases: { '"AB"': ab, '"CD"': cd(len), _: opaque(len) }
-  ab:
-    seq:
-      - { id: x, type: u2 }
-  cd:
-    params: [{ id: n, type: int }]
-    seq:
-      - { id: data, type: bytes, size: n - 1 }
-      - { id: last, type: u1 }
-  opaque:
-    params: [{ id: n, type: int }]
-    seq:
-      - { id: data, type: bytes, size: n }
-`);
-
-export const BYTES_SWITCH = schemaOf(`  file:
-    seq:
-      - { id: kind, type: bytes, size: 2 }
-      - id: body
-        type:
-          switch_on: kind
-          cases: { '"AB"': one, 7: seven, _: other }
-  one:
-    seq:
-      - { id: x, type: u1 }
-  seven:
-    seq:
-      - { id: y, type: u2 }
-  other:
-    seq:
-      - { id: z, type: u4 }
-`);
-
-export const BITS = schemaOf(`  file:
-    seq:
-      - { id: a, type: b3 }
-      - { id: b, type: b5 }
-      - { id: c, type: b4 }
-      - { id: d, type: u1 }
-      - { id: e, type: b40, bit_endian: le }
-`, 'bit_endian: be\n');
-
-export const TEXT = schemaOf(`  file:
-    seq:
-      - { id: n, type: u1 }
-      - { id: name, type: str, size: n, encoding: utf-16le }
-      - { id: dos, type: str, size: 2, encoding: cp437 }
-      - { id: be, type: str, size: 2, encoding: utf-16be }
-      - { id: l1, type: strz, encoding: latin1 }
-`);
-
-export const MAGIC = schemaOf(`  file:
-    seq:
-      - { id: magic, contents: "PK\\x03\\x04" }
-      - { id: v, type: u1 }
-`);
-
-export const PROCESS = schemaOf(`  file:
-    seq:
-      - { id: clen, type: u2 }
-      - { id: data, type: bytes, size: clen, process: { algo: zlib, limit: 1000 } }
-      - { id: crc, type: u4, checksum: { algo: crc32, of: data, code: CRC_MISMATCH } }
-      - { id: tail, type: inner, size_eos: true, process: { algo: deflate, limit: 1000 } }
-  inner:
-    seq:
-      - { id: count, type: u1, derive: len(items) }
-      - { id: items, type: u2, repeat: count }
-`);
-
-export const SUMS = schemaOf(`  file:
-    seq:
-      - { id: data, type: bytes, size: 5 }
-      - { id: c1, type: u4, checksum: { algo: adler32, of: data, code: CRC_MISMATCH } }
-      - { id: c2, type: u2, checksum: { algo: crc16-ccitt, from: 0, to: 5, code: CRC_MISMATCH } }
-      - { id: c3, type: bytes, size: 32, checksum: { algo: sha256, from: 0, to: 5, code: CRC_MISMATCH } }
-`);
-
-export const SEARCH = schemaOf(`  file:
-    seq:
-      - { id: magic, contents: "ZZ" }
-      - { id: data, type: bytes, size: 3 }
-      - { id: end, type: eocd, at: 'rfind("EN", 0, _io.size)' }
-  eocd:
-    seq:
-      - { id: sig, contents: "EN" }
-      - { id: comment_len, type: u1 }
-      - { id: comment, type: str, size: comment_len }
-`);
-
-export const PARAMS = schemaOf(`  file:
-    seq:
-      - { id: k, type: u1 }
-      - { id: part, type: piece(k + 1) }
-  piece:
-    params: [{ id: n, type: int }]
-    seq:
-      - { id: data, type: bytes, size: n }
-      - { id: doubled, type: u1, derive: n * 2 }
-`);
 
 describe('pack: if', () => {
   it('writes a field whose value is given, and leaves out one that is absent', () => {
@@ -287,6 +137,37 @@ describe('pack: plain schemas are unchanged', () => {
     const s = schemaOf('  file:\n    seq:\n      - { id: n, type: u1, derive: len(xs) }\n      - { id: xs, type: u2, repeat: n }\n');
     expect(hex(encode(s, { xs: [1, 2] }))).toBe('0200010002');
   });
+});
+
+/* pack(unpack(file)) is byte-identical for files of each construct, the decoder reading them. */
+
+const CASES: Array<[string, FormatSchema, string]> = [
+  ['if, with a checksum under it', COND, 'flags: 3\nextra: 0x0102\ntail: 9\n'],
+  ['if false', COND, 'flags: 0\ntail: 9\n'],
+  ['repeat until and eos', REPEATS, 'items: [{ kind: 1, v: 5 }, { kind: 2, v: 6 }, { kind: 0 }]\nrest: [7, 8]\n'],
+  ['size on a struct', SIZED, 'body: { a: 1, rest: "xy" }\nafter: 7\n'],
+  ['size on a struct, padded', SIZED, 'len: 9\nbody: { a: 1, rest: "" }\nafter: 7\n'],
+  ['terminators', TERMS, 'name: ab\ntag: x/\nword: hi\nsp: 0x20\nfixed: ok\n'],
+  ['text, default and parametric cases', SWITCH, 'chunks:\n  - { kind: AB, body: { x: 0x0102 } }\n  - { kind: CD, body: { data: "pq", last: 9 } }\n  - { kind: ZZ, body: { data: "hello" } }\n'],
+  ['a bytes tag', BYTES_SWITCH, 'kind: { hex: "4142" }\nbody: { x: 5 }\n'],
+  ['the default case', BYTES_SWITCH, 'kind: { hex: "0909" }\nbody: { z: 1 }\n'],
+  ['bit fields', BITS, 'a: 5\nb: 3\nc: 15\nd: 0x11\ne: 0x0102030405\n'],
+  ['text encodings', TEXT, 'name: hé\ndos: ÇÜ\nbe: "Ω"\nl1: ÿ\n'],
+  ['contents', MAGIC, 'v: 1\n'],
+  ['process and a checksum of the decompressed bytes', PROCESS, 'data: "hello hello hello"\ntail: { items: [1, 2, 3] }\n'],
+  ['checksums', SUMS, 'data: abcde\n'],
+  ['a record found by rfind', SEARCH, 'data: abc\nend: { comment: hi }\n'],
+  ['parametric types', PARAMS, 'k: 2\npart: { data: xyz }\n'],
+];
+
+describe('pack(unpack(file)) for each construct', () => {
+  for (const [name, schema, source] of CASES) {
+    it(name, () => {
+      const bytes = pack(schema, source, 's.yaml');
+      const text = assertRoundTrip(schema, bytes);
+      expect(text).toContain('minimal source');
+    });
+  }
 });
 
 function crc32Of(bytes: number[]): number {

@@ -1,0 +1,154 @@
+import { parseSchema, type FormatSchema } from '../../src/schema/index.js';
+
+/* Small schemas, one per construct of the schema language (issue 10), for the encoder's tests. */
+
+export const schemaOf = (types: string, top = ''): FormatSchema => parseSchema(`format: t\nendian: be\nroot: file\n${top}types:\n${types}`, 'x.yaml');
+
+export const COND = schemaOf(`  file:
+    seq:
+      - { id: flags, type: u1 }
+      - { id: extra, type: u2, if: (flags & 1) != 0 }
+      - { id: crc, type: u2, if: (flags & 2) != 0, checksum: { algo: crc32-low16, from: 0, to: 1, code: CRC_MISMATCH } }
+      - { id: tail, type: u1 }
+`);
+
+export const REPEATS = schemaOf(`  file:
+    seq:
+      - { id: items, type: item, repeat: until, repeat_until: _.kind == 0 }
+      - { id: rest, type: u1, repeat: eos }
+  item:
+    seq:
+      - { id: kind, type: u1 }
+      - { id: v, type: u1, if: kind != 0 }
+`);
+
+export const SIZED = schemaOf(`  file:
+    seq:
+      - { id: len, type: u1 }
+      - { id: body, type: body, size: len }
+      - { id: after, type: u1 }
+  body:
+    seq:
+      - { id: a, type: u2 }
+      - { id: rest, type: bytes, size_eos: true }
+`);
+
+export const TERMS = schemaOf(`  file:
+    seq:
+      - { id: name, type: strz }
+      - { id: tag, type: bytes, terminator: 0x2f, include: true }
+      - { id: word, type: str, terminator: 0x20, consume: false }
+      - { id: sp, type: u1 }
+      - { id: fixed, type: str, size: 6, terminator: 0 }
+`);
+
+export const SWITCH = schemaOf(`  file:
+    seq:
+      - { id: chunks, type: chunk, repeat: eos }
+  chunk:
+    seq:
+      - { id: len, type: u1 }
+      - { id: kind, type: str, size: 2, encoding: ascii }
+      - id: body
+        size: len
+        type:
+          switch_on: kind
+          cases: { '"AB"': ab, '"CD"': cd(len), _: opaque(len) }
+  ab:
+    seq:
+      - { id: x, type: u2 }
+  cd:
+    params: [{ id: n, type: int }]
+    seq:
+      - { id: data, type: bytes, size: n - 1 }
+      - { id: last, type: u1 }
+  opaque:
+    params: [{ id: n, type: int }]
+    seq:
+      - { id: data, type: bytes, size: n }
+`);
+
+export const BYTES_SWITCH = schemaOf(`  file:
+    seq:
+      - { id: kind, type: bytes, size: 2 }
+      - id: body
+        type:
+          switch_on: kind
+          cases: { '"AB"': one, 7: seven, _: other }
+  one:
+    seq:
+      - { id: x, type: u1 }
+  seven:
+    seq:
+      - { id: y, type: u2 }
+  other:
+    seq:
+      - { id: z, type: u4 }
+`);
+
+export const BITS = schemaOf(`  file:
+    seq:
+      - { id: a, type: b3 }
+      - { id: b, type: b5 }
+      - { id: c, type: b4 }
+      - { id: d, type: u1 }
+      - { id: e, type: b40, bit_endian: le }
+`, 'bit_endian: be\n');
+
+export const TEXT = schemaOf(`  file:
+    seq:
+      - { id: n, type: u1 }
+      - { id: name, type: str, size: n, encoding: utf-16le }
+      - { id: dos, type: str, size: 2, encoding: cp437 }
+      - { id: be, type: str, size: 2, encoding: utf-16be }
+      - { id: l1, type: strz, encoding: latin1 }
+`);
+
+export const MAGIC = schemaOf(`  file:
+    seq:
+      - { id: magic, contents: "PK\\x03\\x04" }
+      - { id: v, type: u1 }
+`);
+
+export const PROCESS = schemaOf(`  file:
+    seq:
+      - { id: clen, type: u2 }
+      - { id: data, type: bytes, size: clen, process: { algo: zlib, limit: 1000 } }
+      - { id: crc, type: u4, checksum: { algo: crc32, of: data, code: CRC_MISMATCH } }
+      - { id: tail, type: inner, size_eos: true, process: { algo: deflate, limit: 1000 } }
+  inner:
+    seq:
+      - { id: count, type: u1, derive: len(items) }
+      - { id: items, type: u2, repeat: count }
+`);
+
+export const SUMS = schemaOf(`  file:
+    seq:
+      - { id: data, type: bytes, size: 5 }
+      - { id: c1, type: u4, checksum: { algo: adler32, of: data, code: CRC_MISMATCH } }
+      - { id: c2, type: u2, checksum: { algo: crc16-ccitt, from: 0, to: 5, code: CRC_MISMATCH } }
+      - { id: c3, type: bytes, size: 32, checksum: { algo: sha256, from: 0, to: 5, code: CRC_MISMATCH } }
+`);
+
+export const SEARCH = schemaOf(`  file:
+    seq:
+      - { id: magic, contents: "ZZ" }
+      - { id: data, type: bytes, size: 3 }
+      - { id: end, type: eocd, at: 'rfind("EN", 0, _io.size)' }
+  eocd:
+    seq:
+      - { id: sig, contents: "EN" }
+      - { id: comment_len, type: u1 }
+      - { id: comment, type: str, size: comment_len }
+`);
+
+export const PARAMS = schemaOf(`  file:
+    seq:
+      - { id: k, type: u1 }
+      - { id: part, type: piece(k + 1) }
+  piece:
+    params: [{ id: n, type: int }]
+    seq:
+      - { id: data, type: bytes, size: n }
+      - { id: doubled, type: u1, derive: n * 2 }
+`);
