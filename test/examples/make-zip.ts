@@ -52,7 +52,7 @@ export function makeZip(entries: readonly ZipEntry[], archiveComment = ''): Buff
     entry.writeUInt16LE(name.length, 28);
     entry.writeUInt16LE(0, 30);
     entry.writeUInt16LE(comment.length, 32);
-    entry.writeUInt32LE(0o100644 << 16, 38);
+    entry.writeUInt32LE((0o100644 << 16) >>> 0, 38);
     entry.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
     central.push(entry, name, comment);

@@ -27,13 +27,13 @@ describe('schemas/examples/zip.yaml on ZIP archives made with zlib', () => {
 
   it('reports an archive whose end record is cut off', () => {
     const zip = makeZip(ENTRIES);
-    expect(codesAt(validateExample('zip', zip.subarray(0, zip.length - 10)))).toContain('ZIP_NO_END ');
+    expect(codesAt(validateExample('zip', zip.subarray(0, zip.length - 20)))).toContain('ZIP_NO_END (file)');
   });
 
   it('reports a directory CRC-32 that does not match the inflated data', () => {
     const zip = makeZip(ENTRIES);
     const crcAt = centralAt(zip, '') + 16;
-    zip.writeUInt32LE(zip.readUInt32LE(crcAt) ^ 1, crcAt);
+    zip.writeUInt32LE((zip.readUInt32LE(crcAt) ^ 1) >>> 0, crcAt);
     const codes = codesAt(validateExample('zip', zip));
     expect(codes).toContain('ZIP_CRC central_dir.entries[0].crc32');
     // The local header still has the true CRC: it disagrees with the directory.
