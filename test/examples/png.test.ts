@@ -81,3 +81,15 @@ describe('schemas/examples/png.yaml on PNG files made with zlib', () => {
     expect(codesAt(validateExample('png', png)).sort()).toEqual(['BAD_VALUE chunks[0].body.bit_depth', 'BAD_VALUE chunks[1].body.month']);
   });
 });
+
+describe('pack and unpack of real PNG files', () => {
+  it('unpack then pack gives the same bytes', async () => {
+    const { pack, unpack } = await import('../../src/encode/index.js');
+    const { exampleSchema } = await import('./validate-example.js');
+    const schema = exampleSchema('png');
+    for (const png of [makePng(), makePng({ width: 7, height: 5, idatChunks: 2, before: [textChunk('Author', 'Zoë'), compressedTextChunk('Comment', 'x'.repeat(300)), iccChunk('sRGB'), phys(), time()] })]) {
+      const source = unpack(schema, png);
+      expect(Buffer.from(pack(schema, source, 'png.yaml')).equals(png)).toBe(true);
+    }
+  });
+});

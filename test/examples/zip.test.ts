@@ -64,3 +64,15 @@ describe('schemas/examples/zip.yaml on ZIP archives made with zlib', () => {
     expect(codes).toContain('ZIP_MISMATCH files[0].method');
   });
 });
+
+describe('pack and unpack of real ZIP archives', () => {
+  it('unpack then pack gives the same bytes, archive comment included', async () => {
+    const { pack, unpack } = await import('../../src/encode/index.js');
+    const { exampleSchema } = await import('./validate-example.js');
+    const schema = exampleSchema('zip');
+    for (const zip of [makeZip(ENTRIES), makeZip(ENTRIES, 'an archive comment')]) {
+      const source = unpack(schema, zip);
+      expect(Buffer.from(pack(schema, source, 'zip.yaml')).equals(zip)).toBe(true);
+    }
+  });
+});
