@@ -101,6 +101,8 @@ export function genericMessage(d: Details): string | undefined {
 function layoutMessage(d: Details): string | undefined {
   if (has(d, 'stored', 'computed')) return checksumMessage(d);
   if (has(d, 'pattern', 'reason')) return `pattern ${show(d.pattern)}: ${text(d.reason)}`;
+  // `process:` data that does not decompress (src/parse/decode/inflate-field.ts).
+  if (has(d, 'algo', 'reason') && !present(d, 'budget')) return `the ${text(d.algo)} data does not decompress: ${text(d.reason)}`;
   if (has(d, 'value', 'first')) return `${show(d.value)} is already used at ${text(d.first)}`;
   if (has(d, 'value', 'reason')) return `offset ${count(d.value)}: ${text(d.reason)}`;
   if (has(d, 'bytes', 'start', 'end')) return `${count(d.bytes)} unreferenced byte(s) at ${count(d.start)}..${count(d.end)}`;
@@ -124,7 +126,10 @@ function checksumMessage(d: Details): string {
 
 export function truncatedMessage(d: Details): string {
   const what = present(d, 'what') ? ` (${text(d.what)})` : '';
-  return `needs ${count(d.needed)} byte(s) at offset ${count(d.at)}, only ${count(d.available)} left${what}`;
+  // Inside a `size` substream the limit is the substream's end, not the file's: say whose.
+  const within = present(d, 'substream') ? ` in the substream of ${text(d.substream)}` : '';
+  const inner = present(d, 'inner_offset') ? ` of the decompressed data` : '';
+  return `needs ${count(d.needed)} byte(s) at offset ${count(d.at)}${inner}, only ${count(d.available)} left${within}${what}`;
 }
 
 /** How each budget is named and counted in a message; others are named as given. */
@@ -134,6 +139,7 @@ const BUDGETS: Readonly<Record<string, { name: string; unit: string }>> = {
   time: { name: 'time budget', unit: ' ms' },
   depth: { name: 'nesting limit', unit: ' levels' },
   'regex time': { name: 'regex time budget', unit: ' ms' },
+  process: { name: 'decompressed-size limit', unit: ' bytes' },
 };
 
 /** DECODE_BUDGET and any other budget stop: which budget, its limit, where work stopped. */

@@ -28,6 +28,7 @@ const ruleSource = fc.constantFrom(
   'len(records) == record_count',
 );
 const explained = fc.constantFrom('', 'header.file_size = 120, _io.size = 124', 'criteria_count = 22, template.field_count = 21');
+const digest = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex'));
 const sentence = fc.constantFrom('every pack needs a NAME record', 'the criteria count must match the template type');
 
 /** Where the field's own value lands too: `{ [field.id]: value, actual: value, ...failure }`. */
@@ -82,4 +83,19 @@ export const DETAIL_SHAPES: Readonly<Record<string, fc.Arbitrary<Record<string, 
   'kind mismatch': fc.record({ key: int, field: int, declared: fc.constant('STR'), supplied: fc.constant('INT') }),
   'unused records': fc.record({ key: int, records: int }),
   'no details we know': fc.record({ something: fieldValue }),
+  // Issue 10 constructs. src/check/rules/checksum.ts: every algorithm, over a range (absolute, or
+  // inside decompressed bytes) or of a field; sha256 digests as hex text.
+  'checksum, algorithm': fc.record({ algo: fc.constantFrom('crc32', 'crc32-low16', 'crc16-ccitt', 'adler32'), stored: num, computed: int, from: int, to: int }),
+  'checksum of a field': fc.record({ algo: fc.constant('crc32'), stored: num, computed: int, of: fc.constantFrom('data', '_parent.body') }),
+  'checksum in decompressed bytes': fc.record({ algo: fc.constant('adler32'), stored: num, computed: int, inner_from: int, inner_to: int }),
+  'checksum sha256': fc.record({ algo: fc.constant('sha256'), stored: digest, computed: digest, from: int, to: int }),
+  // src/check/rules/contents.ts
+  contents: fc.record({ expected: fc.uint8Array({ minLength: 1, maxLength: 12 }), actual: fc.uint8Array({ maxLength: 64 }) }),
+  // src/parse/decode: TRUNCATED inside a size substream or decompressed data, process failures and limits,
+  // a parameter of the wrong kind
+  'truncated in a substream': fc.record({ needed: int, at: int, available: int, what: fc.constant('body'), substream: fc.constantFrom('chunks[0].body', 'ihdr') }),
+  'inside decompressed data': fc.record({ needed: int, at: int, available: int, what: fc.constant('rows'), inner_offset: int }),
+  'process failure': fc.record({ algo: fc.constantFrom('zlib', 'deflate'), reason: fc.constantFrom('incorrect header check', 'unexpected end of file') }),
+  'process limit': fc.record({ budget: fc.constant('process'), limit: int, algo: fc.constantFrom('zlib', 'deflate'), stage: fc.constant('decode') }),
+  'parameter kind': fc.record({ rule: fc.constant('row(width: int) given name'), values: fc.constantFrom('bytes', 'string') }),
 };
