@@ -43,7 +43,7 @@ export function genArray(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame:
  * asks for (constraint repair), a hinted per-key count (and ±1, +2), the number of hinted keys
  * for a keyed table, else small, a hint, or anything up to maxArray; noisy files step outside.
  */
-function freeLength(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame: Frame): number {
+export function freeLength(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame: Frame): number {
   const c = p.count;
   const min = c?.min ?? 0;
   const limit = c?.limit ?? HARD_CAP;

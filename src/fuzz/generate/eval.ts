@@ -1,4 +1,4 @@
-import type { CompiledExpr, FieldDef, FormatSchema, Scope, StructDef } from '../../schema/index.js';
+import { chooseCase, type CaseTarget, type CompiledExpr, type FieldDef, type FormatSchema, type Scope, type StructDef } from '../../schema/index.js';
 import type { FieldPlan } from './plan.js';
 import { UNKNOWN, quickOf } from './quick-eval.js';
 
@@ -36,6 +36,7 @@ export function surelyHolds(e: CompiledExpr, scope: Scope): boolean {
 export function caseOf(schema: FormatSchema, f: FieldDef, scope: Scope): StructDef | undefined {
   if (f.type.kind !== 'switch') return undefined;
   const tag = quickOf(f.type.on)(scope);
+  if (f.type.textCases || f.type.defaultCase !== undefined) return caseTargetOf(schema, f, tag)?.def;
   if (typeof tag !== 'number' && typeof tag !== 'bigint') return undefined;
   const name = f.type.cases.get(Number(tag));
   return name === undefined ? undefined : schema.types.get(name);
@@ -44,6 +45,8 @@ export function caseOf(schema: FormatSchema, f: FieldDef, scope: Scope): StructD
 /** caseOf, for a switch field's plan (its tag compiled, its cases resolved). */
 export function caseIn(p: FieldPlan, scope: Scope): StructDef | undefined {
   const tag = p.tag!(scope);
+  // Text and default cases: the model's own rule (plain integer switches keep the lookup below).
+  if (p.ext) return caseTargetOf(undefined, p.def, tag, p)?.def;
   if (typeof tag !== 'number' && typeof tag !== 'bigint') return undefined;
   return p.cases!.get(Number(tag));
 }
@@ -51,4 +54,13 @@ export function caseIn(p: FieldPlan, scope: Scope): StructDef | undefined {
 /** Forgets memoised `let`s: a field they read has just been set. */
 export function touched(scope: Scope): void {
   if (scope.letCache) scope.letCache = undefined;
+}
+
+/** The struct and arguments a switch's tag selects (text, integer or default case); undefined for an unknown tag. */
+export function caseTargetOf(schema: FormatSchema | undefined, f: FieldDef, tag: unknown, p?: FieldPlan): { def: StructDef; args: CaseTarget['args'] } | undefined {
+  if (f.type.kind !== 'switch' || tag === UNKNOWN || tag === undefined) return undefined;
+  const c = chooseCase(f.type, tag);
+  if (!c) return undefined;
+  const def = p ? p.caseDefs!.get(c.struct) : schema!.types.get(c.struct);
+  return def ? { def, args: c.args } : undefined;
 }

@@ -1,11 +1,12 @@
 import { usesLayout } from '../../encode/derive.js';
 import type { AssertDef, CompiledExpr, EnumDef, Expr, FieldDef, FormatSchema, StructDef } from '../../schema/index.js';
 import { judgeOf, quickOf, type Quick } from './quick-eval.js';
+import { extPlan, impliedLength, tagsOf, type ExtPlan } from './ext-plan.js';
 import { assertsOf, distinctIds, resolved } from './struct-plan.js';
 import { matchEq, matchLookup, namesIn, type EqShape, type LookupShape } from './shapes.js';
 
 /** What the generator knows about one field, computed once per schema. */
-export interface FieldPlan {
+export interface FieldPlan extends ExtPlan {
   /** Derived, a checksum or a pool: left out for the encoder to fill. */
   readonly skip: boolean;
   /** A derived scalar integer that can be pinned to a wrong value and still encode. */
@@ -81,11 +82,12 @@ function build(schema: FormatSchema): Plan {
   // A count that a derived array's length is computed from cannot be pinned: the derivation would fail.
   const drivers = new Set<string>();
   for (const s of schema.types.values()) for (const f of s.fields) if (f.derive && f.repeat) namesIn(f.repeat.ast, drivers);
-  const isSkip = (f: FieldDef): boolean => f.derive !== undefined || f.checksum !== undefined || f.pool;
+  // A length the encoder measures from the substream or compressed bytes it bounds is its to compute, like a derive.
+  const isSkip = (f: FieldDef, s: StructDef): boolean => f.derive !== undefined || f.checksum !== undefined || f.pool || impliedLength(s, f);
   const isEarly = (f: FieldDef): boolean => f.derive !== undefined && !f.repeat && f.type.kind === 'int' && !usesLayout(f.derive)
     && !['_root', '_parent', '_io'].some((n) => namesIn(f.derive!.ast, new Set()).has(n));
   const late = new Set<string>();
-  for (const s of schema.types.values()) for (const f of s.fields) if (isSkip(f) && !isEarly(f)) late.add(f.id);
+  for (const s of schema.types.values()) for (const f of s.fields) if (isSkip(f, s) && !isEarly(f)) late.add(f.id);
   const knowable = (e: CompiledExpr): boolean => !usesLayout(e) && ![...namesIn(e.ast, new Set())].some((n) => late.has(n));
   const judgeable = new Set<AssertDef>();
   const judges = new Map<AssertDef, Quick>();
@@ -97,8 +99,9 @@ function build(schema: FormatSchema): Plan {
       judgeable.add(a);
       judges.set(a, quickOf(a.rule));
     }
+    const tags = tagsOf(s);
     for (const f of s.fields) {
-      const skip = isSkip(f);
+      const skip = isSkip(f, s);
       const lookups: LookupShape[] = [];
       const checks: CompiledExpr[] = [];
       for (const v of f.valid) {
@@ -109,13 +112,15 @@ function build(schema: FormatSchema): Plan {
       }
       fields.set(f, {
         skip,
-        pinnable: skip && f.type.kind === 'int' && !f.repeat && !f.view && !drivers.has(f.id),
+        // A substream's implied length pinned high only pads it with zeros (up to gigabytes): not pinned.
+        pinnable: skip && f.type.kind === 'int' && !f.repeat && !f.view && !drivers.has(f.id) && !impliedLength(s, f),
         lookups, checks,
         count: f.repeat ? countPlan(schema, s, f.repeat.ast) : undefined,
         freeLength: f.repeat !== undefined && isFree(schema, s, f),
         sizeKnown: f.size !== undefined && knowable(f.size),
         early: isEarly(f),
         ...resolved(schema, f),
+        ...extPlan(schema, f, tags),
       });
     }
   }

@@ -1,5 +1,5 @@
 import { EvalError, evaluate, type CompiledExpr, type Expr, type Scope } from '../../schema/index.js';
-import { SCOPE_BRAND } from '../../schema/expr/scope.js';
+import { SCOPE_BRAND, isNoItem } from '../../schema/expr/scope.js';
 import { binary, call, cond, index, unary, versusConstant, type Quick } from './quick-nodes.js';
 import { UNKNOWN } from './quick-ops.js';
 
@@ -97,12 +97,16 @@ function nameOf(name: string): Quick {
     case '_parent': return (s) => s.parent ?? UNKNOWN;
     case '_index': return (s) => s.index ?? UNKNOWN;
     case '_io': return (s) => ({ size: s.ioSize });
+    case '_': return (s) => (isNoItem(s.item) ? UNKNOWN : s.item);
   }
   // The let `name` of the struct last seen: a name is read in scopes of one struct, mostly.
   let lastLets: Scope['lets'] = undefined;
   let lastLet: Quick | undefined;
   return (s) => {
     if (own.call(s.object, name)) return s.object[name];
+    // A parametric type's arguments come before its lets, as in the reference.
+    const params = s.params;
+    if (params && own.call(params, name)) return params[name];
     const lets = s.lets;
     if (lets !== lastLets) {
       const letExpr = lets && own.call(lets, name) ? lets[name] : undefined;

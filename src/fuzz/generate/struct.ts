@@ -1,8 +1,9 @@
-import { type AssertDef, type FieldDef, type IntType, type Scope, type StructDef } from '../../schema/index.js';
+import { type AssertDef, type FieldDef, type IntType, type Scope, type StreamIo, type StructDef } from '../../schema/index.js';
 import { below, bigBetween, chance, pick, type Source } from './choice.js';
 import type { Gen } from './context.js';
 import { caseIn, holds, touched, tryCount, tryValue } from './eval.js';
 import { genArray } from './arrays.js';
+import { genExtField, genOneExt } from './ext-gen.js';
 import type { KeyHint } from './hints.js';
 import { asValue, drawInt, fits, intRange } from './ints.js';
 import type { FieldPlan, StructPlan } from './plan.js';
@@ -13,28 +14,44 @@ import { drawString, sizedString } from './strings.js';
 /** The unique key of the array an element belongs to, and the keys its earlier elements took. */
 export interface Uniq { readonly key: string; readonly used: Set<string> }
 /** What the fields of one struct share while it is generated. */
-export interface Frame { keyHint: KeyHint | undefined; readonly uniq: Uniq | undefined }
+export interface Frame {
+  keyHint: KeyHint | undefined;
+  readonly uniq: Uniq | undefined;
+  /** The size of the struct's own stream (a `size` substream), when known: `size_eos` and `repeat: eos` fill it. */
+  readonly stream?: number | undefined;
+  /** Its fields' plans, for measuring what is drawn before a field that takes the rest of the stream. */
+  readonly fields?: readonly FieldPlan[] | undefined;
+}
+
+/** What a struct drawn by ext-gen.ts carries: its stream, its arguments, fields fixed in advance. */
+export interface StructExtra {
+  readonly io: StreamIo | undefined;
+  readonly params: Record<string, unknown> | undefined;
+  readonly stream: number | undefined;
+  /** Fields set before the others are drawn (the value a repeat_until ends on). */
+  readonly preset: Record<string, unknown> | undefined;
+}
 
 
 /** A struct value; regenerated (a few times) while one of its asserts fails, unless the file is noisy. */
-export function genStruct(g: Gen, struct: StructDef, parent: Scope | null, index: number | undefined, uniq?: Uniq): Record<string, unknown> {
+export function genStruct(g: Gen, struct: StructDef, parent: Scope | null, index: number | undefined, uniq?: Uniq, extra?: StructExtra): Record<string, unknown> {
   const attempts = parent ? 10 : 3;
   const mark = g.pins.length;
   const early = g.provisional.length;
   const sp = structPlan(g, struct);
   // Reused by every attempt: neither outlives it.
-  const frame: Frame = { keyHint: undefined, uniq };
+  const frame: Frame = extra ? { keyHint: undefined, uniq, stream: extra.stream, fields: sp.fields } : { keyHint: undefined, uniq };
   const asserts: AssertDef[] = [];
   for (let a = 1; ; a++) {
     // Setting an array's length is a builtin call even when it does not change it.
     if (g.pins.length !== mark) g.pins.length = mark;
     if (g.provisional.length !== early) g.provisional.length = early;
-    const obj: Record<string, unknown> = {};
-    const scope = drawScope(parent, obj, index, struct.lets);
+    const obj: Record<string, unknown> = extra?.preset ? { ...extra.preset } : {};
+    const scope = drawScope(parent, obj, index, struct.lets, extra);
     if (asserts.length) asserts.length = 0;
     for (const x of struct.asserts) asserts.push(x);
     frame.keyHint = undefined;
-    fillPlanned(g, sp, obj, scope, frame, asserts, sp.distinct);
+    fillPlanned(g, sp, obj, scope, frame, asserts, sp.distinct && !extra?.preset);
     deriveEarly(g, sp, obj, scope);
     if (a >= attempts || asserts.length === 0 || chance(g.src, g.noise * 4) || judged(sp.judges, asserts, scope)) return obj;
   }
@@ -103,7 +120,7 @@ function fillPlanned(g: Gen, sp: StructPlan, obj: Record<string, unknown>, scope
       continue;
     }
     if (!fresh && obj[f.id] !== undefined) continue;
-    obj[f.id] = f.repeat ? genArray(g, f, p, scope, frame) : genOne(g, f, p, scope, frame, undefined);
+    obj[f.id] = p.ext ? genExtField(g, f, p, scope, frame) : f.repeat ? genArray(g, f, p, scope, frame) : genOne(g, f, p, scope, frame, undefined);
     touched(scope);
     if (frame.uniq?.key === f.id) frame.keyHint = g.keyed.get(Number(obj[f.id]));
   }
@@ -112,6 +129,7 @@ function fillPlanned(g: Gen, sp: StructPlan, obj: Record<string, unknown>, scope
 /** One value (or one element of a repeated field). */
 export function genOne(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame: Frame, index: number | undefined): unknown {
   const t = f.type;
+  if (p.ext && t.kind !== 'int') return genOneExt(g, f, p, scope, frame, index);
   switch (t.kind) {
     case 'int':
       if (frame.uniq?.key === f.id) return drawKey(g, f, p, t.int, frame.uniq);
@@ -124,6 +142,7 @@ export function genOne(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame: F
       const n = (f.size && p.sizeKnown && !chance(g.src, g.noise) ? tryCount(f.size, scope) : undefined) ?? below(g.src, 17);
       return randomBytes(g.src, Math.min(n, 1 << 16));
     }
+    case 'bits': return undefined; // always ext
     case 'struct': return genStruct(g, p.struct!, scope, index);
     case 'switch': {
       const c = caseIn(p, scope);
