@@ -22,19 +22,14 @@ export function chooseCase(ctx: DecodeContext, field: FieldDef, t: Switch, slot:
     throw e;
   }
   let name: string | undefined;
-  let key = '_';
-  if (typeof tag === 'number' || typeof tag === 'bigint') {
-    name = t.cases.get(Number(tag));
-    key = String(tag);
-  } else if (typeof tag === 'string' || tag instanceof Uint8Array) {
-    const text = typeof tag === 'string' ? tag : latin1(tag);
+  let text: string | undefined;
+  if (typeof tag === 'number' || typeof tag === 'bigint') name = t.cases.get(Number(tag));
+  else if (typeof tag === 'string' || tag instanceof Uint8Array) {
+    text = typeof tag === 'string' ? tag : latin1(tag);
     name = t.textCases?.get(text);
-    key = `"${text}"`;
   }
-  if (name === undefined && t.defaultCase !== undefined) {
-    name = t.defaultCase;
-    key = '_';
-  }
+  const isDefault = name === undefined && t.defaultCase !== undefined;
+  if (isDefault) name = t.defaultCase;
   if (name === undefined) {
     const at = field.inline || field.reportAtStruct ? scope.path : [...slot.parentPath, slot.key];
     ctx.complete = false;
@@ -43,5 +38,8 @@ export function chooseCase(ctx: DecodeContext, field: FieldDef, t: Switch, slot:
     ctx.reportAt(io, t.unknownCode, at, offset, { actual, allowed }, ctx.locate(at)?.offset ?? offset);
     throw STOP;
   }
-  return { name, args: t.caseArgs?.get(key) };
+  // The key is built only for a switch with case arguments: most switches have none, and run per record.
+  if (!t.caseArgs) return { name, args: undefined };
+  const key = isDefault ? '_' : text !== undefined ? `"${text}"` : String(tag);
+  return { name, args: t.caseArgs.get(key) };
 }

@@ -12,9 +12,9 @@ import type { DecodeStream } from './stream.js';
  * there is one (Kaitai's rule); a terminator alone must be found before the stream's end.
  */
 export function decodeBytes(ctx: DecodeContext, io: DecodeStream, field: FieldDef, offset: number, slot: Slot, scope: Scope, index: number | undefined): { value: unknown; end: number } {
-  const path = () => [...slot.parentPath, slot.key];
+  // Paths are built only when something is reported (an inline arrow: a named closure costs more per field).
   const size = field.sizeEos ? Math.max(0, io.end - offset)
-    : field.size ? evalSize(ctx, io, field.size, index === undefined ? scope : elementScope(scope, index), path, offset, 'size')
+    : field.size ? evalSize(ctx, io, field.size, index === undefined ? scope : elementScope(scope, index), () => [...slot.parentPath, slot.key], offset, 'size')
     : field.contents ? field.contents.bytes.length
     : undefined;
   let raw: Uint8Array;
@@ -25,7 +25,7 @@ export function decodeBytes(ctx: DecodeContext, io: DecodeStream, field: FieldDe
     raw = io.bytes.subarray(offset, offset + size);
     end = offset + size;
     if (field.process) {
-      const inflated = inflateField(ctx, io, field, raw, offset, path());
+      const inflated = inflateField(ctx, io, field, raw, offset, [...slot.parentPath, slot.key]);
       if (!inflated) throw new SkipTo(end);
       raw = inflated;
     }
@@ -42,17 +42,17 @@ export function decodeBytes(ctx: DecodeContext, io: DecodeStream, field: FieldDe
         what: `${field.id} (no terminator 0x${field.terminator.toString(16).padStart(2, '0')} before the end)`,
       };
       if (io.label !== undefined) details.substream = io.label;
-      ctx.reportAt(io, 'TRUNCATED', path(), Math.max(offset, io.start), details);
+      ctx.reportAt(io, 'TRUNCATED', [...slot.parentPath, slot.key], Math.max(offset, io.start), details);
       throw STOP;
     }
     raw = io.bytes.subarray(offset, offset + t + (field.include ? 1 : 0));
     end = offset + t + (field.consume === false ? 0 : 1);
     ctx.placeIn(io, slot.container, slot.key, offset, end - offset);
   } else {
-    return ctx.cannotEvaluate(path(), fileOffset(io, offset), 'size', field.id, 'the field has no size, size_eos or terminator');
+    return ctx.cannotEvaluate([...slot.parentPath, slot.key], fileOffset(io, offset), 'size', field.id, 'the field has no size, size_eos or terminator');
   }
   if (field.type.kind === 'bytes') return { value: raw, end };
-  const reportPath = field.reportAtStruct ? scope.path : path();
+  const reportPath = field.reportAtStruct ? scope.path : [...slot.parentPath, slot.key];
   return { value: decodeText(ctx, field, raw, reportPath, offset, io), end };
 }
 

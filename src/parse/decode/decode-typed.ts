@@ -57,14 +57,15 @@ function decodeIn(ctx: DecodeContext, io: DecodeStream, field: FieldDef, offset:
     throw new Error(`decodeIn: ${t.kind} is not a struct or switch`);
   }
   const def = ctx.schema.types.get(name)!;
-  const path = [...slot.parentPath, slot.key];
   const ownStream = io !== scope.io;
   if (t.kind === 'switch' && field.inline && inlineInto) {
     // An inline case fills the enclosing object, in its scope: it can take neither arguments nor a stream of its own.
-    if (ownStream || def.params?.length) return ctx.cannotEvaluate(path, fileOffset(io, offset), 'inline', name, 'an inline case cannot have parameters, a size or a process');
+    if (ownStream || def.params?.length) return ctx.cannotEvaluate([...slot.parentPath, slot.key], fileOffset(io, offset), 'inline', name, 'an inline case cannot have parameters, a size or a process');
     return { value: undefined, end: nested(ctx, scope.path, offset, () => decodeFieldsInto(ctx, def, inlineInto, offset, scope.path, scope)) };
   }
-  const params = bindParams(ctx, io, def, args, index === undefined ? scope : elementScope(scope, index), path, offset);
+  const params = def.params?.length
+    ? bindParams(ctx, io, def, args, index === undefined ? scope : elementScope(scope, index), [...slot.parentPath, slot.key], offset)
+    : undefined;
   const extra: ScopeExtra | undefined = ownStream || params ? { io: ownStream ? io : undefined, params } : undefined;
   const r = decodeStruct(ctx, def, offset, slot, scope, index, extra);
   return { value: r.obj, end: r.end };
