@@ -118,6 +118,19 @@ describe('codes a schema defines reach the report like built-in and model codes'
     expect(formatCatalog(schema, model)).toBe(merged);
   });
 
+  it('declared in the schema YAML (`codes:`) and named by a rule, as docs/findings.md shows', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'findings.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## Codes a schema defines'));
+    const example = section.slice(section.indexOf('```yaml\n') + 8, section.indexOf('```', section.indexOf('```yaml\n') + 8));
+    const schema = parseSchema(`format: doc-codes\nendian: be\nroot: chunk\n${example}`, 'doc-codes.yaml');
+    expect(schema.codes.get('PNG_CHUNK_LENGTH')).toMatchObject({ severity: 'error', title: 'chunk length over 2^31 - 1' });
+    const r = validateBytes('d.bin', Uint8Array.from([0x90, 0, 0, 0]), { schema });
+    expect(r.findings.map((f) => [f.code, f.severity, f.path, f.message])).toEqual([
+      ['PNG_CHUNK_LENGTH', 'error', 'length', 'chunk length 2,415,919,104 is over the 2,147,483,647 bytes PNG allows'],
+    ]);
+    expect(formatCatalog(schema).get('PNG_CHUNK_LENGTH')).toMatchObject({ kind: 'structure', origin: 'schema', fix: 'Rebuild the file; the chunk length field is damaged.' });
+  });
+
   it('docs/findings.md has the section the help links point at', () => {
     const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'findings.md'), 'utf8');
     expect(doc).toContain('\n## Codes a schema defines\n');

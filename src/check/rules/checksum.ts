@@ -1,19 +1,28 @@
 import { checksum } from '../../codec/checksum.js';
 import type { FieldPath } from '../../findings/index.js';
-import type { FieldDef, Scope, StreamIo } from '../../schema/index.js';
+import { childScope, type FieldDef, type Scope, type StreamIo } from '../../schema/index.js';
 import { cannotEvaluate, raise, type CheckContext } from '../check-context.js';
 import { fieldBytes, rangeBytes } from './checksum-bytes.js';
 
-const NO_RECALL = (): StreamIo | undefined => undefined;
+/**
+ * The stream a struct value was read from, when it is its own (a `size` substream, decompressed
+ * bytes): the decoder remembers it with the object, and a child scope built for the object takes it.
+ */
+function ownStream(scope: Scope): (o: object) => StreamIo | undefined {
+  return (o) => {
+    const io = childScope(scope, o as Record<string, unknown>, scope.path, undefined).io;
+    return io !== undefined && io !== scope.io ? io : undefined;
+  };
+}
 
 /**
  * The stored checksum must equal the one computed over what it covers: a byte range of the
  * field's stream, or another field's bytes (`of`). sha256 is stored as 32 bytes, the others as
  * integers. A checksum that cannot be computed or compared is a CONSTRAINT finding, never a pass.
  */
-export function checkChecksum(ctx: CheckContext, field: FieldDef, stored: unknown, path: FieldPath, scope: Scope, recall: (o: object) => StreamIo | undefined = NO_RECALL): void {
+export function checkChecksum(ctx: CheckContext, field: FieldDef, stored: unknown, path: FieldPath, scope: Scope): void {
   const rule = field.checksum!;
-  const covered = rule.of ? fieldBytes(ctx, rule, path, scope, recall) : rangeBytes(ctx, rule, path, scope);
+  const covered = rule.of ? fieldBytes(ctx, rule, path, scope, ownStream(scope)) : rangeBytes(ctx, rule, path, scope);
   if (!covered) return;
   if (rule.algo === 'sha256') {
     if (!(stored instanceof Uint8Array) || stored.length !== 32) {
