@@ -33,7 +33,7 @@ export function buildTree(schema: FormatSchema, input: unknown): Tree {
   // Tree objects have no prototype: every phase reads `obj[f.id]`, and a field named `constructor`
   // must then be absent when the source leaves it out, not Object.prototype.constructor.
   const value = Object.create(null) as Record<string, unknown>;
-  const env = { ioSize: NaN, locations: undefined, scopes: [] } as unknown as Env & { root: Frame };
+  const env = { ioSize: NaN, locations: undefined, scopes: [], honourAt: plan.extended } as unknown as Env & { root: Frame };
   env.root = new Frame(value, undefined, '', undefined, plan.root.def.lets, env);
   const tree: Tree = { value, edit: input[EDIT_KEY], env, toDerive: [], lateDerive: [], pools: [], views: [], checksums: [], conds: [] };
   new Builder(plan, tree).struct(plan.root, input, env.root);

@@ -140,11 +140,14 @@ export class StructPlan {
 export class SchemaPlan {
   private readonly byDef = new Map<StructDef, StructPlan>();
   readonly root: StructPlan;
+  /** Does any field use a construct of the extended writer (EXT)? Such schemas have no corpus laid out the old way. */
+  readonly extended: boolean;
 
   constructor(readonly schema: FormatSchema) {
     for (const s of schema.types.values()) this.byDef.set(s, new StructPlan(s, schema, this.byDef.size));
     for (const p of [...this.byDef.values()]) this.link(p);
     this.root = this.of(schema.types.get(schema.root)!);
+    this.extended = [...this.byDef.values()].some((p) => p.fields.some((f) => f.code === EXT));
   }
 
   of(def: StructDef): StructPlan {

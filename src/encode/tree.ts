@@ -10,6 +10,8 @@ export interface Env {
   readonly root: Frame;
   /** Every scope built so far (most frames never need one). */
   readonly scopes: Scope[];
+  /** Write fields at the offsets their `at` gives when known (schemas with the new constructs; see Writer.drainAt). */
+  readonly honourAt: boolean;
 }
 
 const noLocate: Locate = () => undefined;

@@ -50,7 +50,7 @@ export function writeExt(w: Writer, frame: Frame, f: FieldPlan, pos: number, v: 
         return true;
       }
       const holes = w.holes.length;
-      w.placement((d) => w.struct(frame, f, v, index, child, d));
+      w.placement((d) => w.struct(frame, f, v, index, child, d), start);
       if (f.def.process) processStruct(w, frame, f, index, v, child, start, holes);
       else pad(w, frame, f, index, start);
       return true;

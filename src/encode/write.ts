@@ -4,12 +4,14 @@ import { Locations, setLoc } from './locations.js';
 import { isMap } from './normalize.js';
 import { BYTES, EXT, INT, STRUCT, type FieldPlan } from './plan.js';
 import type { Frame, Tree } from './tree.js';
+import { EvalError, elementScope, evaluateSize } from '../schema/index.js';
+import { fastOf } from './fast-expr.js';
 import { writeExt } from './write-ext.js';
 
 export { fillHoles, type Written } from './holes.js';
 
 /** Work placed with `at`: run after the sequential part of its enclosing placement. */
-export type Job = (deferred: Job[]) => void;
+export type Job = ((deferred: Job[]) => void) & { target?: () => number | undefined };
 
 const utf8 = new TextEncoder();
 
@@ -20,7 +22,7 @@ const utf8 = new TextEncoder();
  */
 export function writeLayout(tree: Tree, why: readonly Pending[]): Written {
   const root = tree.env.root;
-  const w = new Writer(why);
+  const w = new Writer(why, tree.env.honourAt);
   w.placement((d) => w.fields(root, d));
   const locations = new Locations(root);
   locations.size = w.len;
@@ -41,16 +43,71 @@ export class Writer {
   bitEnd = -1;
   bitUsed = 8;
 
-  constructor(readonly why: readonly Pending[]) {}
+  /** Where the stream being written starts (`at` is relative to it): 0, or a sized struct's start. */
+  base = 0;
 
-  placement(job: Job): void {
+  /** `honourAt`: write fields whose `at` the source pins at that offset (see placeAt). */
+  constructor(readonly why: readonly Pending[], readonly honourAt = false) {}
+
+  /** Runs `job`, then what it placed with `at`; `base` starts a stream of its own (a sized struct). */
+  placement(job: Job, base = this.base): void {
+    const outer = this.base;
+    this.base = base;
     const deferred: Job[] = [];
     job(deferred);
-    this.drain(deferred);
+    if (this.honourAt && deferred.length) this.drainAt(deferred);
+    else this.drain(deferred);
+    this.base = outer;
   }
 
   private drain(deferred: readonly Job[]): void {
     for (const next of deferred) this.placement(next);
+  }
+
+  /**
+   * Fields placed with `at`, in schemas with the new constructs: those whose offset is known
+   * (pinned by the source, or derived from values) go at it, in offset order, with zeros up to
+   * it when it lies past what is written (one already written over is appended instead); the
+   * others (offsets derived from the layout, or found by a search such as rfind, never
+   * inverted) are appended after them, in declaration order. A ZIP is so written as its offsets
+   * say: local files, central directory, end record. Plain schemas keep appending in
+   * declaration order, the canonical layout their corpus was built with.
+   */
+  private drainAt(deferred: readonly Job[]): void {
+    const known: Array<{ job: Job; at: number }> = [];
+    const rest: Job[] = [];
+    for (const job of deferred) {
+      const at = job.target?.();
+      if (at === undefined) rest.push(job);
+      else known.push({ job, at });
+    }
+    known.sort((a, b) => a.at - b.at);
+    for (const { job, at } of known) {
+      this.padTo(this.base + at);
+      this.placement(job);
+    }
+    this.drain(rest);
+  }
+
+  /** Zeros up to `offset`, when it lies past what is written. */
+  padTo(offset: number): void {
+    if (offset <= this.len) return;
+    const n = offset - this.len;
+    const at = this.reserve(n);
+    this.buf.fill(0, at, at + n);
+  }
+
+  /** A placed field's `at` (or its first element's), when it can be evaluated before the layout. */
+  private targetOf(frame: Frame, f: FieldPlan, index: number | undefined): number | undefined {
+    const at = f.def.at!;
+    const fast = fastOf(at)?.(frame, index ?? frame.index, frame.env);
+    if (typeof fast === 'number' && Number.isInteger(fast) && fast >= 0) return fast;
+    try {
+      return evaluateSize(at, index === undefined ? frame.scope : elementScope(frame.scope, index));
+    } catch (e) {
+      if (e instanceof EvalError) return undefined;
+      throw e;
+    }
   }
 
   fields(frame: Frame, deferred: Job[]): void {
@@ -60,7 +117,7 @@ export class Writer {
     for (let pos = 0; pos < fields.length; pos++) {
       const f = fields[pos]!;
       if (f.view) continue;
-      if (f.at) deferred.push((d) => this.placed(frame, pos, d));
+      if (f.at) deferred.push(this.honourAt ? this.placedAt(frame, f, pos) : (d) => this.placed(frame, pos, d));
       else if (f.repeat) this.sequence(frame, f, pos, obj[f.id], deferred);
       else this.one(frame, f, pos, obj[f.id], undefined, deferred);
     }
@@ -108,6 +165,13 @@ export class Writer {
     setLoc(frame.locs, pos, start, this.len - start);
   }
 
+  /** The job of a placed field, with its target offset. */
+  private placedAt(frame: Frame, f: FieldPlan, pos: number): Job {
+    const job: Job = (d) => this.placed(frame, pos, d);
+    job.target = () => this.targetOf(frame, f, f.repeat ? 0 : undefined);
+    return job;
+  }
+
   private placed(frame: Frame, pos: number, deferred: Job[]): void {
     const f = frame.flat.fields[pos]!;
     const v = frame.obj[f.id];
@@ -119,9 +183,11 @@ export class Writer {
     (frame.elems ??= [])[pos] = new Array<number>(2 * v.length);
     // Each element is a placement of its own (forEach: a sparse array's holes are not written).
     v.forEach((el: unknown, i) => {
-      const d: Job[] = [];
-      this.one(frame, f, pos, el, i, d);
-      this.drain(d);
+      if (this.honourAt) {
+        const at = this.targetOf(frame, f, i);
+        if (at !== undefined) this.padTo(this.base + at);
+      }
+      this.placement((d) => this.one(frame, f, pos, el, i, d));
     });
   }
 

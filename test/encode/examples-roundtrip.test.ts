@@ -1,0 +1,67 @@
+import { deflateSync } from 'node:zlib';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pack } from '../../src/encode/index.js';
+import { loadSchema, packageRoot } from '../../src/schema/index.js';
+import { compressedTextChunk, iccChunk, makePng, pngChunk, textChunk } from '../examples/make-png.js';
+import { makeZip } from '../examples/make-zip.js';
+import { assertRoundTrip } from './laws.js';
+
+/* pack(unpack(file)) on real PNG and ZIP files made with Node's zlib (the example schemas). */
+
+const png = loadSchema(join(packageRoot(), 'schemas/examples/png.yaml'));
+const zip = loadSchema(join(packageRoot(), 'schemas/examples/zip.yaml'));
+
+describe('pack(unpack(file)): PNG', () => {
+  it('a plain image, from the minimal source (lengths, CRCs and the signature recomputed)', () => {
+    const text = assertRoundTrip(png, makePng());
+    expect(text).toContain('minimal source');
+    expect(text).not.toMatch(/\b(length|crc|signature):/);
+  });
+
+  it('text, compressed text, an ICC profile and split image data', () => {
+    const file = makePng({ before: [textChunk('Title', 'caf\u00e9'), compressedTextChunk('Comment', 'hello '.repeat(20)), iccChunk('sRGB')], idatChunks: 3 });
+    expect(assertRoundTrip(png, file)).toContain('minimal source');
+  });
+
+  it('compressed text that node:zlib would compress differently keeps its bytes in $compressed', () => {
+    const data = Buffer.concat([Buffer.from('Comment\0\0', 'latin1'), deflateSync(Buffer.from('hello '.repeat(20)), { level: 1 })]);
+    const text = assertRoundTrip(png, makePng({ before: [pngChunk('zTXt', data)] }));
+    expect(text).toContain('$compressed');
+    expect(text).toContain('minimal source');
+  });
+
+  it('a wrong CRC is pinned, the others recomputed', () => {
+    const file = makePng();
+    file[32] = file[32]! ^ 0xff; // the last byte of IHDR's CRC
+    const text = assertRoundTrip(png, file);
+    expect(text.match(/crc:/g)).toHaveLength(1);
+  });
+
+  it('an edited value is packed again: the CRC follows it', () => {
+    const text = assertRoundTrip(png, makePng({ before: [textChunk('Title', 'abc')] }));
+    const bytes = pack(png, text.replace('text: abc', 'text: abcd'), 'edited.yaml');
+    expect(Buffer.from(bytes).toString('latin1')).toContain('abcd');
+    expect(assertRoundTrip(png, bytes)).toContain('minimal source');
+  });
+});
+
+describe('pack(unpack(file)): ZIP', () => {
+  const entries = [
+    { name: 'a.txt', data: Buffer.from('hello hello hello hello') },
+    { name: 'stored.bin', data: Buffer.from([1, 2, 3]), method: 0 as const },
+    { name: 'caf\u00e9.txt', data: Buffer.from('x'.repeat(300)), utf8: true, comment: 'entry comment' },
+  ];
+
+  it('local files, the central directory and the end record where their offsets say, from the minimal source', () => {
+    const text = assertRoundTrip(zip, makeZip(entries));
+    expect(text).toContain('minimal source');
+    expect(text).not.toMatch(/\b(name_len|signature):/);
+    // The directory's CRC-32 is a checksum of the (decompressed) data; the local header's is a plain copy.
+    expect(text.match(/crc32:/g)).toHaveLength(entries.length);
+  });
+
+  it('an archive comment (the end record is found by rfind, and written last)', () => {
+    expect(assertRoundTrip(zip, makeZip(entries, 'an archive comment, PK and all'))).toContain('minimal source');
+  });
+});
