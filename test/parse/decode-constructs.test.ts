@@ -148,3 +148,20 @@ describe('contents', () => {
     expect(codes(run(`  file:\n    seq:\n      - { id: magic, contents: "PK\\x03\\x04" }\n`, [0x50, 0x4b]))).toEqual([['TRUNCATED', 'magic']]);
   });
 });
+
+describe('if with at and views', () => {
+  it('a placed field behind a false condition is null, and the cursor is unchanged', () => {
+    const d = run(`  file:\n    seq:\n      - { id: n, type: u1 }\n      - { id: far, type: u1, at: 3, if: n == 1 }\n      - { id: next, type: u1 }\n`, [0, 5, 6, 7]);
+    expect(d.value).toEqual({ n: 0, far: null, next: 5 });
+  });
+  it('a view behind a false condition is null', () => {
+    const d = run(`  file:\n    seq:\n      - { id: n, type: u1 }\n      - { id: pool, type: bytes, size: 2 }\n      - { id: v, type: str, view: pool, at: 0, size: 1, if: n == 1 }\n`, [0, 0x41, 0x42]);
+    expect(d.value.v).toBeNull();
+    expect(run(`  file:\n    seq:\n      - { id: n, type: u1 }\n      - { id: pool, type: bytes, size: 2 }\n      - { id: v, type: str, view: pool, at: 1, size: 1, if: n == 1 }\n`, [1, 0x41, 0x42]).value.v).toBe('B');
+  });
+  it('a placed substream that fails inside does not move the cursor', () => {
+    const d = run(`  file:\n    seq:\n      - { id: far, type: rec, at: 1, size: 1 }\n      - { id: next, type: u1 }\n  rec:\n    seq:\n      - { id: a, type: u2 }\n`, [9, 8]);
+    expect(d.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['TRUNCATED', 'far.a']]);
+    expect(d.value.next).toBe(9);
+  });
+});

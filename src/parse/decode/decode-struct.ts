@@ -79,11 +79,7 @@ export function decodeFieldsInto(ctx: DecodeContext, struct: StructDef, obj: Rec
   let cursor = offset;
   let lost = false;
   for (const field of struct.fields) {
-    if (field.view) {
-      ctx.pendingViews.push({ scope, field, path: [...path, field.id], holder: obj });
-      continue;
-    }
-    if (lost && !field.at) continue;
+    if (lost && !field.at && !field.view) continue;
     io.pos = cursor;
     try {
       // `if` false: the key is there with null, and nothing is read (a bit run goes on past it).
@@ -91,13 +87,15 @@ export function decodeFieldsInto(ctx: DecodeContext, struct: StructDef, obj: Rec
         obj[field.id] = null;
         continue;
       }
-      if (field.at) decodePlaced(ctx, field, obj, path, scope);
+      if (field.view) ctx.pendingViews.push({ scope, field, path: [...path, field.id], holder: obj });
+      else if (field.at) decodePlaced(ctx, field, obj, path, scope);
       else cursor = decodeInline(ctx, field, obj, cursor, path, scope);
     } catch (e) {
       if (!(e instanceof Stop)) throw e;
       // A substream or processed field that failed inside still ends where its size says.
+      if (field.at) continue; // placed: the cursor never depended on it
       if (e instanceof SkipTo && !field.repeat) cursor = e.end;
-      else if (!field.at) lost = true;
+      else lost = true;
     }
   }
   if (lost) throw STOP;
