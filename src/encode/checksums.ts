@@ -49,14 +49,21 @@ function covered(tree: Tree, v: Visit, sum: ChecksumDef, bytes: Uint8Array, loca
       if (!at) throw new EncodeError(`${sum.of.source} was not written`, v.path);
       return bytes.subarray(at.offset, at.offset + at.size);
     }
+    // A range of the field's stream: the file, or the sized struct it is in (as the checks read it).
+    const { start, end } = streamOf(frame) ?? { start: 0, end: bytes.length };
     const from = sum.from ? fastSize(sum.from, frame, tree.env) : 0;
-    const to = sum.to ? fastSize(sum.to, frame, tree.env) : bytes.length;
-    if (from > to || to > bytes.length) throw new EncodeError(`checksum range ${from}..${to} is outside the ${bytes.length} bytes`, v.path);
-    return bytes.subarray(from, to);
+    const to = sum.to ? fastSize(sum.to, frame, tree.env) : end - start;
+    if (from > to || start + to > end) throw new EncodeError(`checksum range ${from}..${to} is outside its ${end - start}-byte stream`, v.path);
+    return bytes.subarray(start + from, start + to);
   } catch (e) {
     if (!(e instanceof EvalError)) throw e;
     throw new EncodeError(`cannot compute the checksum's input: ${e.message}`, v.path);
   }
+}
+
+function streamOf(frame: Frame): { start: number; end: number } | undefined {
+  for (let f: Frame | undefined = frame; f; f = f.parent) if (f.ext?.stream) return f.ext.stream;
+  return undefined;
 }
 
 function inProcessed(frame: Frame): boolean {

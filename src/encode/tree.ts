@@ -27,6 +27,8 @@ export interface FrameExt {
   inner?: Map<string, Uint8Array>;
   /** Written inside a processed (compressed) stream: its locations are the compressed field's. */
   processed?: boolean;
+  /** A sized struct is a stream of its own: where it starts and ends in the file (checksum ranges are relative to it). */
+  stream?: { readonly start: number; readonly end: number };
 }
 
 /**

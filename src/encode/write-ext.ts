@@ -52,7 +52,10 @@ export function writeExt(w: Writer, frame: Frame, f: FieldPlan, pos: number, v: 
       const holes = w.holes.length;
       w.placement((d) => w.struct(frame, f, v, index, child, d), start);
       if (f.def.process) processStruct(w, frame, f, index, v, child, start, holes);
-      else pad(w, frame, f, index, start);
+      else {
+        pad(w, frame, f, index, start);
+        if (child && !Array.isArray(child)) ((child as Frame).ext ??= {}).stream = { start, end: w.len };
+      }
       return true;
     }
   }

@@ -152,3 +152,15 @@ export const PARAMS = schemaOf(`  file:
       - { id: data, type: bytes, size: n }
       - { id: doubled, type: u1, derive: n * 2 }
 `);
+
+/** A checksum over a range of a sized struct's own stream. */
+export const SUBSTREAM_SUM = schemaOf(`  file:
+    seq:
+      - { id: pre, type: u1 }
+      - { id: len, type: u1 }
+      - { id: body, type: body, size: len }
+  body:
+    seq:
+      - { id: data, type: bytes, size: 2 }
+      - { id: sum, type: u2, checksum: { algo: crc16-ccitt, from: 0, to: 2, code: CRC_MISMATCH } }
+`);

@@ -2,8 +2,9 @@ import { deflateRawSync, deflateSync, inflateRawSync, inflateSync } from 'node:z
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encode, EncodeError, pack } from '../../src/encode/index.js';
-import { BITS, BYTES_SWITCH, COND, MAGIC, PARAMS, PROCESS, REPEATS, SEARCH, SIZED, SUMS, SWITCH, TERMS, TEXT, schemaOf } from './construct-schemas.js';
+import { BITS, BYTES_SWITCH, COND, MAGIC, PARAMS, PROCESS, REPEATS, SEARCH, SIZED, SUBSTREAM_SUM, SUMS, SWITCH, TERMS, TEXT, schemaOf } from './construct-schemas.js';
 import type { FormatSchema } from '../../src/schema/index.js';
+import { checksum } from '../../src/codec/checksum.js';
 import { thrownBy } from '../helpers/thrown.js';
 import { assertPacks, assertRoundTrip, hex } from './laws.js';
 
@@ -120,6 +121,13 @@ describe('pack: checksums', () => {
   });
 });
 
+describe('pack: checksums in a substream', () => {
+  it('takes from/to relative to the sized struct the field is in', () => {
+    const sum = checksum('crc16-ccitt', Buffer.from('ab')).toString(16).padStart(4, '0');
+    assertPacks(SUBSTREAM_SUM, 'pre: 9\nbody: { data: ab }\n', `09 04 6162 ${sum}`);
+  });
+});
+
 describe('pack: at with rfind', () => {
   it('writes the record a search locates after everything else, without inverting the search', () => {
     assertPacks(SEARCH, 'data: abc\nend: { comment: hi }\n', '5a5a 616263 454e 02 6869');
@@ -158,6 +166,7 @@ const CASES: Array<[string, FormatSchema, string]> = [
   ['checksums', SUMS, 'data: abcde\n'],
   ['a record found by rfind', SEARCH, 'data: abc\nend: { comment: hi }\n'],
   ['parametric types', PARAMS, 'k: 2\npart: { data: xyz }\n'],
+  ['a checksum in a substream', SUBSTREAM_SUM, 'pre: 9\nbody: { data: ab }\n'],
 ];
 
 describe('pack(unpack(file)) for each construct', () => {
