@@ -35,6 +35,10 @@ describe('bit fields', () => {
     const d = run(`  file:\n    seq:\n      - { id: flags, type: b2, repeat: eos }\n`, [0b11_10_01_00]);
     expect(d.value.flags).toEqual([3, 2, 1, 0]);
   });
+  it('a sized read (even of 0 bytes) ends the bit run, as Kaitai\'s read_bytes aligns', () => {
+    const d = run(`  file:\n    seq:\n      - { id: a, type: b4 }\n      - { id: s, type: e, size: 0 }\n      - { id: b, type: b4 }\n  e:\n    seq: []\n`, [0xab, 0xcd]);
+    expect(d.value).toMatchObject({ a: 0xa, b: 0xc });
+  });
   it('past the end is TRUNCATED', () => {
     const d = run(`  file:\n    seq:\n      - { id: a, type: b4 }\n      - { id: b, type: b12 }\n`, [0xff]);
     expect(codes(d)).toEqual([['TRUNCATED', 'b']]);

@@ -19,6 +19,8 @@ export function decodeTyped(ctx: DecodeContext, io: DecodeStream, field: FieldDe
   const size = field.sizeEos ? Math.max(0, io.end - offset)
     : evalSize(ctx, io, field.size!, index === undefined ? scope : elementScope(scope, index), () => path, offset, 'size');
   ctx.need(io, offset, size, slot.parentPath, slot.key, field.id);
+  // Taking `size` bytes is a byte-aligned read (Kaitai's read_bytes): it ends any bit run.
+  ctx.bitRun = undefined;
   const end = offset + size;
   const label = formatPath(path);
   let inner: DecodeStream;
