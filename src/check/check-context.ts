@@ -76,3 +76,14 @@ export function sizesOrSkip(ctx: CheckContext, path: FieldPath, rule: string, sc
 export function messageOf(def: { readonly message?: string | undefined }): string | undefined {
   return typeof def.message === 'string' ? def.message : undefined;
 }
+
+/**
+ * `stream` for the details of a rule evaluated inside a `size` substream or decompressed data, where
+ * `_io.size` is not the file's size: messages then say whose size it is.
+ */
+export function streamDetail(ctx: CheckContext, scope: Scope): { stream?: 'substream' | 'decompressed' } {
+  const io = scope.io;
+  if (!io) return {};
+  if (io.bytes !== ctx.bytes) return { stream: 'decompressed' };
+  return io.start === 0 && io.end === ctx.bytes.length ? {} : { stream: 'substream' };
+}

@@ -4,7 +4,7 @@ import {
   type FieldDef, type Scope, type StructDef,
 } from '../schema/index.js';
 import { MAX_NESTING } from '../budget/limits.js';
-import { cannotEvaluate, messageOf, raise, type CheckContext } from './check-context.js';
+import { cannotEvaluate, messageOf, raise, streamDetail, type CheckContext } from './check-context.js';
 import { explainValues } from './explain-values.js';
 import { checkChecksum } from './rules/checksum.js';
 import { checkContents } from './rules/contents.js';
@@ -45,7 +45,7 @@ export function checkStruct(ctx: CheckContext, struct: StructDef, obj: Record<st
       cannotEvaluate(ctx, at, a.rule.source, e.message, messageOf(a));
       continue;
     }
-    if (!ok) raise(ctx, a.code, at, ruleDetails(a.rule, scope, messageOf(a)), a.severity);
+    if (!ok) raise(ctx, a.code, at, ruleDetails(ctx, a.rule, scope, messageOf(a)), a.severity);
   }
 }
 
@@ -55,8 +55,8 @@ function outOfTime(ctx: CheckContext, path: FieldPath): void {
   raise(ctx, 'DECODE_BUDGET', path, { ...ctx.budget.timeExceeded, stage: 'checks' });
 }
 
-function ruleDetails(rule: StructDef['asserts'][number]['rule'], scope: Scope, message: string | undefined): Record<string, unknown> {
-  const details: Record<string, unknown> = { rule: rule.source, values: explainValues(rule, scope), ...(message !== undefined ? { message } : {}) };
+function ruleDetails(ctx: CheckContext, rule: StructDef['asserts'][number]['rule'], scope: Scope, message: string | undefined): Record<string, unknown> {
+  const details: Record<string, unknown> = { rule: rule.source, values: explainValues(rule, scope), ...streamDetail(ctx, scope), ...(message !== undefined ? { message } : {}) };
   // Simple comparisons also expose their two sides, for messages such as "lo 9 is greater than hi 3".
   for (const name of ['lo', 'hi']) if (typeof scope.object[name] !== 'undefined') details[name] = scope.object[name];
   return details;

@@ -27,10 +27,10 @@ export function ruleMessage(d: Details): string | undefined {
   const sentence = schemaSentence(d);
   if (d.unevaluated === true && present(d, 'rule')) {
     const why = present(d, 'reason') ? `: ${text(d.reason)}` : '';
-    const rule = `the rule ${readable(ruleText(d.rule))} could not be evaluated on this file${why}`;
+    const rule = `the rule ${readable(ruleText(d.rule), d.stream)} could not be evaluated on this file${why}`;
     return sentence === undefined ? rule : `${sentence.replace(/[.;:]+$/, '')}: ${rule}`;
   }
-  const explained = present(d, 'values') ? readable(text(d.values)) : '';
+  const explained = present(d, 'values') ? readable(text(d.values), d.stream) : '';
   const values = withField(d, explained);
   if (sentence !== undefined) {
     const shown = (present(d, 'rule') ? values : valueMessage(d)) ?? values;
@@ -38,14 +38,14 @@ export function ruleMessage(d: Details): string | undefined {
     return shown === '' ? sentence : `${sentence.replace(/[.;:]+$/, '')}: ${shown}`;
   }
   if (!present(d, 'rule')) return undefined;
-  const rule = readable(ruleText(d.rule));
+  const rule = readable(ruleText(d.rule), d.stream);
   if (values !== '') return `the schema requires that ${rule}, but ${values}`;
   if (present(d, 'actual')) return `the schema requires that ${rule}, but the value is ${show(d.actual)}`;
   return `the schema requires that ${rule}, which does not hold here`;
 }
 
 /** Keys a producer sets itself: any other key whose value is `actual` is the field's own name. */
-const PRODUCER_KEYS = new Set(['actual', 'expected', 'min', 'max', 'allowed', 'mask', 'rule', 'values', 'message', 'lo', 'hi']);
+const PRODUCER_KEYS = new Set(['actual', 'expected', 'min', 'max', 'allowed', 'mask', 'rule', 'values', 'message', 'lo', 'hi', 'stream']);
 
 /**
  * `valid:` rules put the field's value under its own name too (`{ type_id: 9, actual: 9, ... }`).
@@ -63,13 +63,17 @@ function withField(d: Details, values: string): string {
   return values === '' ? own : `${own}, ${values}`;
 }
 
+/** What `_io.size` is where the rule was evaluated (details.stream, set by the checks): the file unless it says otherwise. */
+const STREAM_SIZE: Readonly<Record<string, string>> = { substream: 'the size of its substream', decompressed: 'the size of the decompressed data' };
+
 /** Operators and built-ins as words: `len(records) == record_count` → `the number of records = record_count`. */
-export function readable(rule: string): string {
+export function readable(rule: string, stream?: unknown): string {
+  const size = typeof stream === 'string' && Object.prototype.hasOwnProperty.call(STREAM_SIZE, stream) ? STREAM_SIZE[stream]! : 'the file size';
   return rule
     .replace(/\bhas\(\s*([\w.[\]]+)\s*,\s*'([^']*)'\s*,\s*([^()]+?)\s*\)/g, 'at least one element of $1 has $2 = $3')
     .replace(/\blen\(\s*([\w.[\]]+)\s*\)/g, 'the number of $1')
     .replace(/\bsizeof\(\s*([\w.[\]]+)\s*\)/g, 'the size of $1')
-    .replace(/\b_io\.size\b/g, 'the file size')
+    .replace(/\b_io\.size\b/g, size)
     .replace(/\b_parent\./g, 'the parent’s ')
     .replace(/\b_root\./g, '')
     .replace(/\s*==\s*/g, ' = ')

@@ -97,5 +97,7 @@ export const DETAIL_SHAPES: Readonly<Record<string, fc.Arbitrary<Record<string, 
   'inside decompressed data': fc.record({ needed: int, at: int, available: int, what: fc.constant('rows'), inner_offset: int }),
   'process failure': fc.record({ algo: fc.constantFrom('zlib', 'deflate'), reason: fc.constantFrom('incorrect header check', 'unexpected end of file') }),
   'process limit': fc.record({ budget: fc.constant('process'), limit: int, algo: fc.constantFrom('zlib', 'deflate'), stage: fc.constant('decode') }),
+  // src/check: a rule evaluated inside a substream or decompressed data says so (`_io.size` is then not the file's)
+  'rule in a substream': withField(fc.record({ rule: ruleSource, values: explained, stream: fc.constantFrom('substream', 'decompressed') })),
   'parameter kind': fc.record({ rule: fc.constant('row(width: int) given name'), values: fc.constantFrom('bytes', 'string') }),
 };

@@ -108,6 +108,15 @@ describe('readable rule messages (contract D)', () => {
     );
   });
 
+  it("says whose size _io.size is when the rule was evaluated inside a substream or decompressed data", () => {
+    const d = { rule: '8 + length == _io.size', values: 'length = 3, _io.size = 12' };
+    expect(renderMessage('SIZE_MISMATCH', d)).toBe('the schema requires that 8 + length = the file size, but length = 3, the file size = 12');
+    expect(renderMessage('SIZE_MISMATCH', { ...d, stream: 'substream' })).toBe(
+      'the schema requires that 8 + length = the size of its substream, but length = 3, the size of its substream = 12',
+    );
+    expect(renderMessage('SIZE_MISMATCH', { ...d, stream: 'decompressed' })).toContain('= the size of the decompressed data');
+  });
+
   it('does not take a file value for the schema sentence', () => {
     // A field named "message" lands in details too, as the value itself: not the schema's sentence.
     const message = renderMessage('BAD_VALUE', { message: 'PWNED', actual: 'PWNED', expected: 1 });

@@ -1,6 +1,6 @@
 import type { FieldPath } from '../../findings/index.js';
 import { EvalError, evaluateBool, type FieldDef, type FormatSchema, type Scope, type ValidDef } from '../../schema/index.js';
-import { cannotEvaluate, messageOf, raise, type CheckContext } from '../check-context.js';
+import { cannotEvaluate, messageOf, raise, streamDetail, type CheckContext } from '../check-context.js';
 import { explainValues } from '../explain-values.js';
 
 /** Applies a field's `valid` rules to one value (one element, for arrays). */
@@ -23,7 +23,7 @@ function exprFailure(ctx: CheckContext, v: ValidDef, scope: Scope, at: FieldPath
     cannotEvaluate(ctx, at, v.rule.expr.source, e.message, messageOf(v));
     return null;
   }
-  return { rule: v.rule.expr.source, values: explainValues(v.rule.expr, scope) };
+  return { rule: v.rule.expr.source, values: explainValues(v.rule.expr, scope), ...streamDetail(ctx, scope) };
 }
 
 function intFailure(schema: FormatSchema, field: FieldDef, v: ValidDef, value: unknown): Record<string, unknown> | null {
