@@ -10,7 +10,7 @@ export interface RuleHelp {
 }
 
 export const RULE_HELP = {
-  BAD_MAGIC: { meaning: 'The magic number is not the one the schema expects. Consumers refuse the file.', fix: 'Not a content file of this format, or corrupted at the start.' },
+  BAD_MAGIC: { meaning: 'The magic number (a field\'s `contents:` bytes, or an `eq` rule) is not the one the schema expects; the details give the expected and actual bytes. Consumers refuse the file.', fix: 'Not a content file of this format, or corrupted at the start.' },
   BAD_VERSION: { meaning: 'The version is not one the schema reads. Consumers refuse the file.', fix: 'Build with the right tool version.' },
   HEADER_SIZE: { meaning: 'A header-size field does not hold the size the schema expects.', fix: 'Fix the builder.' },
   TRUNCATED: { meaning: 'The file ends before a field it declares; the message says how many bytes were needed at which offset and how many were left. Also raised when a declared count cannot fit in the bytes left.', fix: 'Re-transfer the file; check counts.' },
@@ -20,7 +20,7 @@ export const RULE_HELP = {
   DUPLICATE_ID: { meaning: 'An id that the schema says must be unique is used twice. Reported at the repeat, naming the first.', fix: 'Give each a unique id.' },
   BAD_OFFSET: { meaning: 'An offset points outside its region, outside the file, backwards, or into another record (records placed out of order or overlapping). Reported at the pointer (e.g. `index[3]`).', fix: 'Rebuild the index.' },
   GAP: { meaning: 'Bytes between records that nothing references. They may hide data.', fix: 'Remove the slack.' },
-  CRC_MISMATCH: { meaning: 'A checksum does not match the bytes it covers.', fix: 'Recompute the checksum; check for corruption in transit.' },
+  CRC_MISMATCH: { meaning: 'A checksum does not match the bytes it covers: CRC-32, its low 16 bits (gzip\'s header CRC), CRC-16/CCITT-FALSE, Adler-32 or SHA-256, over a byte range of the field\'s stream or over another field\'s bytes (decompressed, for a field with `process`). The message gives the stored and the computed value.', fix: 'Recompute the checksum; check for corruption in transit.' },
   BAD_FIELD_KIND: { meaning: 'A field-kind value is not one of the kinds the schema defines.' },
   BAD_ACTION: { meaning: 'An action value is not one of the actions the schema defines.' },
   BAD_UTF8: { meaning: 'A string is not valid UTF-8.' },
@@ -33,7 +33,7 @@ export const RULE_HELP = {
   REGEX_REDOS: { meaning: 'A pattern can backtrack super-linearly (nested or overlapping quantifiers): a consumer\'s backtracking engine can stall on a crafted input. Release-blocking though it does not change the outcome. Also raised, saying so, for a hazardous-looking pattern the analysis could not prove safe within its budget.', fix: 'Rewrite without nested quantifiers.' },
   RANGE_INVERTED: { meaning: 'A range has its low bound above its high bound: it can never match.' },
   BAD_VALUE: { meaning: 'A value outside the set a schema allows (the generic code, and the code of a switch tag with no case).' },
-  CONSTRAINT: { meaning: 'A schema assertion that has no more specific code does not hold, or a rule could not be evaluated on this fully decoded file (an index out of range, a value of the wrong kind, an integer overflow); the details say which rule and why. A rule is never skipped silently: when decoding stopped part-way, the decoder\'s own error (`TRUNCATED`, `BAD_OFFSET`, `DECODE_BUDGET`, …) already fails the file, and the rules it left unevaluable are counted. (A name that does not exist is a schema error at load, not a finding.)' },
+  CONSTRAINT: { meaning: 'A schema assertion that has no more specific code does not hold, or a rule could not be evaluated on this fully decoded file (an index out of range, a value of the wrong kind, an integer overflow, a checksum or placement range outside its stream, a switch tag or `of` field that cannot be read); the details say which rule and why. A rule is never skipped silently: when decoding stopped part-way, the decoder\'s own error (`TRUNCATED`, `BAD_OFFSET`, `DECODE_BUDGET`, …) already fails the file, and the rules it left unevaluable are counted. (A name that does not exist is a schema error at load, not a finding.)' },
   DECODE_BUDGET: { meaning: 'A per-file budget or limit cut the work short: more structure nodes than the node budget (10,000 + 4 × file size, at most 1,500,000: typically many pointers at the same record), more time than the time budget (20 s), or records nested deeper than 200 levels. Work stops where the budget ran out; the details say which budget, its limit and the stage. Part of the file went unchecked, so the verdict is never `pass`.', fix: 'Treat the file as hostile; raise `--node-budget` or `--time-budget` only for a file you trust.' },
   READ_PAST_END: { meaning: 'Trusting a count, size or offset, the consumer reads past the end of the file buffer (or of a buffer it copied). The consumer\'s own fault, beside the structural `TRUNCATED`/`BAD_OFFSET`.' },
   OOB_INPUT_READ: { meaning: 'An element that reads input *i* of the inputs the consumer supplies for its key, where the consumer supplies *i* or fewer: it reads `inputs[i]` out of bounds. **The July 2024 defect.**' },
