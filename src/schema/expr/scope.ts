@@ -111,9 +111,10 @@ export function rootScope(object: Record<string, unknown>, ioSize: number, locat
  * (a substream); `_io.size` follows the stream. Parameters are the child's alone.
  */
 export function childScope(parent: Scope, object: Readonly<Record<string, unknown>>, path: FieldPath, index: number | undefined, lets?: Readonly<Record<string, CompiledExpr>>, extra?: ScopeExtra): Scope {
-  const io = extra?.io ?? parent.io;
-  const ioSize = extra?.io ? extra.io.end - extra.io.start : parent.ioSize;
-  return new StructScope(object, path, parent, parent.root, index, ioSize, parent.locate, lets, undefined, io, extra?.params, NO_ITEM);
+  const own = extra ?? recalled(object);
+  const io = own?.io ?? parent.io;
+  const ioSize = own?.io ? own.io.end - own.io.start : parent.ioSize;
+  return new StructScope(object, path, parent, parent.root, index, ioSize, parent.locate, lets, undefined, io, own?.params, NO_ITEM);
 }
 
 /** The same struct seen from one element of an array (for per-element `at`, `derive` and `valid`). */
