@@ -4,7 +4,7 @@
  * throws. fast-check draws the bytes.
  */
 import fc from 'fast-check';
-import { deflateSync } from 'node:zlib';
+import { deflateRawSync, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { WorkBudget } from '../../src/budget/work-budget.js';
 import { decode } from '../../src/parse/index.js';
@@ -60,7 +60,14 @@ describe('no bytes make the decoder throw', () => {
     `      - { id: body, size: w, type: { switch_on: t, cases: { 1: rec, '"x"': rec, _: rec } } }`,
   ].join('\n') + '\n');
 
-  it('random input', () => {
+  /** Every node of the tree with its path (bytes and strings are leaves). */
+  function* nodes(v: unknown, path: (string | number)[] = []): Generator<(string | number)[]> {
+    if (path.length) yield path;
+    if (v instanceof Uint8Array || typeof v !== 'object' || v === null) return;
+    for (const [k, child] of Object.entries(v)) yield* nodes(child, [...path, Array.isArray(v) ? Number(k) : k]);
+  }
+
+  it('random input: findings and every located node lie inside the file', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
       const d = decode(schema, bytes);
       for (const i of d.issues) {
@@ -68,6 +75,23 @@ describe('no bytes make the decoder throw', () => {
         expect(i.offset).toBeGreaterThanOrEqual(0);
         expect(i.offset).toBeLessThanOrEqual(bytes.length);
       }
+      for (const path of nodes(d.value)) {
+        const loc = d.locate(path);
+        if (!loc) continue;
+        expect(loc.offset).toBeGreaterThanOrEqual(0);
+        expect(loc.offset + loc.size).toBeLessThanOrEqual(bytes.length);
+      }
     }), { numRuns: 300 });
+  });
+
+  it('well-formed input with compressed data decodes completely', () => {
+    const z = deflateRawSync(Uint8Array.from([1, 2, 3]));
+    // kind = the compressed length (5): a 5-byte substream (rec "A" + 3 bytes), z, then rec2(5 % 3 = 2) with tag 0 ending the array.
+    const kind = z.length;
+    expect(kind % 3).toBe(2);
+    const bytes = Uint8Array.from([0x80 | kind, 0x41, 0, 0x41, 0, ...new Array<number>(kind % 8 - 2).fill(9), ...z, 0, 0x41, 0]);
+    const d = decode(schema, bytes);
+    expect(d.issues).toEqual([]);
+    expect([...(d.value.z as Uint8Array)]).toEqual([1, 2, 3]);
   });
 });
