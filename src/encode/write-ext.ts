@@ -50,7 +50,9 @@ export function writeExt(w: Writer, frame: Frame, f: FieldPlan, pos: number, v: 
         return true;
       }
       const holes = w.holes.length;
+      w.bitEnd = -1; // a stream of its own: no bit run goes on into it, or out of it
       w.placement((d) => w.struct(frame, f, v, index, child, d), start);
+      w.bitEnd = -1;
       if (f.def.process) processStruct(w, frame, f, index, v, child, start, holes);
       else {
         pad(w, frame, f, index, start);
@@ -143,8 +145,8 @@ function processStruct(w: Writer, frame: Frame, f: FieldPlan, index: number | un
 }
 
 /**
- * A bit field: consecutive bit fields share bytes (a byte-aligned field starts at the next
- * byte, which the writer's length already is). `be`: the first field takes the high bits,
+ * A bit field: consecutive bit fields of the same bit order share bytes (a byte-aligned field
+ * starts at the next byte, which the writer's length already is). `be`: the first field takes the high bits,
  * its value most significant bit first; `le`: the low bits, least significant first (Kaitai).
  * Located at the bytes it touches.
  */
@@ -153,7 +155,8 @@ function bits(w: Writer, frame: Frame, f: FieldPlan, pos: number, v: unknown, in
   if (t.kind !== 'bits') return false;
   if (typeof v !== 'number' && typeof v !== 'bigint') return missingAt(w.why, frame, f, index);
   const n = t.bits;
-  const shared = w.len === w.bitEnd && w.bitUsed < 8;
+  // As the decoder reads them: a run goes on only in the same bit order and the same stream.
+  const shared = w.len === w.bitEnd && w.bitUsed < 8 && w.bitEndian === t.bitEndian;
   const bitPos = shared ? (w.len - 1) * 8 + w.bitUsed : w.len * 8;
   const endBit = bitPos + n;
   const more = Math.ceil(endBit / 8) - w.len;
@@ -164,6 +167,7 @@ function bits(w: Writer, frame: Frame, f: FieldPlan, pos: number, v: unknown, in
   writeBits(w.buf, bitPos, n, t.bitEndian, v);
   w.bitEnd = w.len;
   w.bitUsed = endBit - (w.len - 1) * 8;
+  w.bitEndian = t.bitEndian;
   const first = bitPos >> 3;
   if (index === undefined) setLoc(frame.locs, pos, first, w.len - first);
   else setLoc(frame.elems![pos]!, index, first, w.len - first);

@@ -42,6 +42,7 @@ export class Writer {
   /** Bit fields: where the last one ended (this.len then), and how many bits of its last byte it used (1-8). */
   bitEnd = -1;
   bitUsed = 8;
+  bitEndian: 'be' | 'le' = 'be';
 
   /** Where the stream being written starts (`at` is relative to it): 0, or a sized struct's start. */
   base = 0;
