@@ -1,5 +1,5 @@
 import { INT_WIDTH, type FieldDef, type Scope } from '../../schema/index.js';
-import { readBits } from '../../codec/index.js';
+import { readBits } from '../../codec/read-bits.js';
 import type { DecodeContext } from './decode-context.js';
 import { decodeBytes } from './decode-bytes.js';
 import type { Slot } from './decode-common.js';

@@ -1,6 +1,6 @@
 import type { FieldPath } from '../../findings/index.js';
 import type { FieldDef } from '../../schema/index.js';
-import { decodeText as decodeBytesAsText } from '../../codec/index.js';
+import { decodeText as decodeBytesAsText } from '../../codec/decode-text.js';
 import type { DecodeContext } from './decode-context.js';
 import type { DecodeStream } from './stream.js';
 
