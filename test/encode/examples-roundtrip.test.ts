@@ -65,3 +65,20 @@ describe('pack(unpack(file)): ZIP', () => {
     expect(assertRoundTrip(zip, makeZip(entries, 'an archive comment, PK and all'))).toContain('minimal source');
   });
 });
+
+describe('pack(unpack(file)): damaged files are still rebuilt byte for byte', () => {
+  const p = makePng({ before: [textChunk('T', 'x'), compressedTextChunk('C', 'hello')] });
+  const z = makeZip([{ name: 'a', data: Buffer.from('hello hello') }], 'cmt');
+  const corrupt = Buffer.from(z);
+  corrupt[40] = corrupt[40]! ^ 0xff;
+  const files: Array<[string, typeof png, Uint8Array]> = [
+    ...[5, 20, 40, 60, p.length - 3].map((n): [string, typeof png, Uint8Array] => [`a PNG cut at ${n}`, png, p.subarray(0, n)]),
+    ['a zTXt chunk that is not zlib', png, makePng({ before: [pngChunk('zTXt', Buffer.from('C\0\0not zlib at all', 'latin1'))] })],
+    ['bytes after IEND', png, Buffer.concat([makePng(), Buffer.from('junk')])],
+    ...[10, 40, z.length - 5].map((n): [string, typeof png, Uint8Array] => [`a ZIP cut at ${n}`, zip, z.subarray(0, n)]),
+    ['a ZIP with corrupt deflated data', zip, corrupt],
+    ['an empty ZIP', zip, makeZip([])],
+    ['not a ZIP', zip, Buffer.from('hello world')],
+  ];
+  for (const [name, schema, bytes] of files) it(name, () => { assertRoundTrip(schema, bytes); });
+});
