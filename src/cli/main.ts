@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 // The error classes from their own files, not their barrels: start-up loads only what runs.
 import { BaselineError } from '../baseline/baseline-error.js';
 import { ProfileError } from '../consumer/profile-error.js';
@@ -29,6 +29,7 @@ export const PREFIX = 'preflight: ';
 
 /** The program with the commands `argv` needs: the one it names, none for the version, else all. */
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
+  const { Command } = await import('commander');
   const program = new Command('preflight')
     .description('offline validator and fuzzer for binary content-update files')
     .version(VERSION)
@@ -45,7 +46,7 @@ Example:
 function commandsFor(argv: readonly string[]): string[] {
   const first = argv[0];
   if (first !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, first)) return [first];
-  if (argv.length === 1 && (first === '--version' || first === '-V')) return [];
+  if (isVersionOnly(argv)) return [];
   return Object.keys(COMMANDS); // help, or an unknown command: commander lists them all
 }
 
@@ -70,6 +71,11 @@ function commandPath(cmd: Command): string {
 
 /** Known errors become one line and exit 2; anything else is a bug, reported as such. */
 export async function run(argv: readonly string[]): Promise<number> {
+  if (isVersionOnly(argv)) {
+    // What commander's .version() prints, without loading commander: a CI gate may ask for it on every call.
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
   let program: Command;
   try {
     program = await buildProgram(argv);
@@ -86,7 +92,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (e) {
-    if (e instanceof CommanderError) {
+    if (isCommanderError(e)) {
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     }
     if (isKnownError(e)) {
@@ -96,6 +102,16 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${PREFIX}internal error (please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 3;
   }
+}
+
+function isVersionOnly(argv: readonly string[]): boolean {
+  return argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
+}
+
+/** Commander's errors by their code (`commander.*`): commander is loaded lazily, its class is not imported here. */
+function isCommanderError(e: unknown): e is Error & { code: string } {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && typeof code === 'string' && code.startsWith('commander.');
 }
 
 function isKnownError(e: unknown): e is Error {
