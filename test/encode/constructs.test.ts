@@ -6,7 +6,7 @@ import { BITS, BYTES_SWITCH, COND, MAGIC, PARAMS, PROCESS, REPEATS, SEARCH, SIZE
 import type { FormatSchema } from '../../src/schema/index.js';
 import { checksum } from '../../src/codec/checksum.js';
 import { thrownBy } from '../helpers/thrown.js';
-import { assertPacks, assertRoundTrip, hex } from './laws.js';
+import { assertClean, assertPacks, assertRoundTrip, hex } from './laws.js';
 
 /* pack of each construct of the schema language (issue 10), on small schemas. */
 
@@ -175,6 +175,7 @@ describe('pack(unpack(file)) for each construct', () => {
       const bytes = pack(schema, source, 's.yaml');
       const text = assertRoundTrip(schema, bytes);
       expect(text).toContain('minimal source');
+      assertClean(schema, bytes);
     });
   }
 });

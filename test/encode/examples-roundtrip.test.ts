@@ -5,7 +5,7 @@ import { pack } from '../../src/encode/index.js';
 import { loadSchema, packageRoot } from '../../src/schema/index.js';
 import { compressedTextChunk, iccChunk, makePng, pngChunk, textChunk } from '../examples/make-png.js';
 import { makeZip } from '../examples/make-zip.js';
-import { assertRoundTrip } from './laws.js';
+import { assertClean, assertRoundTrip } from './laws.js';
 
 /* pack(unpack(file)) on real PNG and ZIP files made with Node's zlib (the example schemas). */
 
@@ -42,6 +42,7 @@ describe('pack(unpack(file)): PNG', () => {
     const text = assertRoundTrip(png, makePng({ before: [textChunk('Title', 'abc')] }));
     const bytes = pack(png, text.replace('text: abc', 'text: abcd'), 'edited.yaml');
     expect(Buffer.from(bytes).toString('latin1')).toContain('abcd');
+    assertClean(png, bytes);
     expect(assertRoundTrip(png, bytes)).toContain('minimal source');
   });
 });

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { encodeDetailed, pack, unpack } from '../../src/encode/index.js';
 import { decode } from '../../src/parse/index.js';
 import type { FormatSchema } from '../../src/schema/index.js';
+import { validateBytes } from '../../src/validate/index.js';
 
 /* The laws of pack and unpack, for any schema: reusable by every encoder test. */
 
@@ -38,4 +39,10 @@ function plain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(plain);
   if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
   return v;
+}
+
+/** What pack computed (sizes, checksums, magic) agrees with the checks: the file has no finding. */
+export function assertClean(schema: FormatSchema, bytes: Uint8Array): void {
+  const report = validateBytes('packed.bin', bytes, { schema });
+  expect(report.findings.map((f) => `${f.code} at ${f.path}`)).toEqual([]);
 }
