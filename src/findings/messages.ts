@@ -104,13 +104,31 @@ export function renderMessage(code: FindingCode, details: Details | undefined, c
  */
 function fillTemplate(template: string, details: Details): string | undefined {
   let missing = false;
-  const out = template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+  const out = template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)(:hex)?\}/g, (_, name: string, format: string | undefined) => {
     if (!present(details, name)) {
       missing = true;
       return '';
     }
     const v = details[name];
+    if (format !== undefined) return hexDetail(v);
     return typeof v === 'number' || typeof v === 'bigint' ? count(v) : text(v);
   });
   return missing ? undefined : out;
+}
+
+/**
+ * `{name:hex}`: an integer as 0x-prefixed upper-case hex (a checksum: 0xCB05F190), bytes as their
+ * hex digits (the first 64 bytes, then the length), a hex digest as it is; anything else as `{name}`.
+ */
+function hexDetail(v: unknown): string {
+  if (typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v))) {
+    const n = BigInt(v);
+    return n < 0n ? `-0x${(-n).toString(16).toUpperCase()}` : `0x${n.toString(16).toUpperCase()}`;
+  }
+  if (v instanceof Uint8Array) {
+    const head = Buffer.from(v.buffer, v.byteOffset, Math.min(v.byteLength, 64)).toString('hex');
+    return v.length > 64 ? `${head}… (${count(v.length)} bytes)` : head;
+  }
+  if (typeof v === 'string' && /^[0-9a-fA-F]{1,128}$/.test(v)) return v;
+  return typeof v === 'number' ? count(v) : text(v);
 }

@@ -13,6 +13,19 @@ describe('finding codes a consumer model defines', () => {
     expect(renderMessage(SIG_TOO_LONG, { length: 70000, max: 256 }, catalog)).toBe('a pattern of 70,000 bytes overflows the 256-byte buffer');
   });
 
+  it('show a {name:hex} placeholder in hex: integers 0x upper-case, bytes and digests as hex digits', () => {
+    const crc: CodeCatalog = new Map([['OWN_CRC', { severity: 'error', kind: 'structure', origin: 'schema', title: 'crc', message: 'stored {stored:hex}, computed {computed:hex} ({computed})' }]]);
+    const OWN_CRC = modelCode('OWN_CRC');
+    expect(renderMessage(OWN_CRC, { stored: 0, computed: 3406164368 }, crc)).toBe('stored 0x0, computed 0xCB05F190 (3,406,164,368)');
+    expect(renderMessage(OWN_CRC, { stored: 0xffffffffffffffffn, computed: -1 }, crc)).toBe('stored 0xFFFFFFFFFFFFFFFF, computed -0x1 (-1)');
+    expect(renderMessage(OWN_CRC, { stored: Uint8Array.from([0x89, 0x50]), computed: 'ba7816bf' }, crc)).toBe('stored 8950, computed ba7816bf (ba7816bf)');
+    expect(renderMessage(OWN_CRC, { stored: new Uint8Array(100), computed: 'not hex' }, crc)).toMatch(/^stored 0{128}… \(100 bytes\), computed not hex/);
+    // An unknown format is left as written; a missing detail still falls back.
+    const odd: CodeCatalog = new Map([['ODD', { severity: 'error', kind: 'consumer', title: 'odd title', message: '{a:oct} and {a}' }]]);
+    expect(renderMessage(modelCode('ODD'), { a: 8 }, odd)).toBe('{a:oct} and 8');
+    expect(renderMessage(OWN_CRC, { stored: 1 }, crc)).toBe('crc');
+  });
+
   it('fall back to the title when a placeholder has no detail, never a sentence with a hole', () => {
     expect(renderMessage(SIG_TOO_LONG, { length: 3 }, catalog)).toBe("pattern overflows the matcher's buffer");
     expect(renderMessage(SIG_TOO_LONG, undefined, catalog)).toBe("pattern overflows the matcher's buffer");
