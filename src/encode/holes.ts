@@ -1,5 +1,6 @@
 import { formatPath, type FieldPath } from '../findings/index.js';
 import type { Pending } from './derive.js';
+import { writeBits } from '../codec/write-bits.js';
 import { EncodeError } from './encode-error.js';
 import { pathOf, type Locations } from './locations.js';
 import type { FieldPlan } from './plan.js';
@@ -10,7 +11,7 @@ import type { Frame } from './tree.js';
 const MISSING = 'missing (and the schema has no derive for it)';
 
 /** An integer still absent when the layout was written: zeros for now, its value patched in later. */
-export interface Hole { readonly frame: Frame; readonly f: FieldPlan; readonly index: number | undefined; readonly at: number }
+export interface Hole { readonly frame: Frame; readonly f: FieldPlan; readonly index: number | undefined; readonly at: number; readonly bit?: number }
 
 /** The layout, not yet copied out of the writer's buffer: its holes are filled in place first. */
 export interface Written { readonly buf: Uint8Array; readonly view: DataView; readonly len: number; readonly locations: Locations; readonly holes: readonly Hole[] }
@@ -21,11 +22,13 @@ export interface Written { readonly buf: Uint8Array; readonly view: DataView; re
  * a second time: only integers can still be absent, so the layout cannot change.
  */
 export function fillHoles({ buf, view, len, holes }: Written, why: readonly Pending[]): Uint8Array {
-  for (const { frame, f, index, at } of holes) {
+  for (const { frame, f, index, at, bit } of holes) {
     const held = frame.obj[f.id];
     const v = index === undefined ? held : (held as unknown[])[index];
-    if (v !== undefined) put(view, at, v as number | bigint, f);
-    else if (!f.def.checksum) throw missing(why, pathTo(frame, f, index));
+    if (v === undefined) {
+      if (!f.def.checksum) throw missing(why, pathTo(frame, f, index));
+    } else if (bit !== undefined) putBits(buf, bit, f, v as number | bigint);
+    else put(view, at, v as number | bigint, f);
   }
   return buf.slice(0, len);
 }
@@ -38,6 +41,12 @@ export function put(view: DataView, at: number, v: number | bigint, f: FieldPlan
     case 4: view.setUint32(at, Number(v), f.le); return;
     default: view.setBigUint64(at, typeof v === 'bigint' ? v : BigInt(v), f.le);
   }
+}
+
+/** A bit field's value (range-checked) at bit `bit` of the buffer. */
+export function putBits(buf: Uint8Array, bit: number, f: FieldPlan, v: number | bigint): void {
+  const t = f.def.type;
+  if (t.kind === 'bits') writeBits(buf, bit, t.bits, t.bitEndian, v);
 }
 
 export function pathTo(frame: Frame, f: FieldPlan, index?: number): FieldPath {

@@ -153,7 +153,7 @@ function processStruct(w: Writer, frame: Frame, f: FieldPlan, index: number | un
 function bits(w: Writer, frame: Frame, f: FieldPlan, pos: number, v: unknown, index: number | undefined): boolean {
   const t = f.def.type;
   if (t.kind !== 'bits') return false;
-  if (typeof v !== 'number' && typeof v !== 'bigint') return missingAt(w.why, frame, f, index);
+  if (v !== undefined && typeof v !== 'number' && typeof v !== 'bigint') return missingAt(w.why, frame, f, index);
   const n = t.bits;
   // As the decoder reads them: a run goes on only in the same bit order and the same stream.
   const shared = w.len === w.bitEnd && w.bitUsed < 8 && w.bitEndian === t.bitEndian;
@@ -164,7 +164,9 @@ function bits(w: Writer, frame: Frame, f: FieldPlan, pos: number, v: unknown, in
     const at = w.reserve(more);
     w.buf.fill(0, at, at + more);
   }
-  writeBits(w.buf, bitPos, n, t.bitEndian, v);
+  // Zeros for a value derived from the layout (an implied size): fillHoles writes it.
+  if (v === undefined) w.holes.push({ frame, f, index, at: bitPos >> 3, bit: bitPos });
+  else writeBits(w.buf, bitPos, n, t.bitEndian, v);
   w.bitEnd = w.len;
   w.bitUsed = endBit - (w.len - 1) * 8;
   w.bitEndian = t.bitEndian;

@@ -164,3 +164,11 @@ export const SUBSTREAM_SUM = schemaOf(`  file:
       - { id: data, type: bytes, size: 2 }
       - { id: sum, type: u2, checksum: { algo: crc16-ccitt, from: 0, to: 2, code: CRC_MISMATCH } }
 `);
+
+/** A length in a bit field, implied by the size it gives (filled in after the layout). */
+export const BIT_LENGTH = schemaOf(`  file:
+    seq:
+      - { id: len, type: b12 }
+      - { id: kind, type: b4 }
+      - { id: body, type: bytes, size: len }
+`);

@@ -2,7 +2,7 @@ import { deflateRawSync, deflateSync, inflateRawSync, inflateSync } from 'node:z
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encode, EncodeError, pack } from '../../src/encode/index.js';
-import { BITS, BYTES_SWITCH, COND, MAGIC, PARAMS, PROCESS, REPEATS, SEARCH, SIZED, SUBSTREAM_SUM, SUMS, SWITCH, TERMS, TEXT, schemaOf } from './construct-schemas.js';
+import { BIT_LENGTH, BITS, BYTES_SWITCH, COND, MAGIC, PARAMS, PROCESS, REPEATS, SEARCH, SIZED, SUBSTREAM_SUM, SUMS, SWITCH, TERMS, TEXT, schemaOf } from './construct-schemas.js';
 import type { FormatSchema } from '../../src/schema/index.js';
 import { checksum } from '../../src/codec/checksum.js';
 import { thrownBy } from '../helpers/thrown.js';
@@ -62,6 +62,10 @@ describe('pack: switches', () => {
 describe('pack: bit fields', () => {
   it('packs consecutive bit fields into shared bytes, big- and little-endian, and starts a byte-aligned field at the next byte', () => {
     assertPacks(BITS, 'a: 5\nb: 3\nc: 15\nd: 0x11\ne: 0x0102030405\n', 'a3 f0 11 0504030201');
+  });
+
+  it('derives a length held in a bit field from the layout', () => {
+    assertPacks(BIT_LENGTH, 'kind: 5\nbody: abc\n', '0035 616263');
   });
 
   it('refuses a value wider than its bits', () => {
@@ -166,6 +170,7 @@ const CASES: Array<[string, FormatSchema, string]> = [
   ['checksums', SUMS, 'data: abcde\n'],
   ['a record found by rfind', SEARCH, 'data: abc\nend: { comment: hi }\n'],
   ['parametric types', PARAMS, 'k: 2\npart: { data: xyz }\n'],
+  ['a length in a bit field', BIT_LENGTH, 'kind: 5\nbody: abc\n'],
   ['a checksum in a substream', SUBSTREAM_SUM, 'pre: 9\nbody: { data: ab }\n'],
 ];
 
