@@ -27,6 +27,8 @@ export function callFunction(fn: string, args: readonly Expr[], scope: Scope, ev
       if (!ref.path) throw new EvalError(`${fn}() needs a field, not a computed value`);
       const loc = scope.locate(ref.path);
       if (!loc) throw new EvalError(`${fn}() of a field that was not decoded`);
+      // A struct cut short has no size: comparing the bytes it got would blame the consequence.
+      if (loc.partial && fn !== 'offsetof') throw new EvalError(`${fn}() of a field whose decoding stopped part-way`);
       return fn === 'offsetof' ? loc.offset : fn === 'sizeof' ? loc.size : loc.offset + loc.size;
     }
     case 'lookup': case 'has': {

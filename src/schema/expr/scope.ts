@@ -5,6 +5,8 @@ import type { CompiledExpr } from './ast.js';
 export interface Location {
   readonly offset: number;
   readonly size: number;
+  /** A struct whose decoding stopped part-way: where it starts is known, its size is not. */
+  readonly partial?: boolean;
 }
 
 /** Answers offsetof/sizeof/end for a field path; absent when the node was not decoded. */
