@@ -63,6 +63,8 @@ class Builder {
         const c = raw[key];
         if (!isMap(c)) throw new EncodeError(`expected a map of processed fields to their compressed bytes, got ${describe(c)}`, [...frame.path, key]);
         (frame.ext ??= {}).compressed = c;
+        // Kept on the value too: a parsed source (parseSource) encodes again to the same bytes.
+        frame.obj[key] = c;
         continue;
       }
       throw new EncodeError(`unknown field "${key}" in ${sp.def.name} (its fields: ${flat.idList})`, [...frame.path, key]);

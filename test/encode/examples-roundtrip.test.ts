@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pack } from '../../src/encode/index.js';
+import { encode, pack, parseSource, unpack } from '../../src/encode/index.js';
 import { loadSchema, packageRoot } from '../../src/schema/index.js';
 import { compressedTextChunk, iccChunk, makePng, pngChunk, textChunk } from '../examples/make-png.js';
 import { makeZip } from '../examples/make-zip.js';
@@ -29,6 +29,13 @@ describe('pack(unpack(file)): PNG', () => {
     const text = assertRoundTrip(png, makePng({ before: [pngChunk('zTXt', data)] }));
     expect(text).toContain('$compressed');
     expect(text).toContain('minimal source');
+  });
+
+  it('a parsed source keeps $compressed: encoding it again gives the same file (the shrinker re-encodes parsed sources)', () => {
+    const data = Buffer.concat([Buffer.from('Comment\0\0', 'latin1'), deflateSync(Buffer.from('hello '.repeat(20)), { level: 0 })]);
+    const file = makePng({ before: [pngChunk('zTXt', data)] });
+    const value = parseSource(png, unpack(png, file), 'unpacked.yaml');
+    expect(Buffer.from(encode(png, value)).equals(file)).toBe(true);
   });
 
   it('a wrong CRC is pinned, the others recomputed', () => {
