@@ -21,6 +21,8 @@ export interface CheckContext {
   readonly complete: boolean;
   /** Rules that could not be evaluated over data the decoder did not produce (see cannotEvaluate). */
   unevaluated: number;
+  /** A node's offset inside the decompressed bytes it was read from (undefined elsewhere), when the decoder knows it. */
+  readonly innerOffset?: ((path: FieldPath) => number | undefined) | undefined;
 }
 
 /** Records an issue; its byte offset is the node's own, or its nearest located ancestor's. */
@@ -30,6 +32,9 @@ export function raise(ctx: CheckContext, code: FindingCode, path: FieldPath, det
     ctx.issues.countOnly(code);
     return;
   }
+  // Inside decompressed data the offset is the compressed field's: say where inside it too.
+  const inner = ctx.innerOffset?.(path);
+  if (inner !== undefined && details?.inner_offset === undefined) details = { ...details, inner_offset: inner };
   ctx.issues.push({
     code, path, offset: offsetOf(ctx, path),
     ...(details ? { details } : {}),

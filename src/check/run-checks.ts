@@ -12,6 +12,8 @@ export interface CheckInput {
   readonly isPartial?: (path: FieldPath) => boolean;
   /** False when the decode stopped part-way (default true): see cannotEvaluate. */
   readonly complete?: boolean;
+  /** A node's offset inside the decompressed bytes it was read from, for details.inner_offset. */
+  readonly innerOffset?: (path: FieldPath) => number | undefined;
 }
 
 export interface CheckOptions {
@@ -34,7 +36,7 @@ export function checkStructure(schema: FormatSchema, bytes: Uint8Array, input: C
     schema, bytes, locate: input.locate, pointerOf: input.pointerOf ?? (() => undefined),
     isPartial: input.isPartial ?? (() => false), issues: options.sink ?? own,
     budget: options.budget ?? new WorkBudget(bytes.length), stopped: false,
-    complete: input.complete ?? true, unevaluated: 0,
+    complete: input.complete ?? true, unevaluated: 0, innerOffset: input.innerOffset,
   };
   // The root's stream is the file: find()/rfind() and _io.pos/_io.eof in its lets and asserts need it.
   const io = { bytes, start: 0, end: bytes.length, pos: bytes.length };
