@@ -86,6 +86,11 @@ describe('process', () => {
     expect(d.value).toEqual({ len: comp.length, z: { n: 3, s: 'abc' }, after: 0xee });
     expect(d.locate(['z'])).toEqual({ offset: 1, size: comp.length });
     expect(d.locate(['z', 's'])).toEqual({ offset: 1, size: comp.length });
+    // Inside the decompressed bytes each node keeps its own offset, for findings' inner_offset.
+    expect(d.innerOffset!(['z', 'n'])).toBe(0);
+    expect(d.innerOffset!(['z', 's'])).toBe(2);
+    expect(d.innerOffset!(['z'])).toBeUndefined();
+    expect(d.innerOffset!(['len'])).toBeUndefined();
   });
   it('raw deflate, into a bytes field', () => {
     const comp = deflateRawSync(payload);

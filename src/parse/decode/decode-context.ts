@@ -67,7 +67,13 @@ export class DecodeContext {
   /** Bytes produced by `process` so far in this decode (bounded by MAX_INFLATED_TOTAL). */
   inflated = 0;
 
-  constructor(readonly schema: FormatSchema, readonly bytes: Uint8Array, root: Record<string, unknown>, options: DecodeOptions = {}) {
+  /**
+   * Where nodes read from decompressed bytes sit inside them (their file location is the compressed
+   * field's): made on the first such node, so a decode without `process` pays nothing.
+   */
+  inner: Locations | undefined;
+
+  constructor(readonly schema: FormatSchema, readonly bytes: Uint8Array, private readonly root: Record<string, unknown>, options: DecodeOptions = {}) {
     this.locations = new Locations(root);
     this.locations.setRoot(bytes.length);
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -107,8 +113,14 @@ export class DecodeContext {
 
   /** Locates a node read at [offset, offset + size) of `io` (at the compressed field when `io` is decompressed). */
   placeIn(io: DecodeStream, container: object, key: string | number, offset: number, size: number): void {
-    if (io.origin) this.locations.place(container, key, io.origin.offset, io.origin.size);
-    else this.locations.place(container, key, offset, size);
+    if (io.origin) {
+      this.locations.place(container, key, io.origin.offset, io.origin.size);
+      (this.inner ??= new Locations(this.root)).place(container, key, offset, size);
+    } else {
+      this.locations.place(container, key, offset, size);
+      // A struct read from decompressed bytes was placed inside them first; as a field it sits in this stream.
+      this.inner?.unplace(container, key);
+    }
   }
 
   /**

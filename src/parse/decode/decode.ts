@@ -17,6 +17,11 @@ export interface Decoded {
   /** True for a struct whose decoding stopped part-way (its size is unknown). */
   readonly isPartial: (path: FieldPath) => boolean;
   readonly size: number;
+  /**
+   * For a node read from decompressed bytes (`process`), its offset inside them (its location is
+   * the compressed field's); undefined for every other node. Absent from the fast path's result.
+   */
+  readonly innerOffset?: (path: FieldPath) => number | undefined;
 }
 
 /**
@@ -38,5 +43,6 @@ export function decode(schema: FormatSchema, bytes: Uint8Array, options: DecodeO
     value, complete: ctx.complete, issues: ctx.ownIssues, locate: ctx.locate, size: bytes.length,
     pointerOf: (path) => ctx.pointers.get(path.join('\u0000')),
     isPartial: (path) => ctx.partial.has(formatPath(path)),
+    innerOffset: (path) => (path.length === 0 ? undefined : ctx.inner?.locate(path)?.offset),
   };
 }

@@ -30,6 +30,11 @@ export class Locations {
     m.set(key, { offset, size });
   }
 
+  /** Forgets where `container[key]` sits (a location that turned out to belong to another stream). */
+  unplace(container: object, key: string | number): void {
+    this.byContainer.get(container)?.delete(key);
+  }
+
   /** `node` is being decoded into `container[key]` (which is not set yet). */
   enter(container: object, key: string | number, node: object): void {
     let m = this.unfinished.get(container);
