@@ -122,10 +122,7 @@ function sizeOf(frame: Frame, f: FieldPlan, index: number | undefined): number |
 /** Zeros up to a pinned size larger than what was written (the decoder skips what a substream leaves unread). */
 function pad(w: Writer, frame: Frame, f: FieldPlan, index: number | undefined, start: number): void {
   const size = sizeOf(frame, f, index);
-  const written = w.len - start;
-  if (size === undefined || size <= written) return;
-  const at = w.reserve(size - written);
-  w.buf.fill(0, at, at + size - written);
+  if (size !== undefined) w.padTo(start + size);
 }
 
 /** A processed struct: written as its own stream, then replaced by its compressed bytes. */

@@ -14,6 +14,8 @@ export { fillHoles, type Written } from './holes.js';
 export type Job = ((deferred: Job[]) => void) & { target?: () => number | undefined };
 
 const utf8 = new TextEncoder();
+/** The most zeros one encoding adds for pinned offsets and sizes (16 MiB). */
+export const MAX_PAD = 1 << 24;
 
 /**
  * Lays the value out: fields without `at` in sequence, fields with `at` appended after all
@@ -46,6 +48,8 @@ export class Writer {
 
   /** Where the stream being written starts (`at` is relative to it): 0, or a sized struct's start. */
   base = 0;
+  /** Zeros padTo may still add (see MAX_PAD). */
+  padLeft = MAX_PAD;
 
   /** `honourAt`: write fields whose `at` the source pins at that offset (see placeAt). */
   constructor(readonly why: readonly Pending[], readonly honourAt = false) {}
@@ -90,10 +94,16 @@ export class Writer {
     this.drain(rest);
   }
 
-  /** Zeros up to `offset`, when it lies past what is written. */
+  /**
+   * Zeros up to `offset`, when it lies past what is written. A pinned offset or size may be a
+   * hostile or mutated value (0xFFFFFFFF): past MAX_PAD bytes of zeros in all, none are added
+   * (the field that pins it is still written as given, which is what such a file says).
+   */
   padTo(offset: number): void {
     if (offset <= this.len) return;
     const n = offset - this.len;
+    if (n > this.padLeft) return;
+    this.padLeft -= n;
     const at = this.reserve(n);
     this.buf.fill(0, at, at + n);
   }
