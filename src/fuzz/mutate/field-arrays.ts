@@ -2,7 +2,9 @@ import { formatPath } from '../../findings/index.js';
 import type { FieldDef, Scope } from '../../schema/index.js';
 import type { Rng } from '../_internals/rng.js';
 import { drawInt, drawString, generateStruct } from '../generate/index.js';
+import { drawBits } from '../generate/bits.js';
 import { caseOf } from '../generate/eval.js';
+import { fitString } from './field-text.js';
 import { planFor } from '../generate/plan.js';
 import type { MutationContext } from './context.js';
 import type { Node } from './nodes.js';
@@ -82,7 +84,8 @@ export function freshElement(f: FieldDef, scope: Scope, index: number, rng: Rng,
     const v = drawInt(rng, f, t.int, en, ctx.hints.ints, 0.1);
     return t.int === 'u8' || t.int === 's8' ? v : Number(v);
   }
-  if (t.kind === 'str') return drawString(rng, f.pattern !== undefined, 0.2, 300);
+  if (t.kind === 'bits') return drawBits(rng, f, t.bits, f.enumName ? ctx.schema.enums.get(f.enumName) : undefined, ctx.hints.ints, 0.1);
+  if (t.kind === 'str') return fitString(drawString(rng, f.pattern !== undefined, 0.2, 300), f, rng);
   return Uint8Array.from({ length: rng.int(0, 16) }, () => rng.below(256));
 }
 

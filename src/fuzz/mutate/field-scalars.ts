@@ -2,7 +2,11 @@ import { formatPath } from '../../findings/index.js';
 import type { FieldDef, FormatSchema, IntType, Scope, StructDef } from '../../schema/index.js';
 import type { Rng } from '../_internals/rng.js';
 import { HOSTILE_STRINGS, drawInt, drawString, edgeInt, fillMissing, generateStruct, intRange } from '../generate/index.js';
+import { drawBits } from '../generate/bits.js';
 import { caseOf, touched } from '../generate/eval.js';
+import { planFor } from '../generate/plan.js';
+import { quickOf } from '../generate/quick-eval.js';
+import { fitString } from './field-text.js';
 import type { MutationContext } from './context.js';
 import type { Node } from './nodes.js';
 import { isRecord } from './slots.js';
@@ -19,10 +23,18 @@ export function mutateValue(node: Node, rng: Rng, ctx: MutationContext): string 
     const name = f.enumName ? ctx.schema.enums.get(f.enumName)?.byValue.get(Number(v)) : undefined;
     shown = name ?? String(v);
     if (isRecord(node.holder)) reconcile(ctx, rng, node.slot.struct, node.holder, node.slot.scope, rng.chance(0.3));
-  } else if (t.kind === 'str') {
-    const [v, what] = newString(cur, f.pattern !== undefined, rng);
+  } else if (t.kind === 'bits') {
+    const v = newBits(cur, f, t.bits, rng, ctx);
     set(node, v);
+    shown = String(v);
+    if (isRecord(node.holder)) reconcile(ctx, rng, node.slot.struct, node.holder, node.slot.scope, rng.chance(0.3));
+  } else if (t.kind === 'str') {
+    const plan = planFor(ctx.schema).fields.get(f);
+    const [v, what] = plan?.tagKeys && rng.chance(0.5) ? otherKey(cur, plan.tagKeys, rng) : newString(cur, f.pattern !== undefined, rng);
+    set(node, fitString(v, f, rng));
     shown = what;
+    // A text switch tag: the payload follows its new case (or, sometimes, is dropped and redrawn).
+    if (plan?.tagKeys && isRecord(node.holder)) reconcile(ctx, rng, node.slot.struct, node.holder, node.slot.scope, rng.chance(0.3));
   } else {
     const b = cur instanceof Uint8Array ? cur : new Uint8Array(0);
     const n = rng.chance(0.5) ? rng.int(0, 40) : b.length;
@@ -31,6 +43,7 @@ export function mutateValue(node: Node, rng: Rng, ctx: MutationContext): string 
     if (n > 0) out[rng.below(n)] = rng.below(256);
     set(node, out);
     shown = `bytes(${n})`;
+    if (planFor(ctx.schema).fields.get(f)?.tagKeys && isRecord(node.holder)) reconcile(ctx, rng, node.slot.struct, node.holder, node.slot.scope, rng.chance(0.3));
   }
   return `${formatPath(node.path)}=${shown}`;
 }
@@ -100,6 +113,7 @@ export function reconcile(ctx: MutationContext, rng: Rng, struct: StructDef, obj
   const allowed = new Set<string>();
   allow(ctx.schema, struct, obj, scope, allowed, drop, rng, ctx);
   for (const k of Object.keys(obj)) if (!allowed.has(k)) delete obj[k];
+  for (const f of struct.fields) if (f.cond) follow(f, obj, scope, rng);
   fillMissing(ctx.schema, ctx.hints, rng, struct, obj, scope);
 }
 
@@ -120,4 +134,38 @@ function allow(schema: FormatSchema, s: StructDef, obj: Record<string, unknown>,
     const ids = new Set(c ? c.fields.map((x) => x.id) : []);
     if (drop || Object.keys(child).some((k) => !ids.has(k))) obj[f.id] = c ? generateStruct(schema, ctx.hints, rng, c, scope) : {};
   }
+}
+
+/**
+ * An `if` field after a field its condition reads changed: mostly it follows the condition (a
+ * null one that now holds is drawn by fillMissing, a present one that no longer holds becomes
+ * null); sometimes it stays as it was, a near miss.
+ */
+function follow(f: FieldDef, obj: Record<string, unknown>, scope: Scope, rng: Rng): void {
+  const holds = quickOf(f.cond!)(scope);
+  const v = obj[f.id];
+  if (holds === true && v === null && rng.chance(0.8)) delete obj[f.id];
+  else if (holds === false && v !== null && v !== undefined && rng.chance(0.8)) obj[f.id] = null;
+}
+
+function newBits(cur: unknown, f: FieldDef, bits: number, rng: Rng, ctx: MutationContext): number | bigint {
+  const hi = (1n << BigInt(bits)) - 1n;
+  const c = typeof cur === 'bigint' ? cur : BigInt(typeof cur === 'number' ? cur : 0);
+  let v: bigint;
+  const x = rng.below(4);
+  if (x === 0) v = rng.pick([0n, 1n, hi, hi - 1n, hi >> 1n]);
+  else if (x === 1) v = c + (rng.chance(0.5) ? 1n : -1n);
+  else {
+    const d = drawBits(rng, f, bits, f.enumName ? ctx.schema.enums.get(f.enumName) : undefined, ctx.hints.ints, 0.3);
+    v = BigInt(d);
+  }
+  v &= hi;
+  return bits > 32 ? v : Number(v);
+}
+
+/** Another case key of a text switch tag (a case the file did not take), or the same text changed. */
+function otherKey(cur: unknown, keys: readonly (number | string)[], rng: Rng): [string, string] {
+  const texts = keys.filter((k): k is string => typeof k === 'string' && k !== cur);
+  const v = texts.length ? rng.pick(texts) : `${typeof cur === 'string' ? cur : ''}x`;
+  return [v, `key(${v})`];
 }

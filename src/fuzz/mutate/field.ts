@@ -3,6 +3,7 @@ import type { Rng } from '../_internals/rng.js';
 import type { FuzzInput } from '../input.js';
 import type { MutationContext } from './context.js';
 import { mutateArray, regenerate, spliceDonor } from './field-arrays.js';
+import { flipCond } from './field-cond.js';
 import { armEdge, edgeElements } from './field-edge.js';
 import { pinDerived } from './field-pin.js';
 import { mutateValue } from './field-scalars.js';
@@ -17,6 +18,8 @@ const WEIGHTS = [36, 24, 5, 12, 14] as const;
 const TOTAL = WEIGHTS.reduce((a, b) => a + b, 0);
 /** Share of mutations that arm an element just past a consumer's supplied count, when the value has one. */
 const EDGE_SHARE = 0.35;
+/** Share of mutations that flip an `if` field, when the value has one (schemas without `if` draw nothing for it). */
+const COND_SHARE = 0.15;
 
 /**
  * One field-level mutation with fixups: change the value (or the decoded bytes) of `input`, then
@@ -38,6 +41,7 @@ export function fieldMutation(input: FuzzInput, rng: Rng, ctx: MutationContext):
   };
   const edges = edgeElements(nodes.elements, ctx.hints);
   if (edges.length > 0 && rng.chance(EDGE_SHARE)) on(rng.pick(edges), (n) => armEdge(n, rng, ctx));
+  if (how === undefined && nodes.conds.length > 0 && rng.chance(COND_SHARE)) on(rng.pick(nodes.conds), (n) => flipCond(n, rng, ctx));
   for (let tries = 0; tries < 4 && how === undefined; tries++) {
     let x = rng.below(TOTAL);
     let op = 0;

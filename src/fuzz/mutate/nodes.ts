@@ -4,8 +4,11 @@ import { isDerived, isRecord, visitSlots, type Slot } from './slots.js';
 
 /** A place in a value a field-level mutation can change. */
 export interface Node {
-  /** 'value': an int, str or bytes (maybe one element of an array); 'array': a whole repeated field; 'element': one struct element. */
-  readonly kind: 'value' | 'array' | 'element';
+  /**
+   * 'value': an int, bit field, str or bytes (maybe one element of an array); 'array': a whole
+   * repeated field; 'element': one struct element; 'cond': a field with an `if` (present or null).
+   */
+  readonly kind: 'value' | 'array' | 'element' | 'cond';
   readonly holder: Record<string, unknown> | unknown[];
   readonly key: string | number;
   readonly field: FieldDef;
@@ -17,17 +20,21 @@ export interface Nodes {
   readonly values: Node[];
   readonly arrays: Node[];
   readonly elements: Node[];
+  /** Fields with an `if`, whose presence a mutation may flip (none in schemas without `if`). */
+  readonly conds: Node[];
 }
 
 /** The nodes of a value: `derived` selects the fields the encoder derives (to pin), else the others. */
 export function collectNodes(schema: FormatSchema, root: Record<string, unknown>, derived: boolean): Nodes {
-  const out: Nodes = { values: [], arrays: [], elements: [] };
+  const out: Nodes = { values: [], arrays: [], elements: [], conds: [] };
   visitSlots(schema, root, (slot) => {
     const f = slot.field;
     const v = slot.holder[f.id];
     if (v === undefined || isDerived(f) !== derived || (derived && f.type.kind !== 'int')) return;
     const path = [...slot.at, f.id];
-    const scalar = f.type.kind === 'int' || f.type.kind === 'str' || f.type.kind === 'bytes';
+    if (f.cond && !derived) out.conds.push({ kind: 'cond', holder: slot.holder, key: f.id, field: f, slot, path });
+    if (v === null && f.cond) return;
+    const scalar = f.type.kind === 'int' || f.type.kind === 'bits' || f.type.kind === 'str' || f.type.kind === 'bytes';
     if (!f.repeat) {
       if (scalar) out.values.push({ kind: 'value', holder: slot.holder, key: f.id, field: f, slot, path });
       return;
