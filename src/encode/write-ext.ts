@@ -6,6 +6,7 @@ import { EncodeError } from './encode-error.js';
 import { fastOf } from './fast-expr.js';
 import { missingAt, pathTo, put } from './holes.js';
 import { setLoc } from './locations.js';
+import { padTo } from './place-at.js';
 import { compressFor } from './process.js';
 import { relocate } from './relocate.js';
 import type { FieldPlan } from './plan.js';
@@ -122,7 +123,7 @@ function sizeOf(frame: Frame, f: FieldPlan, index: number | undefined): number |
 /** Zeros up to a pinned size larger than what was written (the decoder skips what a substream leaves unread). */
 function pad(w: Writer, frame: Frame, f: FieldPlan, index: number | undefined, start: number): void {
   const size = sizeOf(frame, f, index);
-  if (size !== undefined) w.padTo(start + size);
+  if (size !== undefined) padTo(w, start + size);
 }
 
 /** A processed struct: written as its own stream, then replaced by its compressed bytes. */

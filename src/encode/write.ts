@@ -1,11 +1,11 @@
 import type { Pending } from './derive.js';
 import { missing, missingAt, pathTo, put, type Hole, type Written } from './holes.js';
 import { Locations, setLoc } from './locations.js';
+import { MAX_PAD } from './place-at.js';
 import { isMap } from './normalize.js';
 import { BYTES, EXT, INT, STRUCT, type FieldPlan } from './plan.js';
 import type { Frame, Tree } from './tree.js';
-import { EvalError, elementScope, evaluateSize } from '../schema/index.js';
-import { fastOf } from './fast-expr.js';
+import { drainAt, padTo, placedAt, targetOf } from './place-at.js';
 import { writeExt } from './write-ext.js';
 
 export { fillHoles, type Written } from './holes.js';
@@ -14,12 +14,11 @@ export { fillHoles, type Written } from './holes.js';
 export type Job = ((deferred: Job[]) => void) & { target?: () => number | undefined };
 
 const utf8 = new TextEncoder();
-/** The most zeros one encoding adds for pinned offsets and sizes (16 MiB). */
-export const MAX_PAD = 1 << 24;
 
 /**
  * Lays the value out: fields without `at` in sequence, fields with `at` appended after all
- * that was written so far, in declaration order. Absent integers are written as zeros (their
+ * that was written so far, in declaration order (in schemas with the new constructs, those
+ * whose offset is known go at it: place-at.ts). Absent integers are written as zeros (their
  * size is all that matters for the layout) and remembered, for `fillHoles`.
  */
 export function writeLayout(tree: Tree, why: readonly Pending[]): Written {
@@ -51,7 +50,7 @@ export class Writer {
   /** Zeros padTo may still add (see MAX_PAD). */
   padLeft = MAX_PAD;
 
-  /** `honourAt`: write fields whose `at` the source pins at that offset (see placeAt). */
+  /** `honourAt`: write fields whose `at` is known before the layout at that offset (see place-at.ts). */
   constructor(readonly why: readonly Pending[], readonly honourAt = false) {}
 
   /** Runs `job`, then what it placed with `at`; `base` starts a stream of its own (a sized struct). */
@@ -60,65 +59,13 @@ export class Writer {
     this.base = base;
     const deferred: Job[] = [];
     job(deferred);
-    if (this.honourAt && deferred.length) this.drainAt(deferred);
+    if (this.honourAt && deferred.length) drainAt(this, deferred);
     else this.drain(deferred);
     this.base = outer;
   }
 
-  private drain(deferred: readonly Job[]): void {
+  drain(deferred: readonly Job[]): void {
     for (const next of deferred) this.placement(next);
-  }
-
-  /**
-   * Fields placed with `at`, in schemas with the new constructs: those whose offset is known
-   * (pinned by the source, or derived from values) go at it, in offset order, with zeros up to
-   * it when it lies past what is written (one already written over is appended instead); the
-   * others (offsets derived from the layout, or found by a search such as rfind, never
-   * inverted) are appended after them, in declaration order. A ZIP is so written as its offsets
-   * say: local files, central directory, end record. Plain schemas keep appending in
-   * declaration order, the canonical layout their corpus was built with.
-   */
-  private drainAt(deferred: readonly Job[]): void {
-    const known: Array<{ job: Job; at: number }> = [];
-    const rest: Job[] = [];
-    for (const job of deferred) {
-      const at = job.target?.();
-      if (at === undefined) rest.push(job);
-      else known.push({ job, at });
-    }
-    known.sort((a, b) => a.at - b.at);
-    for (const { job, at } of known) {
-      this.padTo(this.base + at);
-      this.placement(job);
-    }
-    this.drain(rest);
-  }
-
-  /**
-   * Zeros up to `offset`, when it lies past what is written. A pinned offset or size may be a
-   * hostile or mutated value (0xFFFFFFFF): past MAX_PAD bytes of zeros in all, none are added
-   * (the field that pins it is still written as given, which is what such a file says).
-   */
-  padTo(offset: number): void {
-    if (offset <= this.len) return;
-    const n = offset - this.len;
-    if (n > this.padLeft) return;
-    this.padLeft -= n;
-    const at = this.reserve(n);
-    this.buf.fill(0, at, at + n);
-  }
-
-  /** A placed field's `at` (or its first element's), when it can be evaluated before the layout. */
-  private targetOf(frame: Frame, f: FieldPlan, index: number | undefined): number | undefined {
-    const at = f.def.at!;
-    const fast = fastOf(at)?.(frame, index ?? frame.index, frame.env);
-    if (typeof fast === 'number' && Number.isInteger(fast) && fast >= 0) return fast;
-    try {
-      return evaluateSize(at, index === undefined ? frame.scope : elementScope(frame.scope, index));
-    } catch (e) {
-      if (e instanceof EvalError) return undefined;
-      throw e;
-    }
   }
 
   fields(frame: Frame, deferred: Job[]): void {
@@ -128,7 +75,7 @@ export class Writer {
     for (let pos = 0; pos < fields.length; pos++) {
       const f = fields[pos]!;
       if (f.view) continue;
-      if (f.at) deferred.push(this.honourAt ? this.placedAt(frame, f, pos) : (d) => this.placed(frame, pos, d));
+      if (f.at) deferred.push(this.honourAt ? placedAt(this, frame, f, pos) : (d) => this.placed(frame, pos, d));
       else if (f.repeat) this.sequence(frame, f, pos, obj[f.id], deferred);
       else this.one(frame, f, pos, obj[f.id], undefined, deferred);
     }
@@ -176,14 +123,7 @@ export class Writer {
     setLoc(frame.locs, pos, start, this.len - start);
   }
 
-  /** The job of a placed field, with its target offset. */
-  private placedAt(frame: Frame, f: FieldPlan, pos: number): Job {
-    const job: Job = (d) => this.placed(frame, pos, d);
-    job.target = () => this.targetOf(frame, f, f.repeat ? 0 : undefined);
-    return job;
-  }
-
-  private placed(frame: Frame, pos: number, deferred: Job[]): void {
+  placed(frame: Frame, pos: number, deferred: Job[]): void {
     const f = frame.flat.fields[pos]!;
     const v = frame.obj[f.id];
     if (!f.repeat) return this.one(frame, f, pos, v, undefined, deferred);
@@ -195,8 +135,8 @@ export class Writer {
     // Each element is a placement of its own (forEach: a sparse array's holes are not written).
     v.forEach((el: unknown, i) => {
       if (this.honourAt) {
-        const at = this.targetOf(frame, f, i);
-        if (at !== undefined) this.padTo(this.base + at);
+        const at = targetOf(frame, f, i);
+        if (at !== undefined) padTo(this, this.base + at);
       }
       this.placement((d) => this.one(frame, f, pos, el, i, d));
     });
