@@ -13,6 +13,7 @@ import { checkPlacement } from './rules/placement.js';
 import { checkUnique } from './rules/unique.js';
 import { checkValid } from './rules/valid-rules.js';
 import { chosenCase } from './choose-case.js';
+import { measuresPartial } from './partial-operands.js';
 
 /**
  * Checks one struct's fields and asserts, then recurses; paths are absolute (the parent passed its
@@ -45,7 +46,9 @@ export function checkStruct(ctx: CheckContext, struct: StructDef, obj: Record<st
       cannotEvaluate(ctx, at, a.rule.source, e.message, messageOf(a));
       continue;
     }
-    if (!ok) raise(ctx, a.code, at, ruleDetails(ctx, a.rule, scope, messageOf(a)), a.severity);
+    if (ok) continue;
+    if (measuresPartial(ctx, a.rule, scope)) ctx.unevaluated++;
+    else raise(ctx, a.code, at, ruleDetails(ctx, a.rule, scope, messageOf(a)), a.severity);
   }
 }
 

@@ -67,4 +67,34 @@ types:
     const found = validateBytes('o.bin', Uint8Array.from([...header(0x90000000), 1, 2]), { schema: one }).findings.map((f) => [f.code, f.path]);
     expect(found).toEqual(expect.arrayContaining([['BAD_VALUE', 'head.length'], ['TRUNCATED', 'head.data']]));
   });
+
+  it("a rule that measures the cut struct (sizeof, end, len) is counted, not reported: its size is the decoder's stop, not the file's", () => {
+    const tlv = parseSchema(`
+format: tlv
+endian: be
+root: file
+types:
+  file:
+    seq:
+      - { id: count, type: u1 }
+      - { id: records, type: record, repeat: count }
+    asserts:
+      - { rule: len(records) == count, code: BAD_COUNT }
+  record:
+    seq:
+      - { id: length, type: u2, valid: [{ max: 100, code: BAD_VALUE }] }
+      - { id: body, type: body }
+    asserts:
+      - { rule: length == sizeof(body), path: length, code: SIZE_MISMATCH }
+  body:
+    seq:
+      - { id: text, type: bytes, size: _parent.length }
+`, 'tlv.yaml');
+    const ok = validateBytes('t.bin', Uint8Array.from([1, 0, 2, 9, 9]), { schema: tlv });
+    expect(ok.verdict).toBe('pass');
+    // The second record claims 1,024 bytes: TRUNCATED, and BAD_VALUE on its length (the cause).
+    // Not SIZE_MISMATCH (sizeof(body) is where the decode stopped) nor BAD_COUNT (both records are there).
+    const r = validateBytes('t.bin', Uint8Array.from([2, 0, 2, 9, 9, 4, 0, 1, 2, 3]), { schema: tlv });
+    expect(r.findings.map((f) => [f.code, f.path]).sort()).toEqual([['BAD_VALUE', 'records[1].length'], ['TRUNCATED', 'records[1].body.text']]);
+  });
 });

@@ -2,6 +2,7 @@ import type { FieldPath } from '../../findings/index.js';
 import { EvalError, evaluateBool, type FieldDef, type FormatSchema, type Scope, type ValidDef } from '../../schema/index.js';
 import { cannotEvaluate, messageOf, raise, streamDetail, type CheckContext } from '../check-context.js';
 import { explainValues } from '../explain-values.js';
+import { measuresPartial } from '../partial-operands.js';
 
 /** Applies a field's `valid` rules to one value (one element, for arrays). */
 export function checkValid(ctx: CheckContext, field: FieldDef, value: unknown, path: FieldPath, scope: Scope): void {
@@ -21,6 +22,10 @@ function exprFailure(ctx: CheckContext, v: ValidDef, scope: Scope, at: FieldPath
   } catch (e) {
     if (!(e instanceof EvalError)) throw e;
     cannotEvaluate(ctx, at, v.rule.expr.source, e.message, messageOf(v));
+    return null;
+  }
+  if (measuresPartial(ctx, v.rule.expr, scope)) {
+    ctx.unevaluated++;
     return null;
   }
   return { rule: v.rule.expr.source, values: explainValues(v.rule.expr, scope), ...streamDetail(ctx, scope) };
