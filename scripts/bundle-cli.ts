@@ -61,7 +61,11 @@ export async function bundleCli(): Promise<void> {
     external: EXTERNAL,
     plugins: [distUrls],
     logLevel: 'warning',
-    // Class and function names as written: messages and checks may read constructor.name.
+    // Whitespace and syntax only, names as written (stack traces of an internal error stay
+    // readable): the launcher reads and V8 checks ~0.8 MB instead of ~1.2 MB on every run.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    // Class and function names as written even where bundling renames a clash (constructor.name).
     keepNames: true,
     banner: { js: "const __distUrl = (p) => require('node:url').pathToFileURL(require('node:path').join(__dirname, p)).href;" },
   });
