@@ -47,6 +47,8 @@ export function hex(v: unknown): string {
   if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) {
     return v < 0 ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`;
   }
+  // Magic bytes (`contents:`) read as the byte string they are: `89 50 4e 47`.
+  if (v instanceof Uint8Array) return showBytes(v).slice('bytes '.length);
   return show(v);
 }
 

@@ -27,7 +27,7 @@ types:
     const magic = r.findings[0]!;
     expect(magic.details?.expected).toEqual(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(magic.details?.actual).toEqual(Uint8Array.from([0x89, 0x50, 0x4e, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(magic.message).toBe('magic is bytes 89 50 4e 46 0d 0a 1a 0a, expected bytes 89 50 4e 47 0d 0a 1a 0a');
+    expect(magic.message).toBe('magic is 89 50 4e 46 0d 0a 1a 0a, expected 89 50 4e 47 0d 0a 1a 0a');
     expect(r.findings[1]!.message).not.toContain('undefined');
   });
 
