@@ -85,7 +85,9 @@ types:
     badInner[6] = badInner[6]! ^ 1;
     const r = validateBytes('q.bin', build(badInner, checksum('crc32', badInner)), { schema: s });
     expect(r.findings.map((f) => [f.code, f.path])).toEqual([['CRC_MISMATCH', 'body.sum']]);
-    expect(r.findings[0]!.details).toMatchObject({ inner_from: 0, inner_to: 5 });
+    // Located at the compressed field in the file, and inside the decompressed bytes by inner_offset.
+    expect(r.findings[0]!.details).toMatchObject({ inner_from: 0, inner_to: 5, inner_offset: 5 });
+    expect(r.findings[0]!.offset).toBe(2);
     expect(r.findings[0]!.message).toContain('over decompressed bytes 0..5');
     const outer = validateBytes('q.bin', build(good, 7n), { schema: s });
     expect(outer.findings.map((f) => [f.code, f.path])).toEqual([['CRC_MISMATCH', 'crc']]);
