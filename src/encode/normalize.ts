@@ -1,16 +1,18 @@
-import type { FieldPath } from '../findings/index.js';
-import { EvalError, chooseCase as caseOfTag, evaluate, type CaseTarget, type CompiledExpr, type FieldDef, type FormatSchema, type Scope, type StructDef } from '../schema/index.js';
-import { clip } from './clip.js';
+import type { CompiledExpr, FormatSchema } from '../schema/index.js';
+import { toBytes } from './bytes-value.js';
+import { chooseCase, chooseCaseIn } from './choose-case.js';
 import { EncodeError } from './encode-error.js';
 import { describe, toBits, toInt } from './int.js';
-import { ChildPath, pathOf, type LazyPath } from './locations.js';
+import { ChildPath, type LazyPath } from './locations.js';
 import { EXT, INT, SMALL_TAGS, planOf, type CaseNode, type FieldPlan, type SchemaPlan, type StructPlan } from './plan.js';
 import { Frame, Visit, type Env, type Tree } from './tree.js';
+
+export { chooseCase } from './choose-case.js';
+export { fromHex, toBytes } from './bytes-value.js';
 
 export const EDIT_KEY = '$edit';
 /** In any struct of a source: the original bytes of its processed fields (see docs/pack-sources.md). */
 export const COMPRESSED_KEY = '$compressed';
-const utf8 = new TextEncoder();
 const own = Object.prototype.hasOwnProperty;
 
 export const isMap = (v: unknown): v is Record<string, unknown> =>
@@ -201,58 +203,4 @@ class Builder {
 function where(frame: Frame, f: FieldPlan, index: number | undefined): ChildPath {
   const field = new ChildPath(frame, f.id);
   return index === undefined ? field : new ChildPath(field, index);
-}
-
-/** The struct a switch selects; undefined for a tag with no case (written with no payload). */
-export function chooseCase(schema: FormatSchema, f: FieldDef, scope: Scope, path: LazyPath): StructDef | undefined {
-  const name = chooseCaseIn(f, scope, path)?.struct;
-  return name === undefined ? undefined : schema.types.get(name);
-}
-
-/** The case (its struct and arguments) a switch's tag selects in `scope`, as the decoder chooses it. */
-function chooseCaseIn(f: FieldDef, scope: Scope, path: LazyPath): CaseTarget | undefined {
-  if (f.type.kind !== 'switch') return undefined;
-  let tag: unknown;
-  try {
-    tag = evaluate(f.type.on, scope);
-  } catch (e) {
-    if (!(e instanceof EvalError)) throw e;
-    throw new EncodeError(`cannot choose the case of ${f.id}: ${e.message}`, pathOf(path));
-  }
-  return caseOfTag(f.type, tag);
-}
-
-/** Bytes from a Uint8Array, a string (its UTF-8), `{hex: "..."}` or a list of byte values. */
-export function toBytes(v: unknown, path: LazyPath): Uint8Array {
-  if (v instanceof Uint8Array) return v.slice();
-  if (typeof v === 'string') return utf8.encode(v);
-  if (isMap(v) && Object.keys(v).length === 1 && typeof v.hex === 'string') return fromHex(v.hex, new ChildPath(path, 'hex'));
-  if (Array.isArray(v) && v.every((b) => (typeof b === 'number' || typeof b === 'bigint') && b >= 0 && b <= 255)) {
-    return Uint8Array.from(v.map(Number));
-  }
-  throw new EncodeError(`expected bytes (a string, or {hex: "..."}), got ${describe(v)}`, pathOf(path));
-}
-
-export function fromHex(text: string, path: LazyPath): Uint8Array {
-  // One linear scan: a regex with a repeated group overflowed the stack on an 8 MB append_hex.
-  const out = new Uint8Array(text.length >> 1);
-  let n = 0;
-  let high = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 95 /* _ */ || c === 58 /* : */) continue;
-    const d = hexDigit(c);
-    if (d < 0) throw new EncodeError(`${clip(JSON.stringify(text))} has a character that is not a hex digit (${JSON.stringify(text[i])} at ${i + 1})`, pathOf(path));
-    if (high < 0) high = d;
-    else { out[n++] = (high << 4) | d; high = -1; }
-  }
-  if (high >= 0) throw new EncodeError(`${clip(JSON.stringify(text))} is not an even number of hex digits`, pathOf(path));
-  return out.slice(0, n);
-}
-
-function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
 }
