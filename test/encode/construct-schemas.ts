@@ -172,3 +172,26 @@ export const BIT_LENGTH = schemaOf(`  file:
       - { id: kind, type: b4 }
       - { id: body, type: bytes, size: len }
 `);
+
+/** gzip (RFC 1952): optional header fields under flag bits, FHCRC (low 16 bits of a CRC-32), raw deflate data, CRC-32 and ISIZE of the decompressed data. */
+export const GZIP = parseSchema(`format: gz
+endian: le
+root: file
+types:
+  file:
+    seq:
+      - { id: magic, contents: "\\x1f\\x8b" }
+      - { id: method, type: u1 }
+      - { id: flags, type: u1 }
+      - { id: mtime, type: u4 }
+      - { id: xfl, type: u1 }
+      - { id: os, type: u1 }
+      - { id: extra_len, type: u2, if: (flags & 4) != 0 }
+      - { id: extra, type: bytes, size: extra_len, if: (flags & 4) != 0 }
+      - { id: name, type: strz, encoding: latin1, if: (flags & 8) != 0 }
+      - { id: comment, type: strz, encoding: latin1, if: (flags & 16) != 0 }
+      - { id: hcrc, type: u2, if: (flags & 2) != 0, checksum: { algo: crc32-low16, from: 0, to: offsetof(hcrc), code: CRC_MISMATCH } }
+      - { id: data, type: bytes, size: _io.size - _io.pos - 8, process: { algo: deflate, limit: 1000000 } }
+      - { id: crc, type: u4, checksum: { algo: crc32, of: data, code: CRC_MISMATCH } }
+      - { id: isize, type: u4, derive: len(data) }
+`, 'gzip.yaml');

@@ -1,10 +1,11 @@
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encode, pack, parseSource, unpack } from '../../src/encode/index.js';
 import { loadSchema, packageRoot } from '../../src/schema/index.js';
 import { compressedTextChunk, iccChunk, makePng, pngChunk, textChunk } from '../examples/make-png.js';
 import { makeZip } from '../examples/make-zip.js';
+import { GZIP } from './construct-schemas.js';
 import { assertClean, assertRoundTrip } from './laws.js';
 
 /* pack(unpack(file)) on real PNG and ZIP files made with Node's zlib (the example schemas). */
@@ -89,4 +90,39 @@ describe('pack(unpack(file)): damaged files are still rebuilt byte for byte', ()
     ['not a ZIP', zip, Buffer.from('hello world')],
   ];
   for (const [name, schema, bytes] of files) it(name, () => { assertRoundTrip(schema, bytes); });
+});
+
+describe('pack(unpack(file)): gzip', () => {
+  /** A gzip member with the optional header fields the flags ask for (FHCRC, FEXTRA, FNAME, FCOMMENT). */
+  function member(flags: number, text: string, level = 6): Buffer {
+    const parts: Buffer[] = [Buffer.from([0x1f, 0x8b, 8, flags, 1, 2, 3, 4, 0, 3])];
+    if (flags & 4) parts.push(Buffer.from([3, 0]), Buffer.from('xyz'));
+    if (flags & 8) parts.push(Buffer.from('name.txt\0', 'latin1'));
+    if (flags & 16) parts.push(Buffer.from('a comment\0', 'latin1'));
+    if (flags & 2) {
+      const c = Buffer.alloc(2);
+      c.writeUInt16LE(crc32(Buffer.concat(parts)) & 0xffff);
+      parts.push(c);
+    }
+    const data = Buffer.from(text);
+    const trailer = Buffer.alloc(8);
+    trailer.writeUInt32LE(crc32(data), 0);
+    trailer.writeUInt32LE(data.length, 4);
+    return Buffer.concat([...parts, deflateRawSync(data, { level }), trailer]);
+  }
+
+  const files: Array<[string, Buffer]> = [
+    ['gzipSync output', gzipSync(Buffer.from('abc'.repeat(100)))],
+    ['no optional fields', member(0, 'hello hello')],
+    ['FHCRC, FEXTRA, FNAME and FCOMMENT', member(2 | 4 | 8 | 16, 'hello hello')],
+    ['data deflated at level 1', member(8, 'hello '.repeat(40), 1)],
+  ];
+  for (const [name, file] of files) {
+    it(name, () => {
+      const text = assertRoundTrip(GZIP, file);
+      expect(text).toContain('minimal source');
+      expect(text).not.toMatch(/\b(hcrc|crc|isize|extra_len|magic):/);
+      assertClean(GZIP, file);
+    });
+  }
 });
