@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
+import { parseBaseline } from '../../src/baseline/index.js';
 import { modelCode, type CodeCatalog } from '../../src/findings/index.js';
 import { renderReport, toJsonReport } from '../../src/report/index.js';
 import type { ValidationReport } from '../../src/report/model.js';
@@ -129,6 +130,12 @@ describe('codes a schema defines reach the report like built-in and model codes'
       ['PNG_CHUNK_LENGTH', 'error', 'length', 'chunk length 2,415,919,104 is over the 2,147,483,647 bytes PNG allows'],
     ]);
     expect(formatCatalog(schema).get('PNG_CHUNK_LENGTH')).toMatchObject({ kind: 'structure', origin: 'schema', fix: 'Rebuild the file; the chunk length field is damaged.' });
+  });
+
+  it('a baseline accepts a schema code when it is read with the format catalogue', () => {
+    const text = `version: 1\nentries:\n  - code: CHUNK_LENGTH\n    path: chunks[*].length\n    sha256: ${'a'.repeat(64)}\n    reason: known\n`;
+    expect(() => parseBaseline(text, 'b.yaml')).toThrow(/unknown finding code/);
+    expect(parseBaseline(text, 'b.yaml', formatCatalog(pngLike())).entries.map((e) => e.code)).toEqual(['CHUNK_LENGTH']);
   });
 
   it('docs/findings.md has the section the help links point at', () => {
