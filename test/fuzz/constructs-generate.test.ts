@@ -5,7 +5,8 @@ import { encode } from '../../src/encode/index.js';
 import { generateFrom, generateValue, recordedSource } from '../../src/fuzz/generate/index.js';
 import { Rng } from '../../src/fuzz/_internals/rng.js';
 import { decode } from '../../src/parse/index.js';
-import type { FormatSchema } from '../../src/schema/index.js';
+import { join } from 'node:path';
+import { loadSchema, packageRoot, type FormatSchema } from '../../src/schema/index.js';
 import { CHUNKS, MIXED, NO_HINTS, SCHEMAS, wellFormed } from './constructs-schemas.js';
 
 type V = Record<string, any>;
@@ -128,5 +129,17 @@ describe('each construct, as generated', () => {
       expect(c).not.toHaveProperty('length');
       expect(c).not.toHaveProperty('crc');
     }
+  });
+});
+
+describe('the PNG example schema (schemas/examples/png.yaml)', () => {
+  const png = loadSchema(join(packageRoot(), 'schemas', 'examples', 'png.yaml'));
+
+  it('clean values are well-formed PNG: IHDR first and IEND last (the asserts pin them), ICC size == _io.size, CRCs derived', () => {
+    fc.assert(fc.property(clean(png), (v) => {
+      expect(wellFormed(png, v)).toBeNull();
+      expect(v.chunks[0].kind).toBe('IHDR');
+      expect(v.chunks.at(-1).kind).toBe('IEND');
+    }), { numRuns: 120, seed: 9 });
   });
 });

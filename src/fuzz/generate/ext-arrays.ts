@@ -20,27 +20,45 @@ const EOS_CAP = 4096;
  */
 export function genUntil(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame: Frame): unknown[] {
   const until = quickOf(f.repeatUntil!);
-  const n = Math.max(1, freeLength(g, f, p, scope, frame));
+  // A first element pinned by an assert (IHDR) cannot also be the one that ends the array (IEND).
+  const n = Math.max(p.elementPins?.some((e) => e.index === 0) ? 2 : 1, bounded(p, freeLength(g, f, p, scope, frame)));
   const out: unknown[] = [];
-  const ends = (el: unknown, i: number): unknown => until(itemScope(scope, el, i));
+  // `_.kind == "IEND" || _io.eof` is unknown while drawing: the pinned value alone decides.
+  const ends = (el: unknown, i: number): boolean => {
+    const v = until(itemScope(scope, el, i));
+    return v === true || (v !== false && p.until !== undefined && matches(el, p.until));
+  };
   for (let i = 0; i < n; i++) {
     const last = i === n - 1;
-    let el = element(g, f, p, scope, frame, i);
+    // A noisy file may leave the array open at its last element (a near miss).
+    const pins = pinsAt(p, i, last && !chance(g.src, g.noise));
+    let el = pins.length ? pinned(g, f, p, scope, frame, i, pins) ?? element(g, f, p, scope, frame, i) : element(g, f, p, scope, frame, i);
     if (!last) {
-      for (let k = 0; k < 4 && ends(el, i) === true; k++) el = element(g, f, p, scope, frame, i);
+      for (let k = 0; k < 4 && ends(el, i); k++) el = element(g, f, p, scope, frame, i);
       out.push(el);
-      if (ends(el, i) === true) break; // it ends here, as the decoder will read it
+      if (ends(el, i)) break; // it ends here, as the decoder will read it
       continue;
     }
-    if (ends(el, i) !== false || chance(g.src, g.noise)) {
-      out.push(el);
-      break;
+    if (!ends(el, i) && !chance(g.src, g.noise)) {
+      for (let k = 0; k < 4 && !ends(el, i); k++) el = element(g, f, p, scope, frame, i);
     }
-    if (p.until) el = pinned(g, f, p, scope, frame, i, p.until) ?? el;
-    for (let k = 0; k < 4 && ends(el, i) === false; k++) el = element(g, f, p, scope, frame, i);
     out.push(el);
   }
   return out;
+}
+
+/** What the element at `i` is pinned to: an assert's index pin, and for the last one its last pin and the until value. */
+function pinsAt(p: FieldPlan, i: number, last: boolean): UntilPin[] {
+  const out: UntilPin[] = [];
+  for (const e of p.elementPins ?? []) if (e.index === i || (last && e.index === 'last')) out.push(e);
+  if (last && p.until) out.push(p.until);
+  return out;
+}
+
+function matches(el: unknown, pin: UntilPin): boolean {
+  const v = pin.field === undefined ? el : typeof el === 'object' && el !== null ? (el as Record<string, unknown>)[pin.field] : undefined;
+  if (typeof pin.value === 'bigint') return (typeof v === 'number' || typeof v === 'bigint') && BigInt(v) === pin.value;
+  return v === pin.value || (v instanceof Uint8Array && typeof pin.value === 'string' && Buffer.from(v).toString('latin1') === pin.value);
 }
 
 /**
@@ -54,7 +72,7 @@ export function genEos(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame: F
   const w = t.kind === 'int' ? INT_WIDTH[t.int] : undefined;
   let n: number;
   if (rem !== undefined && w !== undefined && !chance(g.src, g.noise)) n = Math.floor(rem / w);
-  else n = freeLength(g, f, p, scope, frame);
+  else n = bounded(p, freeLength(g, f, p, scope, frame));
   n = Math.min(n, EOS_CAP);
   const out = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {
@@ -62,6 +80,9 @@ export function genEos(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame: F
   }
   return out;
 }
+
+/** A free length within what the struct's asserts allow. */
+const bounded = (p: FieldPlan, n: number): number => (p.lengths ? Math.min(Math.max(n, p.lengths.min), p.lengths.max) : n);
 
 /** Bytes left in the struct's own stream before field `f`, when its size and everything before `f` are known. */
 export function remaining(g: Gen, f: FieldDef, scope: Scope, frame: Frame): number | undefined {
@@ -76,16 +97,20 @@ function element(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame: Frame, 
   return genOne(g, f, p, scope, frame, i);
 }
 
-/** The element with the value the rule ends on: the element itself, or one of its fields (its other fields drawn around it). */
-function pinned(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame: Frame, i: number, pin: UntilPin): unknown {
+/** The element with the values it is pinned to: the element itself, or some of its fields (the others drawn around them). */
+function pinned(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame: Frame, i: number, pins: readonly UntilPin[]): unknown {
   const t = f.type;
-  if (pin.field === undefined) return valueAs(f, pin.value);
+  const whole = pins.find((x) => x.field === undefined);
+  if (whole) return valueAs(f, whole.value);
   if (t.kind !== 'struct' && t.kind !== 'switch') return undefined;
-  const def = t.kind === 'struct' ? p.struct : undefined;
-  const target = (def ?? firstCase(p))?.fields.find((x) => x.id === pin.field);
-  const v = target ? valueAs(target, pin.value) : undefined;
-  if (v === undefined) return undefined;
-  return genOneExt(g, f, p, scope, frame, i, { [pin.field]: v });
+  const def = t.kind === 'struct' ? p.struct : firstCase(p);
+  const preset: Record<string, unknown> = {};
+  for (const pin of pins) {
+    const target = def?.fields.find((x) => x.id === pin.field);
+    const v = target ? valueAs(target, pin.value) : undefined;
+    if (v !== undefined) preset[pin.field!] = v;
+  }
+  return Object.keys(preset).length ? genOneExt(g, f, p, scope, frame, i, preset) : undefined;
 }
 
 const firstCase = (p: FieldPlan) => (p.caseDefs ? [...p.caseDefs.values()][0] : undefined);

@@ -17,8 +17,19 @@ export interface ExtPlan {
   readonly args: readonly Quick[] | undefined;
   /** A switch with text, default or parametric cases: its case structs by name (chooseCase names them). */
   readonly caseDefs: ReadonlyMap<string, StructDef> | undefined;
+  /** Elements an assert of the struct fixes (`chunks[0].kind == "IHDR"`, `chunks[len(chunks) - 1].kind == "IEND"`). */
+  readonly elementPins: readonly ElementPin[] | undefined;
+  /** Length bounds an assert of the struct gives the array (`len(entries) >= 1 && len(entries) <= 256`). */
+  readonly lengths: { readonly min: number; readonly max: number } | undefined;
+  /** An integer whose rule is `F == _io.size`: set to the length of its (free-sized) stream once the struct is drawn. */
+  readonly ioSizeEq: boolean;
   /** `repeat: until`: how the last element is made to end the array (`_.kind == "IEND"`), when the rule says. */
   readonly until: UntilPin | undefined;
+}
+
+/** An element of an array a struct's assert fixes: by index, or the last one. */
+export interface ElementPin extends UntilPin {
+  readonly index: number | 'last';
 }
 
 /** `_ == C` or `_.field == C` among the disjuncts of a repeat_until rule. */
@@ -27,7 +38,7 @@ export interface UntilPin {
   readonly value: bigint | string | boolean;
 }
 
-const NONE: ExtPlan = { ext: false, tagKeys: undefined, tagDefault: false, args: undefined, caseDefs: undefined, until: undefined };
+const NONE: ExtPlan = { ext: false, tagKeys: undefined, tagDefault: false, args: undefined, caseDefs: undefined, elementPins: undefined, lengths: undefined, ioSizeEq: false, until: undefined };
 
 /** Switch tags by the field they read: filled per struct by `tagsOf`. */
 export function tagsOf(s: StructDef): Map<FieldDef, { keys: (number | string)[]; dflt: boolean }> {
@@ -63,9 +74,9 @@ function usesExt(f: FieldDef): boolean {
   return false;
 }
 
-export function extPlan(schema: FormatSchema, f: FieldDef, tags: ReadonlyMap<FieldDef, { keys: (number | string)[]; dflt: boolean }>): ExtPlan {
+export function extPlan(schema: FormatSchema, s: StructDef, f: FieldDef, tags: ReadonlyMap<FieldDef, { keys: (number | string)[]; dflt: boolean }>): ExtPlan {
   const tag = tags.get(f);
-  if (!tag && !usesExt(f)) return NONE;
+  if (!tag && !usesExt(f)) return isIoSizeEq(f) ? { ...NONE, ioSizeEq: true } : NONE;
   const t = f.type;
   return {
     ext: true,
@@ -73,6 +84,9 @@ export function extPlan(schema: FormatSchema, f: FieldDef, tags: ReadonlyMap<Fie
     tagDefault: tag?.dflt ?? false,
     args: t.kind === 'struct' && t.args ? t.args.map(quickOf) : undefined,
     caseDefs: t.kind === 'switch' ? new Map(caseStructs(t).map((n) => [n, schema.types.get(n)!] as const).filter(([, d]) => d)) : undefined,
+    elementPins: f.repeat ? pinsOf(s, f.id) : undefined,
+    lengths: f.repeat ? lengthsOf(s, f.id) : undefined,
+    ioSizeEq: isIoSizeEq(f),
     until: f.repeatKind === 'until' && f.repeatUntil ? untilPin(f.repeatUntil.ast) : undefined,
   };
 }
@@ -107,4 +121,69 @@ export function impliedLength(s: StructDef, f: FieldDef): boolean {
     if (t.process !== undefined || k === 'struct' || k === 'switch') return true;
   }
   return false;
+}
+
+function isIoSizeEq(f: FieldDef): boolean {
+  if (f.type.kind !== 'int' || f.repeat) return false;
+  return f.valid.some((v) => {
+    if (v.rule.kind !== 'expr') return false;
+    const e = v.rule.expr.ast;
+    if (e.kind !== 'binary' || e.op !== '==') return false;
+    const io = (x: Expr): boolean => x.kind === 'member' && x.name === 'size' && x.object.kind === 'name' && x.object.name === '_io';
+    const me = (x: Expr): boolean => x.kind === 'name' && x.name === f.id;
+    return (me(e.left) && io(e.right)) || (io(e.left) && me(e.right));
+  });
+}
+
+/** `ID[N].F == C` and `ID[len(ID) - 1].F == C` among the struct's asserts (each alone, or a conjunct). */
+function pinsOf(s: StructDef, id: string): ElementPin[] | undefined {
+  const out: ElementPin[] = [];
+  const visit = (e: Expr): void => {
+    if (e.kind === 'binary' && e.op === '&&') {
+      visit(e.left);
+      visit(e.right);
+      return;
+    }
+    if (e.kind !== 'binary' || e.op !== '==') return;
+    for (const [a, b] of [[e.left, e.right], [e.right, e.left]] as const) {
+      const value = b.kind === 'int' ? BigInt(b.value) : b.kind === 'str' || b.kind === 'bool' ? b.value : undefined;
+      if (value === undefined || a.kind !== 'member' || a.object.kind !== 'index') continue;
+      const arr = a.object.object;
+      if (arr.kind !== 'name' || arr.name !== id) continue;
+      const index = indexOf(a.object.index, id);
+      if (index !== undefined) out.push({ index, field: a.name, value });
+    }
+  };
+  for (const x of s.asserts) visit(x.rule.ast);
+  return out.length ? out : undefined;
+}
+
+function indexOf(e: Expr, id: string): number | 'last' | undefined {
+  if (e.kind === 'int') return Number(e.value);
+  const isLen = (x: Expr): boolean => x.kind === 'call' && x.fn === 'len' && x.args[0]?.kind === 'name' && x.args[0].name === id;
+  if (e.kind === 'binary' && e.op === '-' && isLen(e.left) && e.right.kind === 'int' && Number(e.right.value) === 1) return 'last';
+  return undefined;
+}
+
+/** `len(ID) >= N`, `len(ID) > N`, `len(ID) <= N`, `len(ID) < N` among the struct's asserts (alone or conjuncts). */
+function lengthsOf(s: StructDef, id: string): { min: number; max: number } | undefined {
+  let min = 0;
+  let max = Infinity;
+  const isLen = (x: Expr): boolean => x.kind === 'call' && x.fn === 'len' && x.args[0]?.kind === 'name' && x.args[0].name === id;
+  const visit = (e: Expr): void => {
+    if (e.kind !== 'binary') return;
+    if (e.op === '&&') {
+      visit(e.left);
+      visit(e.right);
+      return;
+    }
+    if (!isLen(e.left) || e.right.kind !== 'int') return;
+    const n = Number(e.right.value);
+    if (e.op === '>=') min = Math.max(min, n);
+    else if (e.op === '>') min = Math.max(min, n + 1);
+    else if (e.op === '<=') max = Math.min(max, n);
+    else if (e.op === '<') max = Math.min(max, n - 1);
+  };
+  for (const x of s.asserts) visit(x.rule.ast);
+  return min > 0 || max < Infinity ? { min, max: Math.max(min, max) } : undefined;
 }

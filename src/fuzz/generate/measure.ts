@@ -4,11 +4,11 @@ import { tryCount } from './eval.js';
 import type { FieldPlan } from './plan.js';
 
 /**
- * The bytes the fields before `f` take in the struct's stream, from what was drawn; undefined
+ * The bytes the fields before `f` (all of them: undefined) take in the struct's stream, from what was drawn; undefined
  * when one of them has no size known before encoding (a derived array, a nested struct, a
  * compressed field). Enough to fill a fixed-size substream with `size_eos` or `repeat: eos`.
  */
-export function widthBefore(fields: readonly FieldPlan[], obj: Record<string, unknown>, f: FieldDef, scope: Scope): number | undefined {
+export function widthBefore(fields: readonly FieldPlan[], obj: Record<string, unknown>, f: FieldDef | undefined, scope: Scope): number | undefined {
   let bytes = 0;
   let bits = 0;
   for (const p of fields) {

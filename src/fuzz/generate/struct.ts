@@ -8,6 +8,7 @@ import type { KeyHint } from './hints.js';
 import { asValue, drawInt, fits, intRange } from './ints.js';
 import type { FieldPlan, StructPlan } from './plan.js';
 import type { Quick } from './quick-eval.js';
+import { widthBefore } from './measure.js';
 import { drawScope } from './scope.js';
 import { drawString, sizedString } from './strings.js';
 
@@ -52,8 +53,18 @@ export function genStruct(g: Gen, struct: StructDef, parent: Scope | null, index
     for (const x of struct.asserts) asserts.push(x);
     frame.keyHint = undefined;
     fillPlanned(g, sp, obj, scope, frame, asserts, sp.distinct && !extra?.preset);
+    if (extra?.io) sizeOwnStream(sp, obj, scope, frame);
     deriveEarly(g, sp, obj, scope);
     if (a >= attempts || asserts.length === 0 || chance(g.src, g.noise * 4) || judged(sp.judges, asserts, scope)) return obj;
+  }
+}
+
+/** A field whose rule is `F == _io.size`, in a struct read from its own stream: the stream's size (what was drawn, when free). */
+function sizeOwnStream(sp: StructPlan, obj: Record<string, unknown>, scope: Scope, frame: Frame): void {
+  for (const p of sp.fields) {
+    if (!p.ioSizeEq || p.def.type.kind !== 'int') continue;
+    const n = frame.stream ?? widthBefore(sp.fields, obj, undefined, scope);
+    if (n !== undefined) obj[p.def.id] = asValue(BigInt(n), p.def.type.int);
   }
 }
 
