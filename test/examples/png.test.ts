@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compressedTextChunk, iccChunk, makePng, pngChunk, textChunk } from './make-png.js';
-import { codesAt, validateExample } from './validate-example.js';
+import { codesAt, flip, validateExample } from './validate-example.js';
 
 /** Rewrites a chunk's CRC after a corruption, so that only the corruption itself is wrong. */
 function fixCrc(png: Buffer, chunkStart: number): void {
@@ -35,7 +35,7 @@ describe('schemas/examples/png.yaml on PNG files made with zlib', () => {
 
   it('reports a chunk whose CRC is wrong at that chunk (a schema-defined code)', () => {
     const png = makePng({ before: [textChunk('k', 'v')] });
-    png[chunkAt(png, 1) + 8] ^= 0xff; // the keyword's first byte: still Latin-1, but no longer what the CRC covers
+    flip(png, chunkAt(png, 1) + 8, 0xff); // the keyword's first byte: still Latin-1, but no longer what the CRC covers
     const report = validateExample('png', png);
     expect(codesAt(report)).toEqual(['PNG_CHUNK_CRC chunks[1].crc']);
     expect(report.findings[0]!.severity).toBe('error');
@@ -59,7 +59,7 @@ describe('schemas/examples/png.yaml on PNG files made with zlib', () => {
   it('reports compressed text that does not inflate at the text, and no other finding', () => {
     const png = makePng({ before: [compressedTextChunk('Comment', 'hello hello hello')] });
     const start = chunkAt(png, 1);
-    png[start + 8 + 'Comment'.length + 2 + 3] ^= 0x55;
+    flip(png, start + 8 + 'Comment'.length + 2 + 3, 0x55);
     fixCrc(png, start);
     expect(codesAt(validateExample('png', png))).toEqual(['PNG_BAD_ZLIB chunks[1].body.text']);
   });

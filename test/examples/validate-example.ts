@@ -17,3 +17,8 @@ export function validateExample(name: 'png' | 'zip', bytes: Uint8Array): FileRep
 export function codesAt(report: FileReport): string[] {
   return report.findings.map((f) => `${f.code} ${f.path}`);
 }
+
+/** XORs one byte of `bytes` with `mask` (a hand-made corruption). */
+export function flip(bytes: Uint8Array, at: number, mask: number): void {
+  bytes[at] = (bytes[at] ?? 0) ^ mask;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeZip, type ZipEntry } from './make-zip.js';
-import { codesAt, validateExample } from './validate-example.js';
+import { codesAt, flip, validateExample } from './validate-example.js';
 
 const text = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 const ENTRIES: readonly ZipEntry[] = [
@@ -42,7 +42,7 @@ describe('schemas/examples/zip.yaml on ZIP archives made with zlib', () => {
 
   it('reports deflated data that does not inflate (or inflates to other bytes) at that file', () => {
     const zip = makeZip(ENTRIES);
-    zip[30 + 'channel-291.txt'.length + 2] ^= 0xff;
+    flip(zip, 30 + 'channel-291.txt'.length + 2, 0xff);
     const codes = codesAt(validateExample('zip', zip));
     expect(codes.some((c) => c === 'ZIP_BAD_DEFLATE files[0].deflated' || c === 'ZIP_CRC central_dir.entries[0].crc32')).toBe(true);
   });

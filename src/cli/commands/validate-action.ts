@@ -1,6 +1,6 @@
 import type { Baseline } from '../../baseline/index.js';
 import type { FileReport, ValidationReport } from '../../report/model.js';
-import type { ValidateOptions } from '../../validate/index.js';
+import { formatCatalog, type ValidateOptions } from '../../validate/index.js';
 import { CliError, EXIT } from '../cli-error.js';
 import { DEFAULT_MAX_FILE_SIZE, listInputs, STDIN } from '../io.js';
 import { noModelNote, resolveConsumers, resolveSchema } from '../load-options.js';
@@ -22,8 +22,9 @@ export async function runValidate(inputs: string[], opts: ValidateOpts): Promise
   );
   const schema = resolveSchema(opts.schema);
   const consumers = resolveConsumers(opts.schema, schema, opts.profile ?? [], opts.fleet ?? []);
-  // After the model: a baseline may accept the model's own codes.
-  const baseline: Baseline | undefined = opts.baseline !== undefined ? loadBaseline(opts.baseline, consumers?.model.codes) : undefined;
+  // The codes the schema and its model define: a baseline may accept them, and reports describe them.
+  const codes = formatCatalog(schema, consumers?.model.codes);
+  const baseline: Baseline | undefined = opts.baseline !== undefined ? loadBaseline(opts.baseline, codes) : undefined;
   if (consumers === undefined) note(`${noModelNote(opts.schema, schema)}: structural checks only, no consumers, no blast radius`);
   const entries = listInputs(inputs, '.bin');
   const validate: ValidateOptions = {
@@ -42,7 +43,7 @@ export async function runValidate(inputs: string[], opts: ValidateOpts): Promise
     schema: { name: schema.format, source: schema.source },
     fleet: (consumers?.profiles ?? []).map((p) => ({ name: p.name, population: p.population, source: p.source })),
     files,
-    ...(consumers && consumers.model.codes.size > 0 ? { codes: consumers.model.codes } : {}),
+    ...(codes.size > 0 ? { codes } : {}),
   };
   await writeReports(report, outputs, opts.color && useColor());
   if (opts.writeBaseline !== undefined) saveBaseline(opts.writeBaseline, files, note);
