@@ -1,4 +1,4 @@
-import { EvalError, elementScope, evaluate, type CompiledExpr } from '../schema/index.js';
+import { EvalError, elementScope, evaluate, type CompiledExpr, type Scope } from '../schema/index.js';
 import { EncodeError } from './encode-error.js';
 import { SLOW, fastSize } from './fast-expr.js';
 import { toBits, toInt } from './int.js';
@@ -107,11 +107,14 @@ function deriveField(v: Visit, phase: 'values' | 'layout', pending: Pending[], e
 function attempt(expr: CompiledExpr, v: Visit, element: number | undefined, phase: 'values' | 'layout', pending: Pending[], env: Env): unknown {
   const { f, frame } = v;
   if (phase === 'values' && f.deriveUsesLayout) return undefined;
-  const fast = f.deriveFast; // of expr, the field's derive
+  // `_io` inside a sized struct is its substream, which the fast form (the file's size) does not know.
+  const ownStream = f.deriveUsesIo && env.layout !== undefined && frame.stream.end - frame.stream.start !== env.ioSize;
+  const fast = ownStream ? undefined : f.deriveFast; // of expr, the field's derive
   let value = fast ? fast(frame, element ?? frame.index, env) : SLOW;
   if (value === SLOW) {
     try {
-      value = evaluate(expr, element === undefined ? frame.scope : elementScope(frame.scope, element));
+      const scope = f.deriveUsesIo && env.layout ? ioScope(v, element, env.layout) : frame.scope;
+      value = evaluate(expr, element === undefined ? scope : elementScope(scope, element));
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
       pending.push({ where: where(v, element), reason: `cannot derive ${expr.source}: ${e.message}` });
@@ -129,6 +132,14 @@ function attempt(expr: CompiledExpr, v: Visit, element: number | undefined, phas
   if (type.kind === 'bits') return toBits(value, type.bits, where(v, element));
   if (type.kind === 'str' && typeof value === 'string') return value;
   throw new EncodeError(`derive ${expr.source} gave a value that does not fit a ${type.kind} field`, pathOf(where(v, element)));
+}
+
+/** The scope of the field of `v` reading its stream as written: `_io.pos` is where the field is. */
+function ioScope(v: Visit, element: number | undefined, layout: Uint8Array): Scope {
+  const { frame } = v;
+  const { start, end } = frame.stream;
+  const at = element === undefined ? frame.locs[2 * v.pos] : frame.elems?.[v.pos]?.[2 * element];
+  return frame.scopeWithIo({ bytes: layout, start, end, pos: at ?? start });
 }
 
 /** The path of the field of `v`, or of its element. */

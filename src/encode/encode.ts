@@ -46,6 +46,7 @@ function run(schema: FormatSchema, input: unknown): Encoded {
   // 2. the layout, with zeros for the integers still to derive.
   const layout = writeLayout(tree, early);
   locateViews(views, layout.locations);
+  tree.env.layout = layout.buf.subarray(0, layout.len);
   // 3. offsets, sizes and _io.size, written into the zeros.
   resetScopes(tree, { ioSize: layout.len, locations: layout.locations });
   const bytes = fillHoles(layout, deriveAll(tree, 'layout'));

@@ -21,3 +21,25 @@ function mentionsLayout(e: Expr): boolean {
     default: return false;
   }
 }
+
+const IO = new WeakMap<CompiledExpr, boolean>();
+
+/** Does the expression read its stream (`_io.size`, `_io.pos`, `_io.eof`, find/rfind)? */
+export function usesIo(expr: CompiledExpr): boolean {
+  let r = IO.get(expr);
+  if (r === undefined) IO.set(expr, (r = mentionsIo(expr.ast)));
+  return r;
+}
+
+function mentionsIo(e: Expr): boolean {
+  switch (e.kind) {
+    case 'name': return e.name === '_io';
+    case 'member': return mentionsIo(e.object);
+    case 'index': return mentionsIo(e.object) || mentionsIo(e.index);
+    case 'call': return (e.fn as string) === 'find' || (e.fn as string) === 'rfind' || e.args.some(mentionsIo);
+    case 'unary': return mentionsIo(e.operand);
+    case 'binary': return mentionsIo(e.left) || mentionsIo(e.right);
+    case 'cond': return mentionsIo(e.test) || mentionsIo(e.then) || mentionsIo(e.else);
+    default: return false;
+  }
+}

@@ -1,7 +1,7 @@
 import { INT_WIDTH, type CompiledExpr, type EnumDef, type FieldDef, type FieldType, type FormatSchema, type StructDef } from '../schema/index.js';
 import { fastOf, rootFieldOf, type Fast } from './fast-expr.js';
 import { CaseNode } from './case-node.js';
-import { usesLayout } from './layout-exprs.js';
+import { usesIo, usesLayout } from './layout-exprs.js';
 import { deriveOf } from './implied.js';
 
 export { CaseNode, type FlatStruct } from './case-node.js';
@@ -68,6 +68,8 @@ export class FieldPlan {
   readonly passive: boolean;
   /** Does the derive read the layout (offsetof, sizeof, end, _io)? Then it waits for the layout phase. */
   readonly deriveUsesLayout: boolean;
+  /** Does the derive read its stream (`_io`)? Then it is evaluated in the stream of its struct (derive.ts). */
+  readonly deriveUsesIo: boolean;
   /** Fast evaluations (see fast-expr) of the derive and of a switch's tag, when they have one. */
   readonly deriveFast: Fast | undefined;
   readonly tagFast: Fast | undefined;
@@ -105,6 +107,7 @@ export class FieldPlan {
     this.caseArray = undefined;
     this.passive = !def.view && !def.pool && !def.checksum;
     this.deriveUsesLayout = this.derive !== undefined && usesLayout(this.derive);
+    this.deriveUsesIo = this.derive !== undefined && usesIo(this.derive);
     this.deriveFast = this.derive && fastOf(this.derive);
     this.tagFast = t.kind === 'switch' ? fastOf(t.on) : undefined;
     const root = def.view && rootFieldOf(def.view);

@@ -1,5 +1,5 @@
 import type { FieldPath } from '../findings/index.js';
-import { childScope, elementScope, evaluate, rootScope, type CompiledExpr, type Locate, type ParamDef, type Scope } from '../schema/index.js';
+import { childScope, elementScope, evaluate, rootScope, type CompiledExpr, type Locate, type ParamDef, type Scope, type StreamIo } from '../schema/index.js';
 import type { Locations } from './locations.js';
 import type { FieldPlan, FlatStruct } from './plan.js';
 
@@ -10,6 +10,8 @@ export interface Env {
   readonly root: Frame;
   /** Every scope built so far (most frames never need one). */
   readonly scopes: Scope[];
+  /** The layout as written (zeros where values are still to derive), for `_io` in derivations. */
+  layout?: Uint8Array;
   /** Write fields at the offsets their `at` gives when known (schemas with the new constructs; see Writer.drainAt). */
   readonly honourAt: boolean;
 }
@@ -96,6 +98,21 @@ export class Frame {
     const out = Object.create(null) as Record<string, unknown>;
     for (let i = 0; i < params.length && i < args.length; i++) out[params[i]!.id] = evaluate(args[i]!, at);
     return out;
+  }
+
+  /** A fresh scope of this struct reading `io` (its stream), for a derivation that reads `_io`. */
+  scopeWithIo(io: StreamIo): Scope {
+    const params = this.ext?.args ? this.params() : undefined;
+    const locate = this.env.locations?.locate ?? noLocate;
+    return this.parent
+      ? childScope(this.parent.scope, this.obj, this.path, this.index, this.lets, { io, params })
+      : rootScope(this.obj, this.env.ioSize, locate, this.lets, io);
+  }
+
+  /** The stream this struct is written in: its own sized struct's, or the file. */
+  get stream(): { readonly start: number; readonly end: number } {
+    for (let f: Frame | undefined = this; f; f = f.parent) if (f.ext?.stream) return f.ext.stream;
+    return { start: 0, end: this.env.ioSize };
   }
 
   /** The scope, if something has built it. */

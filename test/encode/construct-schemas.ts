@@ -195,3 +195,17 @@ types:
       - { id: crc, type: u4, checksum: { algo: crc32, of: data, code: CRC_MISMATCH } }
       - { id: isize, type: u4, derive: len(data) }
 `, 'gzip.yaml');
+
+/** Derivations that read their stream: `_io.size` and `_io.pos` of a sized struct's substream, and of the file. */
+export const IO_DERIVE = schemaOf(`  file:
+    seq:
+      - { id: total, type: u1, derive: _io.size }
+      - { id: len, type: u1 }
+      - { id: body, type: body, size: len }
+      - { id: here, type: u1, derive: _io.pos }
+  body:
+    seq:
+      - { id: a, type: u1 }
+      - { id: size_here, type: u1, derive: _io.size }
+      - { id: pos_here, type: u1, derive: _io.pos }
+`);

@@ -2,7 +2,7 @@ import { deflateRawSync, deflateSync, inflateRawSync, inflateSync } from 'node:z
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { encode, EncodeError, pack } from '../../src/encode/index.js';
-import { BIT_LENGTH, BITS, BYTES_SWITCH, COND, MAGIC, PARAMS, PROCESS, REPEATS, SEARCH, SIZED, SUBSTREAM_SUM, SUMS, SWITCH, TERMS, TEXT, schemaOf } from './construct-schemas.js';
+import { BIT_LENGTH, BITS, IO_DERIVE, BYTES_SWITCH, COND, MAGIC, PARAMS, PROCESS, REPEATS, SEARCH, SIZED, SUBSTREAM_SUM, SUMS, SWITCH, TERMS, TEXT, schemaOf } from './construct-schemas.js';
 import type { FormatSchema } from '../../src/schema/index.js';
 import { checksum } from '../../src/codec/checksum.js';
 import { thrownBy } from '../helpers/thrown.js';
@@ -132,6 +132,13 @@ describe('pack: checksums in a substream', () => {
   });
 });
 
+describe('pack: derivations that read _io', () => {
+  it('see the stream of their struct: a sized struct\'s substream, or the file', () => {
+    assertPacks(IO_DERIVE, 'body: { a: 9 }\n', '06 03 09 03 02 05');
+    assertPacks(IO_DERIVE, 'len: 5\nbody: { a: 9 }\n', '08 05 09 05 02 0000 07');
+  });
+});
+
 describe('pack: at with rfind', () => {
   it('writes the record a search locates after everything else, without inverting the search', () => {
     assertPacks(SEARCH, 'data: abc\nend: { comment: hi }\n', '5a5a 616263 454e 02 6869');
@@ -171,6 +178,7 @@ const CASES: Array<[string, FormatSchema, string]> = [
   ['a record found by rfind', SEARCH, 'data: abc\nend: { comment: hi }\n'],
   ['parametric types', PARAMS, 'k: 2\npart: { data: xyz }\n'],
   ['a length in a bit field', BIT_LENGTH, 'kind: 5\nbody: abc\n'],
+  ['derivations that read _io', IO_DERIVE, 'body: { a: 9 }\n'],
   ['a checksum in a substream', SUBSTREAM_SUM, 'pre: 9\nbody: { data: ab }\n'],
 ];
 
