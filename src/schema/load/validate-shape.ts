@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import Module, { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
 import type { Ajv, ErrorObject, Options, ValidateFunction } from 'ajv';
 import { bundledSchemaDir, packageRoot } from '../bundled.js';
 
@@ -46,9 +47,27 @@ function shapeValidator(): ValidateFunction {
 function precompiled(text: string): ValidateFunction | undefined {
   const file = precompiledShapeValidatorPath();
   if (!existsSync(file)) return undefined;
-  const mod = require(file) as { digest?: unknown; validate?: unknown };
+  const mod = loadCommonJs(file).exports as { digest?: unknown; validate?: unknown };
   if (mod.digest !== shapeSchemaDigest(text) || typeof mod.validate !== 'function') return undefined;
   return mod.validate as ValidateFunction;
+}
+
+/**
+ * `require(file)`, with the V8 code cache the build made beside it (`file.cache`) when there is one:
+ * the validator is one large function, and compiling it took longer than the check itself. V8
+ * refuses a cache made by another version or for other text, and then compiles as require would.
+ */
+export function loadCommonJs(file: string): { exports: unknown; script: Script } {
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(`${file}.cache`);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as unknown };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  return { exports: module.exports, script };
 }
 
 /** ajv is loaded here only: when no fresh precompiled validator exists, or by the build step. */
