@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/parse/index.js';
-import { defaultSchemaPath, loadSchema } from '../../src/schema/index.js';
+import { defaultSchemaPath, loadSchema, parseSchema } from '../../src/schema/index.js';
 import { validateBytes } from '../../src/validate/index.js';
 import { buildCcf } from '../helpers/ccf-bytes.js';
 import { ccfConsumers } from '../helpers/consumers.js';
@@ -35,5 +35,29 @@ describe('findings inside a record whose decoding stopped are located inside it'
     const d = decode(schema, bytes);
     expect(d.locate(['instances', 0, 'criteria', 1])?.offset).toBe(opcodeAt);
     expect(d.locate(['instances', 0, 'criteria', 0])?.offset).toBe(layout.criterionOffsets[0]![0]);
+  });
+});
+
+/**
+ * A struct that stopped part-way is in the tree (so its fields are checked), and its location says
+ * `partial`: where it starts is known, its size is not (sizeof/end of it are not answered).
+ */
+describe('structs and arrays cut short are located as partial', () => {
+  const cut = parseSchema(`format: t\nendian: be\nroot: file\ntypes:\n  file:\n    seq:\n      - { id: recs, type: rec, repeat: 2 }\n      - { id: boxed, type: rec, size: 3 }\n  rec:\n    seq:\n      - { id: len, type: u1 }\n      - { id: data, type: bytes, size: len }\n`, 'cut.yaml');
+
+  it('the cut struct and the array holding it are partial; the fields it read are not', () => {
+    const d = decode(cut, Uint8Array.from([1, 7, 9, 1]));
+    expect(d.value.recs).toEqual([{ len: 1, data: Uint8Array.from([7]) }, { len: 9 }]);
+    expect(d.isPartial(['recs', 1])).toBe(true);
+    expect(d.locate(['recs', 1])).toMatchObject({ offset: 2, partial: true });
+    expect(d.locate(['recs'])).toMatchObject({ offset: 0, partial: true });
+    expect(d.locate(['recs', 1, 'len'])).toEqual({ offset: 2, size: 1 });
+    expect(d.locate(['recs', 0])).toEqual({ offset: 0, size: 2 });
+  });
+
+  it('a struct cut inside its substream keeps the substream\'s known size', () => {
+    const d = decode(cut, Uint8Array.from([0, 0, 5, 1, 2]));
+    expect(d.isPartial(['boxed'])).toBe(true);
+    expect(d.locate(['boxed'])).toEqual({ offset: 2, size: 3 });
   });
 });

@@ -22,14 +22,18 @@ export function decodeArray(ctx: DecodeContext, field: FieldDef, obj: Record<str
     ctx.reportAt(io, 'TRUNCATED', arrayPath, cursor, { needed: count * minSize, at: cursor, available: Math.max(0, io.end - cursor), what: `${count} × ${field.id}` });
   }
   contiguous(ctx, io, field, items);
+  let cut = false;
   try {
     for (let i = 0; i < count; i++) {
       const r = decodeOne(ctx, field, cursor, { container: items, key: i, parentPath: arrayPath }, scope, i, undefined);
       items.push(r.value);
       cursor = r.end;
     }
+  } catch (e) {
+    cut = e instanceof Stop;
+    throw e;
   } finally {
-    ctx.placeIn(io, obj, field.id, start, cursor - start);
+    ctx.placeIn(io, obj, field.id, start, cursor - start, cut);
   }
   return cursor;
 }
@@ -80,6 +84,7 @@ function decodeOpenArray(ctx: DecodeContext, io: DecodeStream, field: FieldDef, 
   const until = field.repeatKind === 'until';
   const bits = field.type.kind === 'bits';
   let cursor = start;
+  let cut = false;
   try {
     for (let i = 0; ; i++) {
       if (!until && cursor >= io.end && !bitsLeft(ctx, io, cursor)) break;
@@ -96,8 +101,12 @@ function decodeOpenArray(ctx: DecodeContext, io: DecodeStream, field: FieldDef, 
         return ctx.cannotEvaluate([...arrayPath, i], fileOffset(io, cursor), what, until ? field.repeatUntil!.source : 'eos', 'an element took no bytes');
       }
     }
+  } catch (e) {
+    cut = e instanceof Stop;
+    throw e;
   } finally {
-    ctx.placeIn(io, obj, field.id, start, cursor - start);
+    // An array cut short by a failed element: where it ends is not known.
+    ctx.placeIn(io, obj, field.id, start, cursor - start, cut);
   }
   return cursor;
 }

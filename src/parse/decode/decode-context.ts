@@ -112,12 +112,12 @@ export class DecodeContext {
   }
 
   /** Locates a node read at [offset, offset + size) of `io` (at the compressed field when `io` is decompressed). */
-  placeIn(io: DecodeStream, container: object, key: string | number, offset: number, size: number): void {
+  placeIn(io: DecodeStream, container: object, key: string | number, offset: number, size: number, partial = false): void {
     if (io.origin) {
-      this.locations.place(container, key, io.origin.offset, io.origin.size);
-      (this.inner ??= new Locations(this.root)).place(container, key, offset, size);
+      this.locations.place(container, key, io.origin.offset, io.origin.size, partial);
+      (this.inner ??= new Locations(this.root)).place(container, key, offset, size, partial);
     } else {
-      this.locations.place(container, key, offset, size);
+      this.locations.place(container, key, offset, size, partial);
       // A struct read from decompressed bytes was placed inside them first; as a field it sits in this stream.
       this.inner?.unplace(container, key);
     }

@@ -30,6 +30,7 @@ export function decodeStruct(ctx: DecodeContext, struct: StructDef, offset: numb
   } catch (e) {
     if (e instanceof Stop) {
       ctx.partial.add(formatPath(path));
+      ctx.placeIn(io, slot.container, slot.key, offset, 0, true);
       attach(slot, obj);
     }
     throw e;

@@ -24,10 +24,11 @@ export class Locations {
     this.rootLocation = { offset: 0, size };
   }
 
-  place(container: object, key: string | number, offset: number, size: number): void {
+  /** `partial`: the node stopped part-way, so its size is not known (sizeof/end of it cannot be answered). */
+  place(container: object, key: string | number, offset: number, size: number, partial = false): void {
     let m = this.byContainer.get(container);
     if (!m) this.byContainer.set(container, (m = new Map()));
-    m.set(key, { offset, size });
+    m.set(key, partial ? { offset, size, partial } : { offset, size });
   }
 
   /** Forgets where `container[key]` sits (a location that turned out to belong to another stream). */
