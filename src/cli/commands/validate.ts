@@ -3,6 +3,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 // report writers, loads when the command runs (`validate --help` needs none of it).
 import { DEFAULT_MAX_NODES, DEFAULT_TIME_MS } from '../../budget/work-budget.js';
 import { DEFAULT_MAX_FINDINGS_PER_CODE } from '../../findings/capped-issues.js';
+// formatCount, not toLocaleString: the first locale call loads ICU data (25-100 ms here), on every --help and every run.
+import { formatCount } from '../../report/format.js';
 import type { ReportFormat } from '../../report/index.js';
 import { collect } from '../collect.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../read-bounded.js';
@@ -28,7 +30,7 @@ export function validateCommand(): Command {
     .option('--max-file-size <size>', `skip (verdict error) any input larger than this (default ${formatSize(DEFAULT_MAX_FILE_SIZE)}; e.g. 10MB, 1GiB)`, sizeArg('--max-file-size'))
     .option('--max-findings-per-code <n>', `findings listed per code per file; the rest are counted (default ${DEFAULT_MAX_FINDINGS_PER_CODE})`, count('--max-findings-per-code'))
     .option('--time-budget <ms>', `time one file may take, in milliseconds (default ${DEFAULT_TIME_MS}); over it is a DECODE_BUDGET finding`, count('--time-budget'))
-    .option('--node-budget <n>', `structure nodes one file may decode (default 10,000 + 4 per byte, at most ${DEFAULT_MAX_NODES.toLocaleString('en-US')})`, count('--node-budget'))
+    .option('--node-budget <n>', `structure nodes one file may decode (default 10,000 + 4 per byte, at most ${formatCount(DEFAULT_MAX_NODES)})`, count('--node-budget'))
     .option('--no-progress', 'no progress on stderr (shown when validating more than one file)')
     .option('--no-color', 'never colour the text output')
     .addHelpText('after', `
