@@ -143,3 +143,24 @@ describe('the PNG example schema (schemas/examples/png.yaml)', () => {
     }), { numRuns: 120, seed: 9 });
   });
 });
+
+describe('the ZIP example schema (schemas/examples/zip.yaml)', () => {
+  const zip = loadSchema(join(packageRoot(), 'schemas', 'examples', 'zip.yaml'));
+
+  it('clean values pack, in bounded time (drawn counts cap struct arrays at 64), and decode without throwing', () => {
+    const t = Date.now();
+    for (const v of fc.sample(clean(zip), { numRuns: 40, seed: 10 })) {
+      expect(v.central_dir?.entries?.length ?? 0).toBeLessThanOrEqual(64);
+      decode(zip, encode(zip, v));
+    }
+    expect(Date.now() - t).toBeLessThan(60_000);
+  }, 90_000);
+
+  it('local headers follow the directory (method == entry.method), and methods are drawn from the if branches (0, 8)', () => {
+    const vs = fc.sample(clean(zip), { numRuns: 40, seed: 11 });
+    const files = vs.flatMap((v) => (v.files ?? []).map((f: V, i: number) => [f.method, v.central_dir.entries[i].method]));
+    expect(files.length).toBeGreaterThan(20);
+    expect(files.filter(([a, b]) => a === b).length / files.length).toBeGreaterThan(0.9);
+    expect(files.filter(([a]) => a === 0 || a === 8).length / files.length).toBeGreaterThan(0.5);
+  }, 90_000);
+});

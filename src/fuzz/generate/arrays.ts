@@ -8,13 +8,19 @@ import { genOne, genStruct, type Frame, type Uniq } from './struct.js';
 
 /** Most elements an array gets even when a (pinned or generated) count asks for more. */
 const HARD_CAP = 4096;
+/**
+ * Most struct elements, in schemas with newer constructs (decode-first schemas such as ZIP draw
+ * their counts, e.g. a u2 entries_total of 0xFFFF: 4096 entries took a minute to draw and encode).
+ * CCF and sigpack keep HARD_CAP, so their values stay as they were.
+ */
+const STRUCT_CAP = 64;
 
 /** A repeated field: its length, then its elements. */
 export function genArray(g: Gen, f: FieldDef, p: FieldPlan, scope: Scope, frame: Frame): unknown[] {
   let n = f.repeat && !p.freeLength ? tryCount(f.repeat, scope) : undefined;
   if (n === undefined) n = freeLength(g, f, p, scope, frame);
   else if (chance(g.src, g.noise)) n = Math.max(0, n + (chance(g.src, 0.5) ? 1 : -1));
-  n = Math.min(n, HARD_CAP);
+  n = Math.min(n, g.plan.anyExt && (f.type.kind === 'struct' || f.type.kind === 'switch') ? STRUCT_CAP : HARD_CAP);
   const out = new Array<unknown>(n);
   const t = f.type;
   if (t.kind === 'struct') {

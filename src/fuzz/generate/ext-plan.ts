@@ -59,6 +59,32 @@ export function tagsOf(s: StructDef): Map<FieldDef, { keys: (number | string)[];
     e.dflt ||= t.defaultCase !== undefined;
     out.set(tag, e);
   }
+  // `if: method == 8`: a sibling integer compared with a literal takes that value mostly, so both branches are drawn.
+  for (const f of s.fields) {
+    if (!f.cond) continue;
+    for (const [name, value] of comparisons(f.cond.ast, [])) {
+      const tag = s.fields.find((x) => x.id === name);
+      if (!tag || tag.repeat || (tag.type.kind !== 'int' && tag.type.kind !== 'bits') || tag.enumName || tag.valid.length) continue;
+      const e = out.get(tag) ?? { keys: [], dflt: true };
+      if (!e.keys.includes(value)) e.keys.push(value);
+      e.dflt = true;
+      out.set(tag, e);
+    }
+  }
+  return out;
+}
+
+/** `NAME == INT` (either way round) in a condition, through `&&`, `||` and `!`. */
+function comparisons(e: Expr, out: [string, number][]): [string, number][] {
+  if (e.kind === 'binary' && (e.op === '&&' || e.op === '||')) {
+    comparisons(e.left, out);
+    comparisons(e.right, out);
+  } else if (e.kind === 'unary') comparisons(e.operand, out);
+  else if (e.kind === 'binary' && (e.op === '==' || e.op === '!=')) {
+    for (const [a, b] of [[e.left, e.right], [e.right, e.left]] as const) {
+      if (a.kind === 'name' && b.kind === 'int' && Number.isSafeInteger(Number(b.value))) out.push([a.name, Number(b.value)]);
+    }
+  }
   return out;
 }
 

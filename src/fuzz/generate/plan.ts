@@ -15,6 +15,8 @@ export interface FieldPlan extends ExtPlan {
   readonly lookups: readonly LookupShape[];
   /** Other `expr` rules on this field: redraw until they hold. */
   readonly checks: readonly CompiledExpr[];
+  /** `F == EXPR` rules on this field (with their `||` guards): followed in schemas with newer constructs (intFor). */
+  readonly eqs: readonly EqShape[];
   /** For a repeated field: the field that holds its count, when it can be found. */
   readonly count: CountPlan | undefined;
   /** The count is derived from this array, so its length is the generator's choice (no need to evaluate). */
@@ -67,6 +69,8 @@ export interface Plan {
   /** The rule of each judgeable assert, compiled. */
   readonly judges: ReadonlyMap<AssertDef, Quick>;
   readonly structs: ReadonlyMap<StructDef, StructPlan>;
+  /** Some field uses a newer construct (never in CCF or sigpack): see arrays.ts for what that changes. */
+  readonly anyExt: boolean;
 }
 
 const PLANS = new WeakMap<FormatSchema, Plan>();
@@ -104,23 +108,26 @@ function build(schema: FormatSchema): Plan {
       const skip = isSkip(f, s);
       const lookups: LookupShape[] = [];
       const checks: CompiledExpr[] = [];
+      const eqs: EqShape[] = [];
       for (const v of f.valid) {
         if (v.rule.kind !== 'expr') continue;
         const l = matchLookup(v.rule.expr, f.id, s);
+        const eq = l ? undefined : matchEq(v.rule.expr, f.id);
         if (l) lookups.push(l);
-        else if (!matchEq(v.rule.expr, f.id)) checks.push(v.rule.expr);
+        else if (eq) eqs.push(eq);
+        else checks.push(v.rule.expr);
       }
       fields.set(f, {
         skip,
         // A substream's implied length pinned high only pads it with zeros (up to gigabytes): not pinned.
         pinnable: skip && f.type.kind === 'int' && !f.repeat && !f.view && !drivers.has(f.id) && !impliedLength(s, f),
-        lookups, checks,
+        lookups, checks, eqs,
         count: f.repeat ? countPlan(schema, s, f.repeat.ast) : undefined,
         freeLength: f.repeat !== undefined && isFree(schema, s, f),
         sizeKnown: f.size !== undefined && knowable(f.size),
         early: isEarly(f),
         ...resolved(schema, f),
-        ...extPlan(schema, f, tags),
+        ...extPlan(schema, s, f, tags),
       });
     }
   }
@@ -131,7 +138,9 @@ function build(schema: FormatSchema): Plan {
     for (const a of assertsOf(schema, s, new Set())) if (judgeable.has(a) && !mine.has(a)) mine.set(a, judgeOf(a.rule, s.lets));
     structs.set(s, { fields: own, early: own.filter((p) => p.early), distinct: distinctIds(schema, s, new Set(), new Set()), judges: mine });
   }
-  return { fields, judgeable, judges, drivers, structs };
+  let anyExt = false;
+  for (const p of fields.values()) anyExt ||= p.ext;
+  return { fields, judgeable, judges, drivers, structs, anyExt };
 }
 
 /** An array whose count field is derived (from the array itself): any length encodes. */

@@ -1,7 +1,7 @@
 import { type AssertDef, type FieldDef, type IntType, type Scope, type StreamIo, type StructDef } from '../../schema/index.js';
 import { below, bigBetween, chance, pick, type Source } from './choice.js';
 import type { Gen } from './context.js';
-import { caseIn, holds, touched, tryCount, tryValue } from './eval.js';
+import { caseIn, holds, surelyHolds, touched, tryCount, tryValue } from './eval.js';
 import { genArray } from './arrays.js';
 import { genExtField, genOneExt } from './ext-gen.js';
 import type { KeyHint } from './hints.js';
@@ -168,6 +168,10 @@ function intFor(g: Gen, f: FieldDef, p: FieldPlan, t: IntType, scope: Scope): nu
     const keys = keysOf(tryValue(p.lookups[0]!.arr, scope), p.lookups[0]!.key).filter((k) => fits(k, t));
     if (keys.length) return asValue(pick(g.src, keys), t);
   }
+  if (p.eqs.length && g.plan.anyExt) {
+    const same = eqTarget(p, scope);
+    if (same !== undefined && fits(same, t) && !chance(g.src, g.noise * 3)) return asValue(same, t);
+  }
   let v = drawInt(g.src, f, t, en, g.ints, g.noise);
   if (p.checks.length) {
     const obj = scope.object as Record<string, unknown>;
@@ -179,6 +183,21 @@ function intFor(g: Gen, f: FieldDef, p: FieldPlan, t: IntType, scope: Scope): nu
     }
   }
   return asValue(v, t);
+}
+
+/**
+ * What a `F == EXPR` rule asks for, when no guard of it holds and EXPR is known (`method ==
+ * entry.method`: the local header follows the directory). Only in schemas with newer constructs:
+ * CCF's equalities are counts (arrays.ts), and its draws stay as they were.
+ */
+function eqTarget(p: FieldPlan, scope: Scope): bigint | undefined {
+  for (const eq of p.eqs) {
+    if (eq.guards.some((x) => surelyHolds(x, scope))) continue;
+    const v = tryValue(eq.target, scope);
+    if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
+    if (typeof v === 'bigint') return v;
+  }
+  return undefined;
 }
 
 /** The unique key of an array element: a hinted key not used yet, mostly; never a repeat unless noisy. */
