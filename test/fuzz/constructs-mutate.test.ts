@@ -115,6 +115,14 @@ describe('mutations of each construct', () => {
     expect(hows(chunks, /^field:name=/).length).toBeGreaterThan(5);
   });
 
+  it('a decoded file leaves the lengths its substreams measure to the encoder: a changed body stays well-formed', () => {
+    const ms = hows(chunks, /body\.data=bytes/).filter((m) => !m.how.includes('if='));
+    expect(ms.length).toBeGreaterThan(5);
+    const good = ms.filter((m) => !codesOf(CHUNKS, m.bytes).some((c) => c === 'TRUNCATED' || c === 'CRC_MISMATCH')).length;
+    // Parents include noisy files (a third of generated ones), whose faults their mutants keep.
+    expect(good / ms.length).toBeGreaterThan(0.6);
+  });
+
   it('contents and checksums: a changed magic and pinned checksums are reported', () => {
     const magic = hows(chunks, /^field:magic=/);
     expect(magic.length).toBeGreaterThan(3);

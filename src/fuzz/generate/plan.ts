@@ -119,8 +119,7 @@ function build(schema: FormatSchema): Plan {
       }
       fields.set(f, {
         skip,
-        // A substream's implied length pinned high only pads it with zeros (up to gigabytes): not pinned.
-        pinnable: skip && f.type.kind === 'int' && !f.repeat && !f.view && !drivers.has(f.id) && !impliedLength(s, f),
+        pinnable: skip && f.type.kind === 'int' && !f.repeat && !f.view && !drivers.has(f.id),
         lookups, checks, eqs,
         count: f.repeat ? countPlan(schema, s, f.repeat.ast) : undefined,
         freeLength: f.repeat !== undefined && isFree(schema, s, f),

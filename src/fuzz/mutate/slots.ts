@@ -1,6 +1,7 @@
 import type { FieldPath } from '../../findings/index.js';
 import { childScope, rootScope, type FieldDef, type FormatSchema, type Scope, type StructDef } from '../../schema/index.js';
 import { caseOf } from '../generate/eval.js';
+import { impliedLength } from '../generate/ext-plan.js';
 
 /** One declared field of one struct value (present or not). */
 export interface Slot {
@@ -54,10 +55,11 @@ function walk(schema: FormatSchema, struct: StructDef, owner: StructDef, obj: Re
 /** Derived fields, checksums and pools: what the encoder recomputes. */
 export const isDerived = (f: FieldDef): boolean => f.derive !== undefined || f.checksum !== undefined || f.pool;
 
-/** Removes every derived field, so the encoder recomputes counts, offsets, sizes, pools and checksums. */
+/** Removes every derived field, so the encoder recomputes counts, offsets, sizes (implied ones too), pools and checksums. */
 export function stripDerived(schema: FormatSchema, root: Record<string, unknown>): Record<string, unknown> {
   visitSlots(schema, root, (s) => {
-    if (isDerived(s.field)) delete s.holder[s.field.id];
+    // A length a substream or compressed field measures (its plain `size`) too: kept, a mutated body would always mismatch it.
+    if (isDerived(s.field) || impliedLength(s.owner, s.field)) delete s.holder[s.field.id];
   });
   return root;
 }
