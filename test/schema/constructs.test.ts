@@ -107,6 +107,9 @@ describe('a schema that refers to something that does not exist fails at load', 
     ['a sha256 in an integer', seq('      - { id: c, type: u4, checksum: { algo: sha256, from: 0, to: 4, code: CRC_MISMATCH } }\n'), 'types.file.seq[0].checksum', /sha256 digest is stored in a bytes field of size 32/],
     ['process without a size', seq('      - { id: z, type: bytes, terminator: 0, process: { algo: zlib } }\n'), 'types.file.seq[0].process', /needs its size/],
     ['repeat until without its condition', seq('      - { id: xs, type: u1, repeat: until }\n'), 'types.file.seq[0].repeat', /needs repeat_until/],
+    ['parameters on an inline case', seq('      - { id: k, type: u1 }\n      - { id: b, inline: true, type: { switch_on: k, cases: { 1: sized(4) } } }\n', '  sized:\n    params: [{ id: n }]\n    seq:\n      - { id: d, type: bytes, size: n }\n'), 'types.file.seq[1].type.cases', /inline switch joins its struct: its cases cannot take parameters/],
+    ['at with repeat until', seq('      - { id: xs, type: u1, repeat: until, repeat_until: _ == 0, at: 4 }\n'), 'types.file.seq[0].repeat', /repeat: until reads in sequence: no at or view/],
+    ['a size on an inline switch', seq('      - { id: k, type: u1 }\n      - { id: b, inline: true, size: 2, type: { switch_on: k, cases: { 1: k2 } } }\n', '  k2:\n    seq: []\n'), 'types.file.seq[1].size', /inline switch joins its struct: it cannot have its own size/],
     ['a size on an integer', seq('      - { id: n, type: u2, size: 4 }\n'), 'types.file.seq[0].size', /integers have their own size/],
   ])('%s', (_what, text, key, message) => {
     const e = errorOf(text);

@@ -41,6 +41,7 @@ function checkField(schema: FormatSchema, f: FieldDef, path: readonly (string | 
   if (sized && (t.kind === 'struct' || t.kind === 'switch') && f.inline) fail(at('size'), 'an inline switch joins its struct: it cannot have its own size');
   if ((f.repeatKind === 'until' || f.repeatKind === 'eos') && (f.at || f.view)) fail(at('repeat'), `repeat: ${f.repeatKind} reads in sequence: no at or view`);
   if (f.cond && f.inline) fail(at('if'), 'an inline switch cannot be conditional: put the condition on its fields');
+  if (f.inline && t.kind === 'switch' && t.caseArgs) fail([...path, 'type', 'cases'], 'an inline switch joins its struct: its cases cannot take parameters');
   if (f.view && !f.at) fail(at('view'), 'a view needs `at`, its offset inside the viewed field');
   if (f.view && f.repeat) fail(at('view'), 'a view cannot repeat');
   if (f.repeatBytes && (f.at || f.view)) fail(at('repeat_bytes'), 'an array sized in bytes is read in sequence: no at or view');
