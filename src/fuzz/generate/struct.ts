@@ -1,14 +1,14 @@
 import { type AssertDef, type FieldDef, type IntType, type Scope, type StreamIo, type StructDef } from '../../schema/index.js';
 import { below, bigBetween, chance, pick, type Source } from './choice.js';
 import type { Gen } from './context.js';
-import { caseIn, holds, surelyHolds, touched, tryCount, tryValue } from './eval.js';
+import { caseIn, holds, touched, tryCount, tryValue } from './eval.js';
 import { genArray } from './arrays.js';
 import { genExtField, genOneExt } from './ext-gen.js';
 import type { KeyHint } from './hints.js';
 import { asValue, drawInt, fits, intRange } from './ints.js';
 import type { FieldPlan, StructPlan } from './plan.js';
 import type { Quick } from './quick-eval.js';
-import { widthBefore } from './measure.js';
+import { eqTarget, sizeOwnStream } from './ext-struct.js';
 import { drawScope } from './scope.js';
 import { drawString, sizedString } from './strings.js';
 
@@ -59,14 +59,6 @@ export function genStruct(g: Gen, struct: StructDef, parent: Scope | null, index
   }
 }
 
-/** A field whose rule is `F == _io.size`, in a struct read from its own stream: the stream's size (what was drawn, when free). */
-function sizeOwnStream(sp: StructPlan, obj: Record<string, unknown>, scope: Scope, frame: Frame): void {
-  for (const p of sp.fields) {
-    if (!p.ioSizeEq || p.def.type.kind !== 'int') continue;
-    const n = frame.stream ?? widthBefore(sp.fields, obj, undefined, scope);
-    if (n !== undefined) obj[p.def.id] = asValue(BigInt(n), p.def.type.int);
-  }
-}
 
 /** Every judgeable assert holds (or cannot be computed yet), checked in order. */
 function judged(judges: ReadonlyMap<AssertDef, Quick>, asserts: readonly AssertDef[], scope: Scope): boolean {
@@ -185,20 +177,6 @@ function intFor(g: Gen, f: FieldDef, p: FieldPlan, t: IntType, scope: Scope): nu
   return asValue(v, t);
 }
 
-/**
- * What a `F == EXPR` rule asks for, when no guard of it holds and EXPR is known (`method ==
- * entry.method`: the local header follows the directory). Only in schemas with newer constructs:
- * CCF's equalities are counts (arrays.ts), and its draws stay as they were.
- */
-function eqTarget(p: FieldPlan, scope: Scope): bigint | undefined {
-  for (const eq of p.eqs) {
-    if (eq.guards.some((x) => surelyHolds(x, scope))) continue;
-    const v = tryValue(eq.target, scope);
-    if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
-    if (typeof v === 'bigint') return v;
-  }
-  return undefined;
-}
 
 /** The unique key of an array element: a hinted key not used yet, mostly; never a repeat unless noisy. */
 function drawKey(g: Gen, f: FieldDef, p: FieldPlan, t: IntType, uniq: Uniq): number | bigint {
