@@ -4,8 +4,9 @@ import type { FieldPlan } from './plan.js';
 import type { Frame } from './tree.js';
 import type { Job, Writer } from './write.js';
 
-/** The most zeros one encoding adds for pinned offsets and sizes (16 MiB). */
-export const MAX_PAD = 1 << 24;
+/** The most zeros one encoding adds for pinned offsets and sizes (1 MiB), and for one of them (64 KiB). */
+export const MAX_PAD = 1 << 20;
+export const MAX_GAP = 1 << 16;
 
 /**
  * Fields placed with `at`, in schemas with the new constructs: those whose offset is known
@@ -34,13 +35,14 @@ export function drainAt(w: Writer, deferred: readonly Job[]): void {
 
 /**
  * Zeros up to `offset`, when it lies past what is written. A pinned offset or size may be a
- * hostile or mutated value (0xFFFFFFFF): past MAX_PAD bytes of zeros in all, none are added
- * (the field that pins it is still written as given, which is what such a file says).
+ * hostile, generated or mutated value (0xFFFFFFF0): a gap of more than MAX_GAP bytes, or past
+ * MAX_PAD bytes of zeros in all, is not filled (the field that pins it is still written as
+ * given, which is what such a file says), so a fuzzer's values stay small files.
  */
 export function padTo(w: Writer, offset: number): void {
   if (offset <= w.len) return;
   const n = offset - w.len;
-  if (n > w.padLeft) return;
+  if (n > MAX_GAP || n > w.padLeft) return;
   w.padLeft -= n;
   const at = w.reserve(n);
   w.buf.fill(0, at, at + n);

@@ -29,6 +29,7 @@ export function unpack(schema: FormatSchema, bytes: Uint8Array): string {
   const shown = d.issues.slice(0, MAX_ISSUES).map(describeIssue);
   if (d.issues.length > MAX_ISSUES) shown.push(`  … and ${d.issues.length - MAX_ISSUES} more`);
   const notes = d.issues.length ? ['decode issues:', ...shown] : [];
+  checkPrintable(d.value);
   if (!d.complete) return incomplete(schema, d.value, bytes, head, notes);
   restoreRawText(schema, d.value, bytes, d.locate);
   keepCompressed(schema, d.value, bytes, d.locate);
@@ -172,6 +173,29 @@ function restoreRawText(schema: FormatSchema, value: Record<string, unknown>, by
     if (end >= 0) raw = raw.slice(0, f.include ? end + 1 : end);
     if (!encoded || !sameBytes(encoded, raw)) v.obj[f.id] = raw;
   });
+}
+
+/** The most characters of values (bytes count twice, as hex) a source is printed with: 64 Mi. */
+const MAX_SOURCE_CHARS = 1 << 26;
+
+/**
+ * Placed fields may overlap: a hostile ZIP's 255 entries can all point at the same 4 MB, which
+ * decodes cheaply (the values share the file's bytes) but would print as a gigabyte of hex and
+ * overflow the longest string the runtime has. Such a file is refused with the reason.
+ */
+function checkPrintable(value: unknown): void {
+  let chars = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v instanceof Uint8Array) chars += 2 * v.length;
+    else if (typeof v === 'string') chars += v.length;
+    else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (isMap(v)) for (const k in v) stack.push(v[k]);
+    if (chars > MAX_SOURCE_CHARS) {
+      throw new EncodeError(`its source would hold more than ${MAX_SOURCE_CHARS / (1 << 20)} Mi characters of values (fields that overlap repeat the same bytes); unpack prints no source that large`, []);
+    }
+  }
 }
 
 function listed(paths: readonly string[]): string {

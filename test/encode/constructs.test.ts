@@ -206,6 +206,9 @@ describe('pack: hostile pinned sizes and offsets', () => {
   it('adds no gigabytes of zeros for a pinned size or offset: the pinned value is written as given', () => {
     const bytes = pack(SIZED, 'len: 255\nbody: { a: 1, rest: "" }\nafter: 7\n', 's.yaml');
     expect(bytes.length).toBe(1 + 255 + 1);
+    const gap = schemaOf('  file:\n    seq:\n      - { id: off, type: u4 }\n      - { id: rec, type: u1, at: off }\n      - { id: c, type: b8 }\n');
+    expect(pack(gap, 'off: 0x10000\nrec: 9\nc: 1\n', 's.yaml').length).toBe(0x10001);
+    expect(pack(gap, 'off: 0x10006\nrec: 9\nc: 1\n', 's.yaml').length).toBe(6);
     const big = schemaOf('  file:\n    seq:\n      - { id: n, type: u4 }\n      - { id: body, type: body, size: n }\n  body:\n    seq:\n      - { id: a, type: u1 }\n');
     expect(hex(pack(big, 'n: 0xFFFFFFFF\nbody: { a: 1 }\n', 's.yaml'))).toBe('ffffffff01');
     const placed = schemaOf('  file:\n    seq:\n      - { id: off, type: u4 }\n      - { id: rec, type: u1, at: off }\n      - { id: c, type: b8 }\n');

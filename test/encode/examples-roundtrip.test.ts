@@ -1,7 +1,8 @@
 import { crc32, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encode, pack, parseSource, unpack } from '../../src/encode/index.js';
+import { EncodeError, encode, pack, parseSource, unpack } from '../../src/encode/index.js';
+import { thrownBy } from '../helpers/thrown.js';
 import { loadSchema, packageRoot } from '../../src/schema/index.js';
 import { compressedTextChunk, iccChunk, makePng, pngChunk, textChunk } from '../examples/make-png.js';
 import { makeZip } from '../examples/make-zip.js';
@@ -125,4 +126,20 @@ describe('pack(unpack(file)): gzip', () => {
       assertClean(GZIP, file);
     });
   }
+});
+
+describe('unpack of a hostile ZIP', () => {
+  it('refuses with a reason, not a RangeError, a file whose overlapping entries would print gigabytes', () => {
+    const one = makeZip([{ name: 'a', data: new Uint8Array(1 << 20), method: 0 }]);
+    const endAt = one.length - 22;
+    const cdAt = one.readUInt32LE(endAt + 16);
+    const entry = one.subarray(cdAt, endAt);
+    const copies = 100;
+    const end = Buffer.from(one.subarray(endAt));
+    end.writeUInt16LE(copies, 8);
+    end.writeUInt16LE(copies, 10);
+    end.writeUInt32LE(entry.length * copies, 12);
+    const file = Buffer.concat([one.subarray(0, cdAt), ...Array.from({ length: copies }, () => entry), end]);
+    expect(thrownBy(EncodeError, () => unpack(zip, file)).message).toMatch(/more than 64 Mi characters/);
+  });
 });
