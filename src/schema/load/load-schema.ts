@@ -4,6 +4,7 @@ import type { FormatSchema } from '../model.js';
 import { buildModel, type Fail } from './build-model.js';
 import { checkModel } from './check-model.js';
 import { loadImports } from './imports.js';
+import { prebuiltRaw } from './prebuilt-raw.js';
 import { resolveNames } from './resolve-names.js';
 import { SchemaError } from './schema-error.js';
 import { checkShape } from './validate-shape.js';
@@ -44,6 +45,49 @@ export function loadSchema(file: string): FormatSchema {
 
 export function parseSchema(text: string, source: string): FormatSchema {
   if (text.length > MAX_SCHEMA_BYTES) throw tooLarge(source, text.length);
+  const prebuilt = prebuiltRaw(text);
+  if (prebuilt !== undefined) {
+    const schema = schemaFromDocument(prebuilt, source);
+    if (schema) return schema;
+  }
+  return fromYaml(text, source);
+}
+
+/** The schema of a parsed document that the build found valid; undefined at the first problem (the caller parses the YAML to locate it). */
+export function schemaFromDocument(raw: unknown, source: string): FormatSchema | undefined {
+  try {
+    return fromRaw(raw, source, () => { throw NEEDS_POSITIONS; });
+  } catch (e) {
+    if (e !== NEEDS_POSITIONS) throw e;
+    return undefined;
+  }
+}
+
+/** Thrown by the prebuilt path's `fail`: the YAML is parsed after all, so the error has its line. */
+const NEEDS_POSITIONS = new Error('the schema needs its YAML positions');
+
+/** The parsed YAML document of a schema (what the build keeps for bundled schemas), or its error. */
+export function schemaDocument(text: string, source: string): unknown {
+  return parseYaml(text, source).raw;
+}
+
+function fromYaml(text: string, source: string): FormatSchema {
+  const { raw, fail } = parseYaml(text, source);
+  return fromRaw(raw, source, fail);
+}
+
+function fromRaw(raw: unknown, source: string, fail: Fail): FormatSchema {
+  const shape = checkShape(raw);
+  if (shape) fail(shape.path, shape.reason);
+  const rawSchema = raw as Record<string, unknown>;
+  const imported = loadImports(rawSchema.imports as string[] | undefined, source, fail, loadSchema);
+  const schema = buildModel(rawSchema, source, fail, imported);
+  checkModel(schema, fail, imported.typeNames);
+  resolveNames(schema, fail, imported.typeNames);
+  return schema;
+}
+
+function parseYaml(text: string, source: string): { raw: unknown; fail: Fail } {
   const lines = new LineCounter();
   // uniqueKeys is quadratic in the yaml package: checkYamlDocument finds duplicate keys in linear time.
   // Integers as bigint, so that a 64-bit literal is exact (exactIntegers below).
@@ -63,15 +107,7 @@ export function parseSchema(text: string, source: string): FormatSchema {
     throw new SchemaError(source, line, col, keyPath(unsafe.path ?? []), `not valid YAML: ${unsafe.reason}`);
   }
   exactIntegers(doc);
-  const raw: unknown = doc.toJS({ maxAliasCount: -1 });
-  const shape = checkShape(raw);
-  if (shape) fail(shape.path, shape.reason);
-  const rawSchema = raw as Record<string, unknown>;
-  const imported = loadImports(rawSchema.imports as string[] | undefined, source, fail, loadSchema);
-  const schema = buildModel(rawSchema, source, fail, imported);
-  checkModel(schema, fail, imported.typeNames);
-  resolveNames(schema, fail, imported.typeNames);
-  return schema;
+  return { raw: doc.toJS({ maxAliasCount: -1 }), fail };
 }
 
 /**
