@@ -70,6 +70,14 @@ describe('the schema language loads every construct', () => {
     expect(s.types.get('inner')!.fields[0]!.repeatKind).toBe('eos');
   });
 
+  it('reads escapes in byte-string case keys', () => {
+    const t = field(schema(`  file:\n    seq:\n      - { id: k, type: bytes, size: 2 }\n      - { id: b, type: { switch_on: k, cases: { '"\\x01\\x02"': e, "'ok'": e } } }\n  e:\n    seq: []\n`), 'file', 'b').type;
+    if (t.kind !== 'switch') throw new Error('not a switch');
+    expect(chooseCase(t, Uint8Array.from([1, 2]))?.struct).toBe('e');
+    expect(chooseCase(t, 'ok')?.struct).toBe('e');
+    expect(chooseCase(t, Uint8Array.from([0x5c, 0x78]))).toBeUndefined();
+  });
+
   it('keeps 64-bit literals exact, quoted or not', () => {
     for (const lit of ['0x89504E470D0A1A0A', "'0x89504E470D0A1A0A'", '9894494448401390090']) {
       const f = field(schema(`  file:\n    seq:\n      - { id: m, type: u8, valid: [{ eq: ${lit}, code: BAD_MAGIC }], derive: ${lit} }\n`), 'file', 'm');

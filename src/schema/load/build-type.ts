@@ -28,10 +28,10 @@ export function buildType(raw: Raw, path: Path, b: BuildContext): FieldType {
   for (const [k, v] of Object.entries(sw.cases as Record<string, string>)) {
     const at = [...path, 'type', 'cases', k];
     const ref = typeRef(v, at, b);
-    if (ref.args) caseArgs.set(caseKey(k), ref.args);
+    if (ref.args) caseArgs.set(caseKey(k, at, b), ref.args);
     if (k === '_') defaultCase = ref.struct;
     else if (k.startsWith('"') || k.startsWith("'")) {
-      const text = k.slice(1, -1);
+      const text = caseText(k, at, b);
       if (textCases.has(text)) b.fail(at, `case ${k} is given twice`);
       textCases.set(text, ref.struct);
     } else {
@@ -94,9 +94,15 @@ export function typeRef(text: string, path: Path, b: BuildContext): TypeRef {
 }
 
 /** A case's key as chooseCase names it: String(n) for an integer, "text" in double quotes, or _. */
-function caseKey(k: string): string {
+function caseKey(k: string, at: Path, b: BuildContext): string {
   if (k === '_') return k;
-  if (k.startsWith("'")) return `"${k.slice(1, -1)}"`;
-  if (k.startsWith('"')) return k;
+  if (k.startsWith("'") || k.startsWith('"')) return `"${caseText(k, at, b)}"`;
   return String(Number(BigInt(k)));
+}
+
+/** A quoted case key's text, with the expression language's escapes (`'"\x01\x02"'` is two bytes). */
+function caseText(k: string, at: Path, b: BuildContext): string {
+  const e = expr(k, at, b.fail).ast;
+  if (e.kind !== 'str') b.fail(at, `${k} is not a quoted string`);
+  return e.value;
 }
