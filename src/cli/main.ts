@@ -22,6 +22,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   fuzz: async () => (await import('./commands/fuzz.js')).fuzzCommand(),
   replay: async () => (await import('./commands/replay.js')).replayCommand(),
   corpus: async () => (await import('./commands/corpus.js')).corpusCommand(),
+  inspect: async () => (await import('./commands/inspect.js')).inspectCommand(),
+  explain: async () => (await import('./commands/explain.js')).explainCommand(),
+  diff: async () => (await import('./commands/diff.js')).diffCommand(),
+  report: async () => (await import('./commands/report.js')).reportCommand(),
 };
 
 /** Every message preflight prints starts with this, whoever raised it. */
