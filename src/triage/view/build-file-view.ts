@@ -1,0 +1,64 @@
+import { decode, type Decoded } from '../../parse/index.js';
+import { rootScope, type FormatSchema } from '../../schema/index.js';
+import { buildRegions } from './regions.js';
+import { stoppedAt } from './stopped-at.js';
+import { TreeBuilder } from './tree-builder.js';
+import { DEFAULT_MAX_NODES, type BuildViewOptions, type FileView } from './types.js';
+import { walkStruct } from './walk-schema.js';
+
+/**
+ * The field tree of a file: the diagnostic decoder's value walked with the schema's types, so
+ * each node has its path, bytes, value and meaning (enum names, decoded text, what a pointer
+ * places and which pointer placed a record). A truncated or corrupt file gives every node that
+ * could be read, and `stopped`. Never throws on any bytes: should the walk itself fail, the view
+ * keeps what it built and says so in `stopped`.
+ */
+export function buildFileView(schema: FormatSchema, bytes: Uint8Array, options: BuildViewOptions = {}): FileView {
+  const maxNodes = Math.max(1, Math.floor(options.maxNodes ?? DEFAULT_MAX_NODES));
+  let decoded: Decoded;
+  try {
+    decoded = decode(schema, bytes);
+  } catch (e) {
+    return failed(schema, bytes, `the decoder failed: ${(e as Error)?.message ?? String(e)}`);
+  }
+  const root = schema.types.get(schema.root)!;
+  const b = new TreeBuilder(schema, bytes, decoded, maxNodes, root.fields.length);
+  const rootId = b.emit(-1, 0, { name: root.name, path: '', kind: 'struct', type: root.name, offset: 0, size: bytes.length, doc: root.doc });
+  let stopped = stoppedAt(schema, decoded);
+  try {
+    const io = { bytes, start: 0, end: bytes.length, pos: bytes.length };
+    const scope = rootScope(decoded.value, bytes.length, decoded.locate, root.lets, io);
+    walkStruct(b, root, decoded.value, scope, { id: rootId, depth: 0, segs: [], path: '' });
+  } catch (e) {
+    // A walk over a value the decoder produced should not fail; if it does, what was built stands.
+    stopped ??= { path: '', offset: 0, reason: `the view stopped: ${(e as Error)?.message ?? String(e)}`, code: 'VIEW_ERROR' };
+  }
+  resolvePointers(b);
+  return {
+    format: schema.format, size: bytes.length, complete: decoded.complete && stopped === undefined,
+    ...(stopped ? { stopped } : {}),
+    nodes: b.nodes, regions: buildRegions(b.nodes), truncatedNodes: b.truncated,
+  };
+}
+
+/** A pointer field says what it places: `→ instances[3]`. */
+function resolvePointers(b: TreeBuilder): void {
+  if (b.pointers.size === 0) return;
+  for (const node of b.nodes) {
+    const targets = b.pointers.get(node.path);
+    if (!targets) continue;
+    node.pointsTo = targets;
+    const shown = targets.length > 3 ? `${targets.slice(0, 3).join(', ')} and more` : targets.join(', ');
+    node.meaning = node.meaning === undefined ? `→ ${shown}` : `${node.meaning} → ${shown}`;
+  }
+}
+
+function failed(schema: FormatSchema, bytes: Uint8Array, reason: string): FileView {
+  const root = schema.types.get(schema.root);
+  return {
+    format: schema.format, size: bytes.length, complete: false, stopped: { path: '', offset: 0, reason, code: 'VIEW_ERROR' },
+    nodes: [{ id: 0, parent: -1, depth: 0, path: '', name: root?.name ?? schema.root, kind: 'struct', offset: 0, size: bytes.length, children: 0 }],
+    regions: [], truncatedNodes: 0,
+  };
+}
+
