@@ -1,0 +1,97 @@
+/**
+ * The page is self-contained (nothing fetched: no http(s) source or link, no external style or
+ * font, a CSP that forbids any network and allows only its own script and style by hash), and no
+ * text of a hostile file, file name, profile or message can become markup or script.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bigCcfFile } from '../../../bench/big-ccf-file.js';
+import { CLIENT_SCRIPT } from '../../../src/report/html/client/index.js';
+import { collectHtmlReport } from '../../../src/report/html/collect.js';
+import { renderHtmlReport } from '../../../src/report/html/index.js';
+import { STYLES } from '../../../src/report/html/styles.js';
+import { defaultSchemaPath, loadSchema } from '../../../src/schema/index.js';
+import { ROOT } from '../../cli/run-cli.js';
+import { HOSTILE, hostileCcfFile } from './hostile-file.js';
+
+const schema = loadSchema(defaultSchemaPath());
+const JULY = 'corpus/ccf/story/2024-07-19-0409-channel-291.bin';
+function render(files: { name: string; bytes: Uint8Array }[]): string {
+  return renderHtmlReport(collectHtmlReport({ version: '0.0.0-test', schema, files }));
+}
+
+/** The markup with the page's own script and style left out and every attribute value emptied. */
+function tagsOnly(html: string): string {
+  return html.replace(/<script( type="application\/json" data-file="\d+")?>[^]*?<\/script>/g, '<script></script>').replace(/<style>[^]*?<\/style>/g, '<style></style>').replace(/="[^"]*"/g, '=""');
+}
+
+describe('the HTML page', () => {
+  const july = render([{ name: JULY, bytes: new Uint8Array(readFileSync(join(ROOT, JULY))) }]);
+
+  it('loads nothing from anywhere: no URL source, no link, no import; the CSP forbids the network', () => {
+    expect(july).not.toMatch(/\b(src|href|action|formaction|poster|data)\s*=\s*["']?\s*(https?:|\/\/|file:|ftp:)/i);
+    expect(july).not.toMatch(/<link\b|<iframe\b|<object\b|<embed\b|<img\b|<base\b/i);
+    expect(july).not.toMatch(/@import|url\(/i);
+    expect(july).not.toMatch(/\bfetch\(|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts|\bimport\(/);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(july)?.[1];
+    expect(csp).toBeDefined();
+    const directives = new Map(csp!.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v.join(' ')]));
+    expect(directives.get('default-src')).toBe("'none'");
+    expect(directives.get('connect-src')).toBe("'none'");
+    expect(directives.get('form-action')).toBe("'none'");
+    // Only the page's own script and style run, named by their hashes: no 'unsafe-inline'.
+    expect(directives.get('script-src')).toBe(`'sha256-${createHash('sha256').update(CLIENT_SCRIPT).digest('base64')}'`);
+    expect(directives.get('style-src')).toBe(`'sha256-${createHash('sha256').update(STYLES).digest('base64')}'`);
+    expect(july).toContain(`<script>${CLIENT_SCRIPT}</script>`);
+    expect(july).toContain(`<style>${STYLES}</style>`);
+    // No inline style attributes or event handlers (the CSP would block them anyway).
+    expect(tagsOnly(july)).not.toMatch(/<[a-z][^>]*\s(style|on[a-z]+)=/i);
+  });
+
+  it('the page script is valid JavaScript', () => {
+    expect(() => new Function(CLIENT_SCRIPT)).not.toThrow();
+  });
+
+  it("a hostile file's strings, name, and a finding's message stay text", () => {
+    const html = render([{ name: `<b>${HOSTILE}</b>.bin`, bytes: hostileCcfFile(schema) }]);
+    // Exactly the page's own elements: one JSON block per file and the page script.
+    expect(html.match(/<script\b/g)).toHaveLength(2);
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(html).not.toMatch(/<img\b|<svg onload|<b>|<!--/i);
+    expect(tagsOnly(html)).not.toMatch(/<[a-z][^>]*\s(on[a-z]+|style|src)=/i);
+    // The name shows escaped, and its bidi override is made visible.
+    expect(html).toContain('&lt;b&gt;&lt;/script&gt;&lt;script&gt;alert(1)');
+    expect(html).toContain('\\u202e');
+    expect(html).not.toContain('\u202e');
+    // The embedded data gives the strings back exactly as the tree shows them.
+    const json = /<script type="application\/json" data-file="0">([^<]*)<\/script>/.exec(html)?.[1];
+    expect(json).toBeDefined();
+    const strings = JSON.parse(json!).strings as string[];
+    expect(strings.some((s) => s.includes('</script><script>alert(1)</script><img src=x onerror=alert(2)>'))).toBe(true);
+    expect(strings.some((s) => s.includes('<svg onload=alert(3)>'))).toBe(true);
+  });
+
+  it('two files: the page has a diff section after the summary', () => {
+    const spring = 'corpus/ccf/story/2024-04-24-spring.bin';
+    const html = render([spring, JULY].map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(ROOT, f))) })));
+    expect(html).toContain('id="diff"');
+    expect(html).toMatch(/What changed: corpus\/ccf\/story\/2024-04-24-spring\.bin → corpus\/ccf\/story\/2024-07-19-0409-channel-291\.bin/);
+    expect(html.indexOf('id="diff"')).toBeLessThan(html.indexOf('id="file-0"'));
+    expect(html).toContain('id="inspector-1"');
+  });
+
+  it('a 1 MiB file makes a page of a few megabytes: bytes as base64, the tree as varint columns', () => {
+    const bytes = bigCcfFile(schema, 3900);
+    const started = performance.now();
+    const html = render([{ name: 'big.bin', bytes }]);
+    const json = /<script type="application\/json" data-file="0">([^<]*)<\/script>/.exec(html)![1]!;
+    const data = JSON.parse(json) as { bytes: string; tree: { count: number; truncatedNodes: number } };
+    expect(Buffer.from(data.bytes, 'base64').equals(Buffer.from(bytes))).toBe(true);
+    expect(data.tree.truncatedNodes).toBe(0);
+    // About 250,000 fields: under 9 bytes of page each, with the file's own bytes.
+    expect(html.length).toBeLessThan(bytes.length * 1.4 + data.tree.count * 25);
+    console.log(`1 MiB report: ${html.length} characters, ${data.tree.count} fields, made in ${Math.round(performance.now() - started)} ms`);
+  });
+});
