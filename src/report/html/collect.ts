@@ -6,7 +6,8 @@ import { validateBytes } from '../../validate/index.js';
 import type { FileReport } from '../model.js';
 import { explainParts } from './explain-parts.js';
 import { diffPart } from './diff-part.js';
-import type { HtmlFile, HtmlReport, Part, ReportView } from './model.js';
+import type { HtmlFile, HtmlReport, ReportView } from './model.js';
+import { messageOf, part } from './part.js';
 
 /**
  * Fields the page's tree keeps (the view's own default is 200,000): a 1 MiB CCF file has about
@@ -59,18 +60,4 @@ function validated(name: string, bytes: Uint8Array, schema: FormatSchema, consum
     // validateBytes promises not to throw on any bytes; should it, the page says so and shows the bytes.
     return { file: name, verdict: 'error', findings: [], consumers: [], totals: {}, error: `internal error while validating (please report it): ${messageOf(e)}` };
   }
-}
-
-/** Runs one part of the report; a throw becomes a missing part that says why. */
-export function part<T>(make: () => T, what: string): Part<T> {
-  try {
-    return { value: make() };
-  } catch (e) {
-    if (process.env.PREFLIGHT_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-    return { missing: `${what} (internal error, please report it: ${messageOf(e)})` };
-  }
-}
-
-function messageOf(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
 }

@@ -109,6 +109,16 @@ describe.skipIf(skipBrowserTests())('the HTML report in Chromium', () => {
     await page.close();
   });
 
+  it('two files: a line of the diff opens its place in the file it is about', async () => {
+    const { page } = await open(report(['corpus/ccf/story/2024-04-24-spring.bin', JULY], 'pair.html'));
+    const added = page.locator('#diff li', { hasText: 'added instances[instance_id=106]' });
+    await added.locator('a.place').click();
+    await expect.poll(() => page.locator('#inspector-1 .tree .trow.sel').getAttribute('data-path')).toBe('instances[5]');
+    const worse = page.locator('#diff li.tone-worse');
+    expect(await worse.innerText()).toContain('agent-7.11: load → crash (WORSE) on 8,500,000 of 9,700,000 endpoints (87.6%)');
+    await page.close();
+  });
+
   it("a hostile file's strings and name show as text: no script runs, no element is injected", async () => {
     const file = join(dir, '<img src=x onerror=alert(4)>.bin');
     writeFileSync(file, hostileCcfFile(loadSchema(defaultSchemaPath())));

@@ -35,6 +35,7 @@ describe('preflight report', () => {
     expect(r.status).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('id="diff"');
+    expect(html).toContain('agent-7.11: load → crash (WORSE)');
     expect(html).toContain('id="inspector-0"');
     expect(html).toContain('id="inspector-1"');
   });

@@ -13,13 +13,15 @@ import { collectHtmlReport } from '../../../src/report/html/collect.js';
 import { renderHtmlReport } from '../../../src/report/html/index.js';
 import { STYLES } from '../../../src/report/html/styles.js';
 import { defaultSchemaPath, loadSchema } from '../../../src/schema/index.js';
+import { resolveConsumers } from '../../../src/cli/load-options.js';
 import { ROOT } from '../../cli/run-cli.js';
 import { HOSTILE, hostileCcfFile } from './hostile-file.js';
 
 const schema = loadSchema(defaultSchemaPath());
+const consumers = resolveConsumers(undefined, schema, [], []);
 const JULY = 'corpus/ccf/story/2024-07-19-0409-channel-291.bin';
 function render(files: { name: string; bytes: Uint8Array }[]): string {
-  return renderHtmlReport(collectHtmlReport({ version: '0.0.0-test', schema, files }));
+  return renderHtmlReport(collectHtmlReport({ version: '0.0.0-test', schema, ...(consumers !== undefined ? { consumers } : {}), files }));
 }
 
 /** The markup with the page's own script and style left out and every attribute value emptied. */
@@ -73,13 +75,20 @@ describe('the HTML page', () => {
     expect(strings.some((s) => s.includes('<svg onload=alert(3)>'))).toBe(true);
   });
 
-  it('two files: the page has a diff section after the summary', () => {
+  it('two files: the page has the diff (what changed, who fares worse) before the files', () => {
     const spring = 'corpus/ccf/story/2024-04-24-spring.bin';
     const html = render([spring, JULY].map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(ROOT, f))) })));
     expect(html).toContain('id="diff"');
     expect(html).toMatch(/What changed: corpus\/ccf\/story\/2024-04-24-spring\.bin → corpus\/ccf\/story\/2024-07-19-0409-channel-291\.bin/);
     expect(html.indexOf('id="diff"')).toBeLessThan(html.indexOf('id="file-0"'));
     expect(html).toContain('id="inspector-1"');
+    // What the diff says (src/triage/diff), in words: the consumer that gets worse, the added element.
+    const diff = html.slice(html.indexOf('id="diff"'), html.indexOf('id="file-0"'));
+    expect(diff).toContain("A consumer's outcome gets worse");
+    expect(diff).toContain('agent-7.11: load → crash (WORSE) on 8,500,000 of 9,700,000 endpoints (87.6%): OOB_INPUT_READ at instances[5].criteria[20] @ 358 (0x166)');
+    expect(diff).toContain('added instances[instance_id=106] at instances[5]');
+    expect(diff).toContain('criteria[20]: op EQ_STR, text &quot;ntdll.dll&quot;');
+    expect(diff).toMatch(/Findings that appeared<\/h3><ul class="diff-list"><li[^>]*>error OOB_INPUT_READ at instances\[5\]\.criteria\[20\]/);
   });
 
   it('a 1 MiB file makes a page of a few megabytes: bytes as base64, the tree as varint columns', () => {
