@@ -27,7 +27,9 @@ export function renderDiffText(diff: FileDiff, files: DiffFiles, color: boolean)
 function contentLines(diff: FileDiff, c: Colors): string[] {
   const n = diff.counts;
   if (diff.identical) return [`${c.bold('content')}: identical files`];
-  const follow = n.layoutFollowed > 0 ? `; ${plural(n.layoutFollowed, 'layout field')} (counts, offsets, sizes, checksums) follow the content, not listed` : '';
+  const follow = n.layoutFollowed > 0
+    ? `; ${plural(n.layoutFollowed, 'layout field')} (counts, offsets, sizes, checksums) ${n.layoutFollowed === 1 ? 'follows' : 'follow'} the content, not listed`
+    : '';
   const lines = [`${c.bold('content')}: ${formatCount(n.added)} added, ${formatCount(n.removed)} removed, ${formatCount(n.changed)} changed${follow}`];
   for (const ch of diff.changes) lines.push(...changeLines(ch, c));
   if (n.omitted > 0) lines.push(`  … and ${plural(n.omitted, 'more change')} (raise --max-changes to list them)`);
