@@ -1,6 +1,7 @@
 import { decode, type Decoded } from '../../parse/index.js';
 import { rootScope, type FormatSchema } from '../../schema/index.js';
 import { buildRegions } from './regions.js';
+import { resolvePointers } from './resolve-pointers.js';
 import { stoppedAt } from './stopped-at.js';
 import { TreeBuilder } from './tree-builder.js';
 import { DEFAULT_MAX_NODES, type BuildViewOptions, type FileView } from './types.js';
@@ -39,18 +40,6 @@ export function buildFileView(schema: FormatSchema, bytes: Uint8Array, options: 
     ...(stopped ? { stopped } : {}),
     nodes: b.nodes, regions: buildRegions(b.nodes), truncatedNodes: b.truncated,
   };
-}
-
-/** A pointer field says what it places: `→ instances[3]`. */
-function resolvePointers(b: TreeBuilder): void {
-  if (b.pointers.size === 0) return;
-  for (const node of b.nodes) {
-    const targets = b.pointers.get(node.path);
-    if (!targets) continue;
-    node.pointsTo = targets;
-    const shown = targets.length > 3 ? `${targets.slice(0, 3).join(', ')} and more` : targets.join(', ');
-    node.meaning = node.meaning === undefined ? `→ ${shown}` : `${node.meaning} → ${shown}`;
-  }
 }
 
 function failed(schema: FormatSchema, bytes: Uint8Array, reason: string): FileView {

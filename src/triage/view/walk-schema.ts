@@ -1,4 +1,4 @@
-import { formatPath, type PathSegment } from '../../findings/index.js';
+import { formatPath, type FieldPath, type PathSegment } from '../../findings/index.js';
 import {
   childScope, chooseCase, elementScope, evaluate, evaluateRef,
   type FieldDef, type Scope, type StructDef,
@@ -87,9 +87,10 @@ function chosenCase(b: TreeBuilder, field: FieldDef, scope: Scope): StructDef | 
 function walkArray(b: TreeBuilder, field: FieldDef, items: unknown[], scope: Scope, at: At): void {
   const path = childPath(at.path, field.id);
   const loc = b.decoded.locate(at.segs);
+  const type = typeName(field);
   const id = b.emit(at.id, at.depth + 1, {
-    name: field.id, path, kind: 'array', type: typeName(field), offset: loc?.offset ?? 0, size: loc?.size ?? 0,
-    partial: loc?.partial, count: items.length, meaning: `${items.length} × ${typeName(field)}`, doc: field.doc,
+    name: field.id, path, kind: 'array', type, offset: loc?.offset ?? 0, size: loc?.size ?? 0, value: undefined,
+    meaning: `${items.length} × ${type}`, partial: loc?.partial, count: items.length, placedBy: undefined, innerOffset: undefined, doc: field.doc,
   });
   if (id < 0) {
     b.skip(items);
@@ -120,17 +121,20 @@ function walkElement(b: TreeBuilder, field: FieldDef, v: unknown, scope: Scope, 
   const segs = parent.segs;
   const loc = b.decoded.locate(segs);
   const innerOffset = b.decoded.innerOffset?.(segs);
-  const placedBy = pointerPath(b, field, scope, segs);
+  const pointer = pointerPath(b, field, scope, segs);
+  const placedBy = pointer && formatPath(pointer);
+  if (pointer) b.notePointer(placedBy!, pointer, path);
   const depth = parent.depth + 1;
-  const base = {
-    name, path, offset: loc?.offset ?? 0, size: loc?.size ?? 0, partial: loc?.partial, placedBy, innerOffset,
-    doc: index === undefined ? field.doc : undefined,
-  };
+  const offset = loc?.offset ?? 0;
+  const size = loc?.size ?? 0;
+  const partial = loc?.partial;
+  const doc = index === undefined ? field.doc : undefined;
   const t = field.type;
   if ((t.kind === 'struct' || t.kind === 'switch') && isRecord(v)) {
     const def = t.kind === 'struct' ? b.schema.types.get(t.struct) : chosenCase(b, field, scope);
-    const kind: ViewNodeKind = t.kind;
-    const id = b.emit(parent.id, depth, { ...base, kind, type: def?.name, meaning: placedBy !== undefined ? `placed by ${placedBy}` : undefined });
+    const meaning = placedBy !== undefined ? `placed by ${placedBy}` : undefined;
+    // Every NodeInit is written with the same keys in the same order: one shape, no spread.
+    const id = b.emit(parent.id, depth, { name, path, kind: t.kind, type: def?.name, offset, size, value: undefined, meaning, partial, count: undefined, placedBy, innerOffset, doc });
     if (id < 0) {
       b.skip(v);
       b.truncated--;
@@ -150,19 +154,16 @@ function walkElement(b: TreeBuilder, field: FieldDef, v: unknown, scope: Scope, 
     return;
   }
   const raw = loc && innerOffset === undefined ? b.bytes.subarray(loc.offset, loc.offset + loc.size) : undefined;
-  b.emit(parent.id, depth, { ...base, kind: leafKind(t.kind, v), type: typeName(field), ...describeLeaf(b.schema, field, v, raw) });
+  const leaf = describeLeaf(b.schema, field, v, raw);
+  b.emit(parent.id, depth, { name, path, kind: leafKind(t.kind, v), type: typeName(field), offset, size, value: leaf.value, meaning: leaf.meaning, partial, count: undefined, placedBy, innerOffset, doc });
 }
 
 /** The pointer that placed this node: the decoder's record for `at`, the offset field for a view into a pool. */
-function pointerPath(b: TreeBuilder, field: FieldDef, scope: Scope, segs: PathSegment[]): string | undefined {
+function pointerPath(b: TreeBuilder, field: FieldDef, scope: Scope, segs: PathSegment[]): FieldPath | undefined {
   if (!field.at) return undefined;
-  if (!field.view) {
-    const p = b.decoded.pointerOf(segs);
-    return p ? formatPath(p) : undefined;
-  }
+  if (!field.view) return b.decoded.pointerOf(segs);
   try {
-    const ref = evaluateRef(field.at, scope);
-    return ref.path ? formatPath(ref.path) : undefined;
+    return evaluateRef(field.at, scope).path ?? undefined;
   } catch {
     return undefined;
   }
