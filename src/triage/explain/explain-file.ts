@@ -1,0 +1,115 @@
+import { WorkBudget, type BudgetLimits } from '../../budget/work-budget.js';
+import type { ConsumerFault, SimulationResult } from '../../consumer/outcome.js';
+import { codeInfo, formatPath, renderMessage, type CodeCatalog, type Issue } from '../../findings/index.js';
+import { modelNodeBudget, simulateModel, type ModelFleet, type ModelProfile } from '../../model/index.js';
+import { decode } from '../../parse/index.js';
+import type { FileReport } from '../../report/model.js';
+import type { FormatSchema } from '../../schema/index.js';
+import { formatCatalog, validateBytes } from '../../validate/index.js';
+import type { ChainContext } from './chain-context.js';
+import { faultChain } from './fault-chain.js';
+import { budgetChain, hazardChain } from './chain-hazards.js';
+import type { ConsumerExplanation, FileExplanation, FileSummary, HazardExplanation } from './types.js';
+
+/** Hazards explained per consumer; the rest are counted. */
+export const MAX_HAZARDS = 10;
+/** Findings in the file's summary. */
+export const MAX_SUMMARY_FINDINGS = 20;
+
+export interface ExplainFileInput {
+  readonly schema: FormatSchema;
+  /** The format's consumer model and the profiles to explain; absent: the format has none. */
+  readonly consumers?: ModelFleet;
+  readonly bytes: Uint8Array;
+  /** The file's name, for the summary. */
+  readonly name?: string;
+  /** The work the file may cost (as validate's); over it is a DECODE_BUDGET finding, never a throw. */
+  readonly budget?: BudgetLimits;
+  /**
+   * The consumer simulation's own budget (as validate's: the model's node bound, the file's time
+   * limit, by default). A run it cuts short is `undecided`, and its chain says which budget.
+   */
+  readonly consumerBudget?: BudgetLimits;
+  /** validate's report of the same bytes, when the caller has one: it is not made again. */
+  readonly report?: FileReport;
+}
+
+/**
+ * For each consumer profile: what it does with the file and, when it crashes or refuses, the chain
+ * of facts that leads there, generated from the consumer model's clauses over the decoded file.
+ * Never throws on any bytes: every walk is bounded by a path, a list cap or the work budget.
+ */
+export function explainFile(input: ExplainFileInput): FileExplanation {
+  const { schema, consumers, bytes } = input;
+  const report = input.report ?? validateBytes(input.name ?? '', bytes, { schema, ...(consumers ? { consumers } : {}), ...(input.budget ? { budget: input.budget } : {}) });
+  const file = summary(input.name, schema, bytes, report);
+  if (!consumers) return { file, consumers: [] };
+  const catalog = formatCatalog(schema, consumers.model.codes);
+  const budget = new WorkBudget(bytes.length, input.budget);
+  const decoded = decode(schema, bytes, { budget });
+  const files = { value: decoded.value, size: bytes.length, locate: decoded.locate };
+  const explained = consumers.profiles.map((profile) => {
+    const limits = { nodes: modelNodeBudget(bytes.length), ...(input.budget?.timeMs ? { timeMs: input.budget.timeMs } : {}), ...input.consumerBudget };
+    const sim = simulateModel(bytes, consumers.model, profile, { budget: new WorkBudget(bytes.length, limits) });
+    return explainConsumer({ schema, model: consumers.model, profile, file: files, catalog }, sim);
+  });
+  return { file, consumer: consumers.model.consumer, consumers: explained };
+}
+
+function explainConsumer(ctx: ChainContext, sim: SimulationResult): ConsumerExplanation {
+  const base = { profile: ctx.profile.name, outcome: sim.outcome, population: ctx.profile.population };
+  const hazardPart = hazardsOf(ctx, sim.issues);
+  const fault = sim.fault;
+  if (fault) {
+    const { clause, chain } = faultChain(ctx, fault, sim.outcome === 'reject');
+    return { ...base, fault: ref(ctx.catalog, fault), clause, chain, ...hazardPart };
+  }
+  if (sim.outcome === 'undecided') {
+    const cut = sim.issues.find((i) => i.code === 'DECODE_BUDGET');
+    if (cut) return { ...base, clause: 'budget', chain: budgetChain(ctx, asFault(cut)), ...hazardPart };
+  }
+  return { ...base, chain: [], ...hazardPart };
+}
+
+/** The profile's warnings of kind hazard (latent: they do not crash today), each with its short chain. */
+function hazardsOf(ctx: ChainContext, issues: readonly Issue[]): { hazards: HazardExplanation[]; moreHazards: number } {
+  const out: HazardExplanation[] = [];
+  let more = 0;
+  for (const issue of issues) {
+    if (codeInfo(issue.code, ctx.catalog)?.kind !== 'hazard') continue;
+    if (out.length >= MAX_HAZARDS) {
+      more++;
+      continue;
+    }
+    const { clause, chain } = hazardChain(ctx, asFault(issue));
+    out.push({ ...ref(ctx.catalog, asFault(issue)), clause, chain });
+  }
+  return { hazards: out, moreHazards: more };
+}
+
+function asFault(i: Issue): ConsumerFault {
+  return { code: i.code, path: i.path, offset: i.offset, details: i.details ?? {} };
+}
+
+function ref(catalog: CodeCatalog, f: ConsumerFault): { code: string; path: string; offset: number; message: string } {
+  return { code: f.code, path: formatPath(f.path), offset: f.offset, message: renderMessage(f.code, f.details, catalog) };
+}
+
+function summary(name: string | undefined, schema: FormatSchema, bytes: Uint8Array, report: FileReport): FileSummary {
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  return {
+    ...(name !== undefined ? { name } : {}), format: schema.format, size: bytes.length, verdict: report.verdict,
+    errors: sum(report, 'error', errors), warnings: sum(report, 'warning', report.findings.length - errors),
+    findings: report.findings.slice(0, MAX_SUMMARY_FINDINGS).map((f) => ({
+      code: f.code, severity: f.severity, path: f.path, offset: f.offset, message: f.message, ...(f.profile !== undefined ? { profile: f.profile } : {}),
+    })),
+  };
+}
+
+/** True counts: the report's totals count what the per-code cap left out. */
+function sum(report: FileReport, severity: 'error' | 'warning', listed: number): number {
+  const omitted = report.omitted ?? {};
+  let extra = 0;
+  for (const [code, n] of Object.entries(omitted)) if (report.findings.find((f) => f.code === code)?.severity === severity) extra += n;
+  return listed + extra;
+}
