@@ -38,7 +38,7 @@ export function buildFileView(schema: FormatSchema, bytes: Uint8Array, options: 
   return {
     format: schema.format, size: bytes.length, complete: decoded.complete && stopped === undefined,
     ...(stopped ? { stopped } : {}),
-    nodes: b.nodes, regions: buildRegions(b.nodes), truncatedNodes: b.truncated,
+    nodes: b.nodes, regions: buildRegions(b.nodes, b.elementSpans), truncatedNodes: b.truncated,
   };
 }
 

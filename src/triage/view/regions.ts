@@ -8,7 +8,7 @@ const MAX_PIECES = 4096;
  * (where a hostile file makes two fields share bytes, the earlier region keeps them). An array of
  * records placed by pointers is coloured where its records are, not across the gaps between them.
  */
-export function buildRegions(nodes: readonly ViewNode[]): Region[] {
+export function buildRegions(nodes: readonly ViewNode[], elementSpans: ReadonlyMap<number, readonly (readonly [number, number])[]> = new Map()): Region[] {
   const slots = new Map<string, number>();
   const pieces: Region[] = [];
   const children = childrenOfTopLevel(nodes);
@@ -16,7 +16,7 @@ export function buildRegions(nodes: readonly ViewNode[]): Region[] {
     if (node.depth !== 1) continue;
     let index = slots.get(node.name);
     if (index === undefined) slots.set(node.name, (index = slots.size));
-    const spans = node.scattered ? mergedSpans(children.get(node.id) ?? []) : [[node.offset, node.offset + node.size] as const];
+    const spans = node.scattered ? merge(elementSpans.get(node.id) ?? spansOf(children.get(node.id) ?? [])) : [[node.offset, node.offset + node.size] as const];
     const capped = spans.length > MAX_PIECES ? [[node.offset, node.offset + node.size] as const] : spans;
     for (const [lo, hi] of capped) if (hi > lo) pieces.push({ name: node.name, offset: lo, size: hi - lo, index });
   }
@@ -44,9 +44,12 @@ function childrenOfTopLevel(nodes: readonly ViewNode[]): Map<number, ViewNode[]>
   return out;
 }
 
-/** The children's byte ranges, sorted and joined where they touch. */
-function mergedSpans(children: readonly ViewNode[]): (readonly [number, number])[] {
-  const spans = children.filter((c) => c.size > 0 && c.innerOffset === undefined).map((c) => [c.offset, c.offset + c.size] as [number, number]);
+const spansOf = (children: readonly ViewNode[]): [number, number][] =>
+  children.filter((c) => c.size > 0 && c.innerOffset === undefined).map((c) => [c.offset, c.offset + c.size]);
+
+/** Byte ranges sorted and joined where they touch. */
+function merge(input: readonly (readonly [number, number])[]): (readonly [number, number])[] {
+  const spans = [...input];
   spans.sort((a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
   for (const s of spans) {

@@ -27,6 +27,8 @@ export interface NodeInit {
 export class TreeBuilder {
   readonly nodes: ViewNode[] = [];
   truncated = 0;
+  /** Arrays whose elements are placed one by one: the elements' byte ranges, kept or not (for the regions). */
+  readonly elementSpans = new Map<number, (readonly [number, number])[]>();
   /** Pointer path → the pointer's segments and the paths of the nodes it places. */
   readonly pointers = new Map<string, { readonly segs: FieldPath; readonly targets: string[] }>();
 
@@ -51,7 +53,11 @@ export class TreeBuilder {
       return -1;
     }
     const id = this.nodes.length;
-    this.nodes.push(new Node(id, parent, depth, init));
+    const node = new Node(id, parent, depth, init);
+    // A location the decoder recorded before it found the bytes missing (an array's declared size) ends at the file's end.
+    if (node.offset > this.bytes.length) node.offset = this.bytes.length;
+    if (node.offset + node.size > this.bytes.length) node.size = this.bytes.length - node.offset;
+    this.nodes.push(node);
     if (parent >= 0) this.nodes[parent]!.children++;
     return id;
   }

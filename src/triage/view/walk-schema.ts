@@ -113,7 +113,35 @@ function walkArray(b: TreeBuilder, field: FieldDef, items: unknown[], scope: Sco
       at.segs.pop();
     }
   }
-  fitToChildren(b.nodes, id, loc === undefined);
+  if (loc === undefined) placedExtent(b, id, items.length, at.segs);
+  else fitToChildren(b.nodes, id, false);
+}
+
+/**
+ * An array whose elements are each placed by a pointer has no extent of its own: it takes the
+ * hull of its elements' locations (all of them, kept as nodes or not), and remembers their
+ * ranges, so the hex dump colours the records rather than the gaps between them.
+ */
+function placedExtent(b: TreeBuilder, id: number, count: number, segs: PathSegment[]): void {
+  const node = b.nodes[id]!;
+  const spans: [number, number][] = [];
+  for (let i = 0; i < count; i++) {
+    segs.push(i);
+    const loc = b.decoded.innerOffset?.(segs) === undefined ? b.decoded.locate(segs) : undefined;
+    segs.pop();
+    if (loc && loc.size > 0) spans.push([loc.offset, Math.min(loc.offset + loc.size, b.bytes.length)]);
+  }
+  node.scattered = true;
+  if (spans.length === 0) return;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const [a, z] of spans) {
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, z);
+  }
+  node.offset = Math.min(lo, b.bytes.length);
+  node.size = Math.max(0, hi - node.offset);
+  if (node.depth === 1) b.elementSpans.set(id, spans);
 }
 
 /** One value of a field (the field itself, or one element of its array), at `at.segs`. */
