@@ -43,8 +43,7 @@ async function explainCodeCommand(code: string, opts: ExplainOpts): Promise<void
   const x = found.explanation;
   process.stdout.write(opts.format === 'json'
     ? `${JSON.stringify({ ...x, ...(found.format ? { format: found.format } : {}) }, null, 2)}\n`
-    : renderCodeExplanation(x, { color: opts.color && useColor(), ...(process.stdout.columns ? { width: process.stdout.columns } : {}) })
-      + (found.format && x.origin !== 'built-in' ? `\n(${x.origin === 'schema' ? 'schema' : 'consumer model'} of ${found.format})\n` : ''));
+    : renderCodeExplanation(x, { color: opts.color && useColor(), ...(process.stdout.columns ? { width: process.stdout.columns } : {}), ...(found.format ? { format: found.format } : {}) }));
   process.exitCode = EXIT.ok;
 }
 

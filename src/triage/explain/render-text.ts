@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { Outcome } from '../../consumer/outcome.js';
-import { escapeControls, formatCount, formatOffset, plural } from '../../report/format.js';
+import { escapeControls, formatCount, formatOffset, formatShare, plural } from '../../report/format.js';
 import { clampWidth, fit } from '../../report/text-layout.js';
 import type { ChainStep, ConsumerExplanation, FileExplanation, HazardExplanation } from './types.js';
 
@@ -30,19 +30,32 @@ export function renderExplanation(name: string, x: FileExplanation, options: Ren
     lines.push('  no consumer model for this format: no consumers to explain');
     return `${lines.join('\n')}\n`;
   }
-  lines.push(...fit(`  consumer ${escapeControls(x.consumer, 80)}: ${outcomeCounts(x.consumers)}`, width, 4));
+  lines.push(...fit(`  consumer model ${escapeControls(x.consumer, 80)}, ${plural(x.consumers.length, 'profile')}: ${outcomeCounts(x.consumers)}`, width, 4));
+  lines.push(...fit(`  blast radius: ${blastRadius(x.consumers)}`, width, 4));
   const nameWidth = Math.max(0, ...x.consumers.map((k) => escapeControls(k.profile, 40).length));
   for (const k of x.consumers) lines.push('', ...consumerLines(k, nameWidth, width, c));
   return `${lines.join('\n')}\n`;
 }
 
+const ORDER: readonly Outcome[] = ['crash', 'reject', 'undecided', 'load'];
+
 function outcomeCounts(consumers: readonly ConsumerExplanation[]): string {
-  const order: Outcome[] = ['crash', 'reject', 'undecided', 'load'];
-  const parts = order.map((o) => {
-    const hit = consumers.filter((k) => k.outcome === o);
-    return hit.length === 0 ? '' : `${formatCount(hit.length)} ${o} (${plural(hit.reduce((n, k) => n + k.population, 0), 'endpoint')})`;
+  const parts = ORDER.map((o) => {
+    const n = consumers.filter((k) => k.outcome === o).length;
+    return n === 0 ? '' : `${formatCount(n)} ${o}`;
   }).filter((p) => p !== '');
-  return parts.length === 0 ? 'no profiles' : parts.join(', ');
+  return parts.length === 0 ? 'none' : parts.join(', ');
+}
+
+/** `crash on 8,500,000 of 9,700,000 endpoints (87.6%)`, per outcome other than load. */
+function blastRadius(consumers: readonly ConsumerExplanation[]): string {
+  const total = consumers.reduce((n, k) => n + k.population, 0);
+  const parts = ORDER.filter((o) => o !== 'load').map((o) => {
+    const hit = consumers.filter((k) => k.outcome === o);
+    const n = hit.reduce((m, k) => m + k.population, 0);
+    return hit.length === 0 ? '' : `${o} on ${formatCount(n)} of ${plural(total, 'endpoint')} (${formatShare(n, total)})`;
+  }).filter((p) => p !== '');
+  return parts.length === 0 ? 'none: every consumer loads the file' : parts.join('; ');
 }
 
 function consumerLines(k: ConsumerExplanation, nameWidth: number, width: number, c: Colors): string[] {
