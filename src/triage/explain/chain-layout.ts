@@ -96,7 +96,7 @@ function fieldIn(ctx: ChainContext, walk: PathWalk, recordPath: FieldPath, what:
   const field = walk.field?.field;
   const def = field?.type.kind === 'struct' ? ctx.schema.types.get(field.type.struct) : undefined;
   const holder = walk.levels[parentLevelIndex(walk, recordPath.slice(0, -1))];
-  if (!def || !holder || walk.field?.field.id !== recordPath.find((s) => s === field!.id)) return undefined;
+  if (!field || !def || !holder || !recordPath.includes(field.id)) return undefined;
   const last = recordPath[recordPath.length - 1];
   const index = typeof last === 'number' ? last : undefined;
   const empty: Record<string, unknown> = {};
