@@ -1,0 +1,113 @@
+/**
+ * bench/results.md: the figures of the last `npm run bench` scale run, with its machine. The
+ * run rewrites everything above "## Profile (before optimisation)"; that section, written once
+ * by hand from bench/profile.ts, is kept as it is.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Machine } from './machine.js';
+import { mb, mib, netNsPerByte, type SeriesRow } from './series.js';
+import { mbPerS, type SetResult } from './set-69mb.js';
+import type { SmallFilesResult } from './small-files.js';
+import type { TimedRun } from './timed-run.js';
+import { mark, type Target } from './targets.js';
+
+export const PROFILE_HEADING = '## Profile (before optimisation)';
+
+export interface ScaleRun {
+  readonly machine: Machine;
+  readonly settings: string;
+  readonly kaitaiVersion: string;
+  readonly set: SetResult;
+  readonly series: readonly SeriesRow[];
+  /** `node -e 0`, measured in the same run. */
+  readonly nodeFloor: TimedRun;
+  readonly small?: SmallFilesResult;
+  readonly targets: readonly Target[];
+}
+
+const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
+
+export function renderResults(r: ScaleRun): string {
+  const m = r.machine;
+  const s = r.set;
+  const walker = mbPerS(s.totalBytes, s.walker.ms);
+  const lines = [
+    '# Scale benchmark results',
+    '',
+    'Written by `bench/scale.ts` (the last step of `npm run bench`) on every run: issue 12\'s targets, each measured',
+    'side by side in the same run. Figures from a shared 2-core machine are noisy: other processes take turns on the',
+    'same cores, so compare ratios from one run rather than seconds across runs, and read the load average beside them.',
+    '',
+    '## Machine',
+    '',
+    row(['CPU', 'cores', 'RAM', 'node', 'date (UTC)', 'load average (1 min) at start → end']),
+    '|---|---:|---:|---|---|---|',
+    row([m.cpu, m.cores, `${m.ramGiB.toFixed(1)} GiB`, m.node, m.date.slice(0, 16).replace('T', ' '), `${m.loadBefore.toFixed(2)} → ${m.loadAfter.toFixed(2)}`]),
+    '',
+    `Settings: ${r.settings}.`,
+    '',
+    '## Targets (issue 12)',
+    '',
+    row(['target', 'measured', 'verdict']),
+    '|---|---|---|',
+    ...r.targets.map((t) => row([t.target, t.measured, mark(t.verdict)])),
+    '',
+    `## The ${(s.totalBytes / 1e6).toFixed(0)} MB set: ${s.copies} copies of one ${(s.fileBytes / 1e3).toFixed(0)} KB CCF file`,
+    '',
+    `Each file: ${s.decoder.instances.toLocaleString('en')} instances, ${s.decoder.criteria.toLocaleString('en')} criteria (the project's encoder, bench/big-ccf-file.ts).`,
+    `validate is one whole process (\`node dist/cli/main.js validate DIR\`, default budgets, start-up included); the walker and the`,
+    `Kaitai parser run in this process, reading each file from disk in every pass (median of the passes).`,
+    '',
+    row(['reader', 'time', 'MB/s', 'ratio to the walker', 'peak RSS']),
+    '|---|---:|---:|---:|---:|',
+    row(['`preflight validate` (whole process)', `${(s.validate.wallMs / 1000).toFixed(2)} s`, mbPerS(s.totalBytes, s.validate.wallMs).toFixed(1), (mbPerS(s.totalBytes, s.validate.wallMs) / walker).toPrecision(2), mb(s.validate.maxRss)]),
+    row(['hand-written DataView walker (bench/baselines/ccf-walker.ts)', `${s.walker.ms.toFixed(0)} ms`, walker.toFixed(0), '1', '']),
+    row([`Kaitai Struct ${r.kaitaiVersion} generated parser (bench/kaitai/ccf_v1.ksy)`, `${s.kaitai.ms.toFixed(0)} ms`, mbPerS(s.totalBytes, s.kaitai.ms).toFixed(1), (mbPerS(s.totalBytes, s.kaitai.ms) / walker).toPrecision(2), '']),
+    '',
+    s.disagreements.length === 0
+      ? `Sanity check: the walker and the Kaitai parser counted ${s.walker.counts.instances.toLocaleString('en')} instances and ${s.walker.counts.criteria.toLocaleString('en')} criteria, as the project's decoder does; the walker found no problem, every Kaitai CRC matched, validate reported all ${s.copies} files, none cut by a budget.`
+      : `**Sanity check failed:** ${s.disagreements.join('; ')}.`,
+    '',
+    '## Linear time and peak RSS, one file a process',
+    '',
+    'One file per size, the same mix as the 689 KB file (bench/baselines/ccf-writer.ts writes the bytes the encoder would);',
+    'the format allows 65,535 instances (about 17 MB of them), so larger files have longer strings. validate runs with its',
+    'budgets raised (`--node-budget`, `--time-budget`, `--max-file-size`) so that every file is validated whole.',
+    'ns/byte is above start-up: the smallest file\'s wall time is subtracted. Every file is over the consumers\' limits from',
+    '1 MiB up, so both consumers refuse it (LIMIT_EXCEEDED) and their simulation is short.',
+    `For scale, \`node -e 0\` took ${(r.nodeFloor.wallMs / 1000).toFixed(2)} s and peaked at ${mb(r.nodeFloor.maxRss)} in the same run.`,
+    '',
+    row(['file', 'instances', 'validate wall', 'ns/byte above start-up', 'walker', 'walker MB/s', 'peak RSS', 'RSS target (64 MB + 2x)', 'RSS']),
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...r.series.map((x, i) => row([
+      mib(x.file.bytes), x.file.instances.toLocaleString('en'), x.validate.failure ? `died: ${x.validate.failure}` : `${(x.validate.wallMs / 1000).toFixed(2)} s`,
+      i === 0 ? '(start-up)' : x.file.target < 2 ** 20 ? '(start-up noise)' : netNsPerByte(r.series, x).toFixed(0), `${x.walkerMs.toFixed(2)} ms`, mbPerS(x.file.bytes, x.walkerMs).toFixed(0),
+      mb(x.validate.maxRss), mb(x.rssLimit), x.validate.maxRss <= x.rssLimit ? 'pass ✓' : 'FAIL ✗',
+    ])),
+    '',
+  ];
+  if (r.small) {
+    const f = r.small;
+    lines.push(
+      `## ${f.count.toLocaleString('en')} corpus-sized files: one process for the folder, or one per file`,
+      '',
+      `The files are the corpus's CCF files (corpus/ccf/codes and story) in turn, ${(f.bytes / f.count).toFixed(0)} bytes on average. One process per file`,
+      `is measured on the first ${f.sample} files, one after another as a shell loop runs them, and scaled to all ${f.count.toLocaleString('en')}.`,
+      '',
+      row(['run', 'wall', 'files/s', 'CPU time / wall (cores busy)', 'peak RSS']),
+      '|---|---:|---:|---:|---:|',
+      row(['one process, the folder', `${(f.folder.wallMs / 1000).toFixed(2)} s`, (f.count / (f.folder.wallMs / 1000)).toFixed(0), (f.folder.cpuMs / f.folder.wallMs).toFixed(2), mb(f.folder.maxRss)]),
+      row([`one process per file (${f.sample} run, scaled)`, `${(f.perFileTotalMs / 1000).toFixed(0)} s (${f.perFileMs.toFixed(0)} ms a file)`, (1000 / f.perFileMs).toFixed(1), '', '']),
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Writes bench/results.md: this run's figures, then the kept profile section. */
+export function writeResults(file: string, text: string): void {
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const at = old.indexOf(PROFILE_HEADING);
+  const kept = at >= 0 ? old.slice(at) : `${PROFILE_HEADING}\n\nNot recorded yet: \`npx tsx bench/profile.ts\` prints one.\n`;
+  writeFileSync(file, `${text}\n${kept}`);
+}

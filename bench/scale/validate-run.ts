@@ -1,0 +1,51 @@
+/**
+ * `node dist/cli/main.js validate ...` as one whole process, as a CI job runs it, with the JSON
+ * report written beside it so the bench can check what validate did: every file reported, and
+ * which were cut short by a budget (DECODE_BUDGET) or could not be validated (verdict error).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { timedNode, type TimedRun } from './timed-run.js';
+
+export interface ValidateRun extends TimedRun {
+  readonly files: number;
+  readonly budgetCut: number;
+  readonly errors: number;
+  /** Codes found, with the number of files that have each. */
+  readonly codes: ReadonlyMap<string, number>;
+}
+
+interface JsonReport {
+  readonly files: ReadonlyArray<{ readonly verdict: string; readonly findings: ReadonlyArray<{ readonly code: string }>; readonly totals?: Record<string, number> }>;
+}
+
+/** Budgets raised so a large trusted file is validated whole (the series measures all of the work). */
+export const NO_BUDGETS = ['--node-budget', '4000000000', '--time-budget', '86400000', '--max-file-size', '1GiB'];
+
+export function validateRun(root: string, inputs: readonly string[], extra: readonly string[] = []): ValidateRun {
+  const dir = mkdtempSync(join(tmpdir(), 'preflight-validate-'));
+  const json = join(dir, 'report.json');
+  try {
+    const run = timedNode(['dist/cli/main.js', 'validate', ...inputs, '--no-progress', '--json', json, ...extra], root);
+    let report: JsonReport = { files: [] };
+    try {
+      report = JSON.parse(readFileSync(json, 'utf8')) as JsonReport;
+    } catch {
+      // no report: the process died (run.failure says how)
+    }
+    const codes = new Map<string, number>();
+    for (const f of report.files) {
+      for (const c of new Set([...f.findings.map((x) => x.code), ...Object.keys(f.totals ?? {})])) codes.set(c, (codes.get(c) ?? 0) + 1);
+    }
+    return {
+      ...run,
+      files: report.files.length,
+      budgetCut: codes.get('DECODE_BUDGET') ?? 0,
+      errors: report.files.filter((f) => f.verdict === 'error').length,
+      codes,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
