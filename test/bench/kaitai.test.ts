@@ -3,7 +3,7 @@
  * kaitai-struct-compiler, and the generated parser reads the July 2024 file as the project's
  * decoder does (instances, criteria, strings, the CRC trailer).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { compileKsy, GENERATED_DIR } from '../../bench/kaitai/compile.js';
@@ -13,6 +13,7 @@ import { defaultSchemaPath, loadSchema } from '../../src/schema/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const JULY = join(ROOT, 'corpus/ccf/story/2024-07-19-0409-channel-291.bin');
+mkdirSync(GENERATED_DIR, { recursive: true }); // gitignored: absent from a fresh clone
 const out = mkdtempSync(join(GENERATED_DIR, 'test-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
