@@ -1,5 +1,5 @@
 import { boundValue } from '../bound-text.js';
-import { DEFAULT_SHOW_LIMITS, InspectError, inspectFile, inspectJson, parseOffset, renderInspectText } from '../../triage/inspect/index.js';
+import { DEFAULT_SHOW_LIMITS, InspectError, inspectFile, parseOffset, renderInspectJson, renderInspectText } from '../../triage/inspect/index.js';
 import { CliError } from '../cli-error.js';
 import { DEFAULT_MAX_FILE_SIZE, displayName, readInput } from '../io.js';
 import { resolveConsumers, resolveSchema } from '../load-options.js';
@@ -29,12 +29,7 @@ export async function runInspect(file: string, opts: InspectOpts): Promise<void>
     ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
   };
   const text = opts.format === 'json'
-    ? `${JSON.stringify(inspectJson(inspection, limits), jsonValue)}\n`
+    ? renderInspectJson(inspection, limits)
     : renderInspectText(inspection, limits, opts.color && useColor());
   writeOutput(STDOUT, text);
-}
-
-/** Bigints (64-bit values in findings' details) as decimal strings. */
-function jsonValue(_key: string, v: unknown): unknown {
-  return typeof v === 'bigint' ? v.toString() : v;
 }

@@ -34,6 +34,11 @@ export function inspectJson(ins: Inspection, limits: ShowLimits): Record<string,
   };
 }
 
+/** The JSON document as text: 64-bit values (bigints in findings' details) as decimal strings. */
+export function renderInspectJson(ins: Inspection, limits: ShowLimits): string {
+  return `${JSON.stringify(inspectJson(ins, limits), (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}\n`;
+}
+
 function atJson(ins: Inspection): Record<string, unknown> {
   const at = ins.at!;
   const path = (n: ViewNode | undefined) => n?.path;
