@@ -27,3 +27,14 @@ export function safeHtml(text: string, max = 1_000): string {
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * The catalogue's short Markdown (docs/findings.md's text: `code`, **strong**, *emphasis*) as
+ * HTML: escaped first, so only these three marks become tags.
+ */
+export function markdownLite(text: string, max = 4_000): string {
+  return safeHtml(text, max)
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+    .replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, '$1<em>$2</em>');
+}

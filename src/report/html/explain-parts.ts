@@ -1,22 +1,33 @@
-import { codeInfo } from '../../findings/index.js';
 import type { ModelFleet } from '../../model/index.js';
 import type { FormatSchema } from '../../schema/index.js';
+import { explainCode, explainFile } from '../../triage/explain/index.js';
 import { formatCatalog } from '../../validate/index.js';
 import type { FileReport } from '../model.js';
 import type { CodeHelp, ConsumerChain, Part } from './model.js';
+import { part } from './part.js';
 
 /**
- * explain's part of the report: each consumer's chain to its fault, and what each finding code
- * of the file means. Until src/triage/explain is in, the chains are missing (the page says so)
- * and a code is described by its catalogue title only.
+ * explain's part of the report (src/triage/explain): each consumer's outcome with the chain of
+ * facts to its fault and its latent hazards, and what each finding code of the file means, why it
+ * matters and how to fix it (explain CODE, with the format's own codes).
  */
-export function explainParts(schema: FormatSchema, consumers: ModelFleet | undefined, _bytes: Uint8Array, report: FileReport): { chains: Part<readonly ConsumerChain[]>; codeHelp: ReadonlyMap<string, CodeHelp> } {
+export function explainParts(schema: FormatSchema, consumers: ModelFleet | undefined, bytes: Uint8Array, report: FileReport): { chains: Part<readonly ConsumerChain[]>; codeHelp: ReadonlyMap<string, CodeHelp> } {
   const catalog = formatCatalog(schema, consumers?.model.codes);
   const codeHelp = new Map<string, CodeHelp>();
   for (const f of report.findings) {
     if (codeHelp.has(f.code)) continue;
-    const info = codeInfo(f.code, catalog);
-    if (info !== undefined) codeHelp.set(f.code, { code: f.code, severity: info.severity, kind: info.kind, title: info.title, meaning: '', whyItMatters: '', fix: '' });
+    const help = explainCode(f.code, catalog);
+    if (help !== undefined) codeHelp.set(f.code, help);
   }
-  return { chains: { missing: 'explain (src/triage/explain) is not available in this build' }, codeHelp };
+  if (report.error !== undefined) return { chains: { missing: 'the file could not be validated' }, codeHelp };
+  const chains = part(() => explainFile({ schema, ...(consumers !== undefined ? { consumers } : {}), bytes, report }).consumers.map((c): ConsumerChain => ({
+    profile: c.profile,
+    outcome: c.outcome,
+    population: c.population,
+    ...(c.fault !== undefined ? { fault: c.fault } : {}),
+    chain: c.chain,
+    hazards: c.hazards,
+    moreHazards: c.moreHazards,
+  })), "explain's chains could not be made");
+  return { chains, codeHelp };
 }

@@ -78,6 +78,9 @@ export interface ConsumerChain {
   readonly population: number;
   readonly fault?: { readonly code: string; readonly path: string; readonly offset: number };
   readonly chain: readonly ChainStep[];
+  /** Latent hazards of this consumer (warnings), each with its short chain; `moreHazards` counts the rest. */
+  readonly hazards?: readonly { readonly code: string; readonly path: string; readonly offset: number; readonly message: string; readonly chain: readonly ChainStep[] }[];
+  readonly moreHazards?: number;
 }
 
 export interface CodeHelp {

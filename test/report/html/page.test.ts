@@ -75,6 +75,22 @@ describe('the HTML page', () => {
     expect(strings.some((s) => s.includes('<svg onload=alert(3)>'))).toBe(true);
   });
 
+  it("findings come with what their code means (explain CODE), and each crashing consumer with explain's chain", () => {
+    const findings = july.slice(july.indexOf('<section class="findings">'), july.indexOf('<section class="inspector"'));
+    expect(findings).toMatch(/<h4><span class="sev error">error<\/span> OOB_INPUT_READ — consumer reads an input value it does not supply/);
+    expect(findings).toMatch(/<dt>Meaning<\/dt><dd>[^<]+\S/);
+    expect(findings).toMatch(/<dt>Why it matters<\/dt><dd>[^<]+\S/);
+    expect(findings).toMatch(/<dt>Fix<\/dt><dd>[^<]+\S/);
+    const chain = /<details class="chain" open><summary>agent-7\.11 — <span class="badge crash">crash<\/span> OOB_INPUT_READ at [^]*?<\/details>/.exec(july)?.[0];
+    expect(chain).toBeDefined();
+    // A few facts, in order, each placed in the file; the last one is the fault itself.
+    const steps = [...chain!.matchAll(/<li>([^]*?)<\/li>/g)].map((m) => m[1]!);
+    expect(steps.length).toBeGreaterThanOrEqual(3);
+    expect(steps.at(-1)).toContain('data-goto-path="instances[5].criteria[20]"');
+    expect(chain).toContain('agent-7.11 supplies 20 inputs');
+    expect(july).not.toContain('Chains to each fault are not shown');
+  });
+
   it('two files: the page has the diff (what changed, who fares worse) before the files', () => {
     const spring = 'corpus/ccf/story/2024-04-24-spring.bin';
     const html = render([spring, JULY].map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(ROOT, f))) })));

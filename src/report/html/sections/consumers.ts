@@ -1,7 +1,7 @@
 import { formatCount, formatShare } from '../../format.js';
 import type { FleetMember } from '../../model.js';
 import { safeHtml } from '../escape.js';
-import type { ConsumerChain, HtmlFile } from '../model.js';
+import type { ChainStep, ConsumerChain, HtmlFile } from '../model.js';
 import { blastRadiusChart } from './chart.js';
 import { placeLink } from './links.js';
 
@@ -27,14 +27,25 @@ export function consumersSection(file: HtmlFile, index: number, fleet: readonly 
 function chains(file: HtmlFile, index: number): string {
   if ('missing' in file.chains) return `<p class="note missing">Chains to each fault are not shown: ${safeHtml(file.chains.missing, 400)}</p>`;
   const faulty = file.chains.value.filter((c) => c.outcome !== 'load');
-  if (faulty.length === 0) return '';
-  return `<h4>Why: the chain to each fault</h4>${faulty.map((c) => chain(c, index)).join('')}`;
+  const hazards = file.chains.value.filter((c) => (c.hazards?.length ?? 0) > 0);
+  return (faulty.length > 0 ? `<h4>Why: the chain to each fault</h4>${faulty.map((c) => chain(c, index)).join('')}` : '')
+    + (hazards.length > 0 ? `<h4>Latent hazards</h4>${hazards.map((c) => hazardList(c, index)).join('')}` : '');
 }
 
 function chain(c: ConsumerChain, index: number): string {
   const head = `${safeHtml(c.profile, 120)} — <span class="badge ${safeHtml(c.outcome)}">${safeHtml(c.outcome)}</span>`
     + (c.fault !== undefined ? ` ${safeHtml(c.fault.code)} at ${placeLink(index, c.fault.path, c.fault.offset)}` : '')
     + ` · ${formatCount(c.population)} endpoints`;
-  const steps = c.chain.map((s) => `<li>${safeHtml(s.text, 600)}${s.path !== undefined || s.offset !== undefined ? ` <span class="at">(${placeLink(index, s.path, s.offset)})</span>` : ''}</li>`);
-  return `<details class="chain" open><summary>${head}</summary>${steps.length > 0 ? `<ol>${steps.join('')}</ol>` : '<p class="note">No chain was given.</p>'}</details>`;
+  return `<details class="chain" open><summary>${head}</summary>${steps(c.chain, index)}</details>`;
+}
+
+function hazardList(c: ConsumerChain, index: number): string {
+  const items = (c.hazards ?? []).map((h) => `<li><span class="sev warning">warning</span> ${safeHtml(h.code)} at ${placeLink(index, h.path, h.offset)}: ${safeHtml(h.message, 600)}${steps(h.chain, index)}</li>`);
+  if ((c.moreHazards ?? 0) > 0) items.push(`<li class="note">… and ${formatCount(c.moreHazards!)} more</li>`);
+  return `<details class="chain"><summary>${safeHtml(c.profile, 120)}: ${formatCount((c.hazards?.length ?? 0) + (c.moreHazards ?? 0))} latent</summary><ul>${items.join('')}</ul></details>`;
+}
+
+function steps(list: readonly ChainStep[], index: number): string {
+  if (list.length === 0) return '<p class="note">No chain was given.</p>';
+  return `<ol>${list.map((s) => `<li>${safeHtml(s.text, 600)}${s.path !== undefined || s.offset !== undefined ? ` <span class="at">(${placeLink(index, s.path, s.offset)})</span>` : ''}</li>`).join('')}</ol>`;
 }

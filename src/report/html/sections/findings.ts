@@ -1,6 +1,6 @@
 import type { Finding } from '../../../findings/index.js';
 import { formatCount, omittedSentence } from '../../format.js';
-import { safeHtml } from '../escape.js';
+import { markdownLite, safeHtml } from '../escape.js';
 import type { CodeHelp, HtmlFile } from '../model.js';
 import { placeLink } from './links.js';
 
@@ -35,8 +35,8 @@ function group(code: string, list: readonly Finding[], help: CodeHelp | undefine
 }
 
 function explanation(help: CodeHelp): string {
-  return `<details class="explain"><summary>What it means, why it matters, how to fix it</summary><dl>`
-    + `<dt>Meaning</dt><dd>${safeHtml(help.meaning, 4000)}</dd>`
-    + `<dt>Why it matters</dt><dd>${safeHtml(help.whyItMatters, 4000)}</dd>`
-    + `<dt>Fix</dt><dd>${safeHtml(help.fix, 4000)}</dd></dl></details>`;
+  return `<details class="explain" open><summary>What it means, why it matters, how to fix it</summary><dl>`
+    + `<dt>Meaning</dt><dd>${markdownLite(help.meaning)}</dd>`
+    + `<dt>Why it matters</dt><dd>${markdownLite(help.whyItMatters)}</dd>`
+    + `<dt>Fix</dt><dd>${markdownLite(help.fix)}</dd></dl></details>`;
 }

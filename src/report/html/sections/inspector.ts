@@ -22,7 +22,7 @@ export function inspectorSection(file: HtmlFile, index: number, legend: string):
     + notes.map((n) => `<p class="note">${n}</p>`).join('')
     + `<div class="toolbar"><label>Go to <input class="goto" type="text" spellcheck="false" placeholder="a path (instances[5]) or an offset (358, 0x166)"></label> <span class="goto-msg" role="status"></span>`
     + `<span class="hint">Click a field to light up its bytes; click a byte to open its field.</span></div>`
-    + `<div class="panes"><div class="tree-pane"><div class="tree" role="tree" tabindex="0" aria-label="field tree"></div><div class="detail" aria-live="polite"></div></div>`
+    + `<div class="panes"><div class="tree-pane"><div class="tree" role="tree" tabindex="0" aria-label="field tree"></div><div class="detail" aria-live="polite"><span class="note">Click a field in the tree, or a byte, to see it here.</span></div></div>`
     + `<div class="hex-pane"><div class="hex-head" aria-hidden="true">offset    00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f</div><div class="hex" role="grid" aria-label="bytes"></div>${legend}</div></div>`
     + `</section>`;
 }
