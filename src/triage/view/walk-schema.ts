@@ -108,7 +108,8 @@ function walkArray(b: TreeBuilder, field: FieldDef, items: unknown[], scope: Sco
     }
     at.segs.push(i);
     try {
-      walkElement(b, field, item, elementScope(scope, i), inner, `[${i}]`, `${path}[${i}]`, i);
+      // A plain number needs no scope of its own (its pointer, if any, is the decoder's record).
+      walkElement(b, field, item, primitive ? scope : elementScope(scope, i), inner, `[${i}]`, `${path}[${i}]`, i);
     } finally {
       at.segs.pop();
     }
@@ -130,6 +131,11 @@ function placedExtent(b: TreeBuilder, id: number, count: number, segs: PathSegme
     const loc = b.decoded.innerOffset?.(segs) === undefined ? b.decoded.locate(segs) : undefined;
     segs.pop();
     if (loc && loc.size > 0) spans.push([loc.offset, Math.min(loc.offset + loc.size, b.bytes.length)]);
+  }
+  // A record that stopped part-way has no size in its location: its node covers what it read.
+  for (let c = id + 1; c < b.nodes.length && b.nodes[c]!.depth > node.depth; c++) {
+    const child = b.nodes[c]!;
+    if (child.parent === id && child.partial && child.size > 0) spans.push([child.offset, child.offset + child.size]);
   }
   node.scattered = true;
   if (spans.length === 0) return;
@@ -181,7 +187,7 @@ function walkElement(b: TreeBuilder, field: FieldDef, v: unknown, scope: Scope, 
     walkValue(b, v, name, parent); // a shape the schema does not explain: shown as it is
     return;
   }
-  const raw = loc && innerOffset === undefined ? b.bytes.subarray(loc.offset, loc.offset + loc.size) : undefined;
+  const raw = loc && innerOffset === undefined && (typeof v === 'object' || typeof v === 'string') ? b.bytes.subarray(loc.offset, loc.offset + loc.size) : undefined;
   const leaf = describeLeaf(b.schema, field, v, raw);
   b.emit(parent.id, depth, { name, path, kind: leafKind(t.kind, v), type: typeName(field), offset, size, value: leaf.value, meaning: leaf.meaning, partial, count: undefined, placedBy, innerOffset, doc });
 }
