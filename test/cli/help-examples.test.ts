@@ -6,7 +6,7 @@ import { ROOT, runCli } from './run-cli.js';
 /** Options whose value is a file the example writes, not one it reads. */
 const WRITES = new Set(['-o', '--output', '--json', '--sarif', '--junit', '--write-baseline', '--out']);
 /** Options whose value is not a path at all. */
-const NOT_PATHS = new Set(['--format', '--seed', '--runs', '--time', '--workers', '--shard', '--max-file-size']);
+const NOT_PATHS = new Set(['--format', '--seed', '--runs', '--time', '--workers', '--shard', '--max-file-size', '--path', '--at', '--max-nodes', '--max-bytes', '--max-changes']);
 const REPO_FOLDERS = /^(corpus|profiles|schemas|docs)\//;
 
 interface Example { readonly line: string; readonly reads: string[]; readonly writes: string[] }
@@ -31,7 +31,7 @@ function examplesOf(help: string): Example[] {
 
 describe('help examples use paths that exist (issue 8)', () => {
   // Before: validate --help and pack --help used corpus/ccf/story/july-19.bin, which does not exist.
-  it.each([['validate'], ['pack'], ['unpack']])('every file %s --help reads exists, or an earlier example writes it', (cmd) => {
+  it.each([['validate'], ['pack'], ['unpack'], ['inspect'], ['explain'], ['diff'], ['report']])('every file %s --help reads exists, or an earlier example writes it', (cmd) => {
     const help = runCli([cmd, '--help']).stdout;
     const examples = examplesOf(help);
     expect(examples.length).toBeGreaterThan(0);
