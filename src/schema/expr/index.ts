@@ -7,3 +7,4 @@ export type { Ref } from './evaluate.js';
 export { rootScope, childScope, elementScope, itemScope, rememberScopeExtra } from './scope.js';
 export type { Scope, Locate, Location, StreamIo, ScopeExtra } from './scope.js';
 export { latin1Bytes } from './operators.js';
+export { referenceText, forEachReference } from './references.js';

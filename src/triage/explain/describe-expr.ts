@@ -1,6 +1,6 @@
 import { formatPath, type FieldPath } from '../../findings/index.js';
 import { escapeControls } from '../../report/format.js';
-import { EvalError, evaluate, evaluateRef, type CompiledExpr, type Expr, type FormatSchema, type Scope, type StructDef } from '../../schema/index.js';
+import { EvalError, evaluate, evaluateRef, forEachReference, referenceText, type CompiledExpr, type Expr, type FormatSchema, type Scope, type StructDef } from '../../schema/index.js';
 import { fieldsOf, type Level } from './decoded-scope.js';
 
 /** Where an expression is evaluated: its scope, the structs above it (for enum types) and the profile's limits. */
@@ -35,12 +35,12 @@ export function quietly(expr: CompiledExpr, scope: Scope): unknown {
 export function operandsOf(expr: CompiledExpr, env: ExprEnv): Operand[] {
   const out: Operand[] = [];
   const seen = new Set<string>();
-  collect(expr.ast, (text, e) => {
+  forEachReference(expr.ast, (text, e) => {
     if (seen.has(text) || out.length >= MAX_OPERANDS) return;
     seen.add(text);
     const op = operand(text, e, env);
     if (op) out.push(op);
-  });
+  }, true);
   return out;
 }
 
@@ -118,36 +118,9 @@ function structOfRef(e: Expr, env: ExprEnv): StructDef | undefined {
   return undefined;
 }
 
-/** Field references, lets and limits inside an expression (not inside offsetof/sizeof/end, which take a place). */
-function collect(e: Expr, out: (text: string, e: Expr) => void): void {
-  const text = render(e);
-  if (text !== undefined && (e.kind === 'name' || e.kind === 'member' || e.kind === 'index')) {
-    if (e.kind === 'index' && e.index.kind !== 'int') collect(e.index, out);
-    out(text, e);
-    return;
-  }
-  switch (e.kind) {
-    case 'unary': collect(e.operand, out); break;
-    case 'binary': collect(e.left, out); collect(e.right, out); break;
-    case 'cond': collect(e.test, out); collect(e.then, out); collect(e.else, out); break;
-    case 'call': if (e.fn !== 'offsetof' && e.fn !== 'sizeof' && e.fn !== 'end') e.args.forEach((a) => collect(a, out)); break;
-    default: break;
-  }
-}
 
 /** The text of a reference expression (`_parent.template.field_kinds[_index]`), undefined for anything else. */
-export function render(e: Expr): string | undefined {
-  switch (e.kind) {
-    case 'name': return e.name;
-    case 'member': { const o = render(e.object); return o === undefined ? undefined : `${o}.${e.name}`; }
-    case 'index': {
-      const o = render(e.object);
-      const i = e.index.kind === 'int' ? String(e.index.value) : render(e.index);
-      return o === undefined || i === undefined ? undefined : `${o}[${i}]`;
-    }
-    default: return undefined;
-  }
-}
+export const render = referenceText;
 
 /** `instances[5].type_id`, or undefined. */
 export function pathText(path: FieldPath | undefined): string | undefined {
