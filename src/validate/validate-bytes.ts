@@ -12,6 +12,7 @@ import type { FormatSchema } from '../schema/index.js';
 import { formatCatalog } from './format-catalog.js';
 import { mergeIssues } from './merge-issues.js';
 import { verdictOf } from './verdict.js';
+import { compileValidator } from './compile/index.js';
 
 export interface ValidateOptions {
   readonly schema: FormatSchema;
@@ -31,16 +32,24 @@ export interface ValidateOptions {
 
 /** The pipeline for one file: parse → check → simulate each consumer → report. Never throws on any bytes. */
 export function validateBytes(file: string, bytes: Uint8Array, options: ValidateOptions): FileReport {
-  const budget = new WorkBudget(bytes.length, options.budget);
+  let budget = new WorkBudget(bytes.length, options.budget);
   const sink = new CappedIssues(options.maxFindingsPerCode ?? DEFAULT_MAX_FINDINGS_PER_CODE);
   // The format's own codes, its schema's and its model's, rate and render like built-in ones.
   const catalog: CodeCatalog = formatCatalog(options.schema, options.consumers?.model.codes ?? NO_MODEL_CODES);
-  // The compiled fast path answers for well-formed files; anything unusual goes to the
-  // diagnostic decoder, which locates the problem.
-  const decoded = compileFastDecoder(options.schema).decode(bytes, budget.nodeLimit) ?? decode(options.schema, bytes, { budget, sink });
-  sink.pushAll(decoded.issues);
   const checkStats = { unevaluated: 0 };
-  checkStructure(options.schema, bytes, decoded, { sink, budget, stats: checkStats });
+  // The compiled validator (src/validate/compile) walks the bytes and answers only "no structural
+  // finding": such a file needs no tree, no checks over it and no locations. Any other file, or
+  // one it cannot decide, goes through the pipeline below with a budget of its own, so the report
+  // is the pipeline's either way.
+  const clean = compileValidator(options.schema).isClean(bytes, options.budget) && budget.checkClock();
+  if (!clean) {
+    budget = new WorkBudget(bytes.length, options.budget);
+    // The compiled fast path answers for well-formed files; anything unusual goes to the
+    // diagnostic decoder, which locates the problem.
+    const decoded = compileFastDecoder(options.schema).decode(bytes, budget.nodeLimit) ?? decode(options.schema, bytes, { budget, sink });
+    sink.pushAll(decoded.issues);
+    checkStructure(options.schema, bytes, decoded, { sink, budget, stats: checkStats });
+  }
   const consumers = options.consumers;
   const simulations = consumers ? consumers.profiles.map((p) => simulate(bytes, consumers, p, budget, sink)) : [];
   // Rules over data the decode did not produce are only counted (the decode's own error fails the
