@@ -163,6 +163,8 @@ export class ValidatorGen {
     this.onStack.push(def.name);
     const c = this.local('0', 'c');
     this.emit(`${c} = ${start};`);
+    // Its fields' nodes at once (an inline switch's case spends its own): never fewer than the decoder counts.
+    this.spend(num(def.fields.length + 1));
     // Let memo flags are reset where the struct starts (each element has its own lets).
     const resetAt = this.out.length;
     this.emit('');
@@ -219,7 +221,6 @@ export class ValidatorGen {
     this.emit(`${o} = ${f.at ? this.size(f.at, scope) : c};`);
     // A placed field must start inside the file (BAD_OFFSET otherwise); at its very end, not decided here.
     if (f.at) this.emit(`if (${o} >= N) return 0;`);
-    this.spend('1');
     switch (t.kind) {
       case 'int': {
         const w = INT_WIDTH[t.int];
@@ -274,7 +275,6 @@ export class ValidatorGen {
     this.emit(`${at} = ${this.size(f.at, scope)}; ${len} = ${this.size(f.size, scope)};`);
     this.emit(`if (${at} + ${len} > ${region.ty.len}) return 0;`);
     this.emit(`${o} = ${region.ty.off} + ${at};`);
-    this.spend('1');
     frame.names.set(f.id, { code: '0', ty: { k: 'bytes', off: o, len, text: f.type.kind === 'str' }, loc: { start: o, end: `(${o} + ${len})` } });
     this.bytesRules(f, o, len);
   }
@@ -289,12 +289,12 @@ export class ValidatorGen {
     const tv = this.local('0', 't');
     const end = inline ? undefined : this.local('0', 'e');
     this.emit(`${tv} = ${tag.code};`);
-    this.spend('1');
     this.emit(`switch (${tv}) {`);
     for (const [key, name] of t.cases) {
       this.emit(`case ${num(key)}: {`);
       if (inline) {
         const def = this.struct(name);
+        if (def.fields.length) this.spend(num(def.fields.length));
         const before = new Map(frame.names);
         for (const p of pendingNames(def, this.schema)) frame.pending.add(p);
         this.walkFields(frame, def.fields, start);
@@ -415,7 +415,6 @@ export class ValidatorGen {
     const child = this.newFrame(this.struct(struct), frame, elem.index);
     const s = this.local('0', 's');
     this.emit(`${s} = ${at};`);
-    this.spend('1');
     const end = this.walkStruct(child, s);
     if (arr.offs) this.emit(`${arr.offs}.push(${s});`);
     const u = (arr as { unique?: { set: string; key: Member } }).unique;
@@ -840,9 +839,10 @@ function referencedNames(schema: FormatSchema): Set<string> {
     for (const l of Object.values(s.lets ?? {})) visit(l.ast);
     for (const a of s.asserts) visit(a.rule.ast);
     for (const f of s.fields) {
-      for (const v of [...Object.values(f), ...Object.values(f.type)]) {
+      for (const [key, v] of [...Object.entries(f), ...Object.entries(f.type)]) {
+        if (key === 'derive') continue; // the encoder's: no check evaluates it
         if (isExpr(v)) visit(v.ast);
-        else if (Array.isArray(v)) for (const x of v) if (isExpr(x)) visit(x.ast);
+        else if (Array.isArray(v)) for (const x of v as unknown[]) if (isExpr(x)) visit(x.ast);
       }
       for (const r of f.valid) if (r.rule.kind === 'expr') visit(r.rule.expr.ast);
       if (f.placement) { visit(f.placement.start.ast); visit(f.placement.end.ast); }

@@ -65,9 +65,10 @@ export const R = {
   },
   /** u8/s8 read as a number; not decided when it does not fit exactly. */
   U8(dv: DataView, o: number, le: boolean): number {
-    const v = dv.getBigUint64(o, le);
-    if (v > 9007199254740991n) throw BAIL;
-    return Number(v);
+    const hi = dv.getUint32(le ? o + 4 : o, le);
+    const lo = dv.getUint32(le ? o : o + 4, le);
+    if (hi >= 0x200000) throw BAIL;
+    return hi * 0x100000000 + lo;
   },
   S8(dv: DataView, o: number, le: boolean): number {
     const v = dv.getBigInt64(o, le);
