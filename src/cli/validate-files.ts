@@ -28,7 +28,8 @@ export function validateFiles(entries: readonly InputEntry[], options: ValidateF
   return reports;
 }
 
-function validateEntry(entry: InputEntry, options: ValidateFilesOptions): FileReport {
+/** One input's report (also run by the worker threads of validate-pool.ts). */
+export function validateEntry(entry: InputEntry, options: Pick<ValidateFilesOptions, 'validate' | 'maxFileSize'>): FileReport {
   const name = displayName(entry.file);
   if (entry.error !== undefined) return errorReport(name, entry.error);
   let bytes: Uint8Array;

@@ -9,7 +9,7 @@ import { FileProgress } from '../progress.js';
 import { planOutputs, writeReports, type ReportOutput } from '../report-outputs.js';
 import { useColor, VERSION } from '../runtime.js';
 import { gateWithBaseline, loadBaseline, saveBaseline } from '../validate-baseline.js';
-import { validateFiles } from '../validate-files.js';
+import { validateFilesOnCores } from '../validate-pool.js';
 import type { ValidateOpts } from './validate.js';
 
 /** What `preflight validate` does, loaded only when it runs (see validate.ts for the options). */
@@ -36,7 +36,11 @@ export async function runValidate(inputs: string[], opts: ValidateOpts): Promise
       : {}),
   };
   const progress = opts.progress && entries.length > 1 ? new FileProgress(process.stderr, entries.length) : undefined;
-  const checked = validateFiles(entries, { validate, maxFileSize: opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, ...(progress ? { progress } : {}) });
+  const maxFileSize = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  // Many files are validated on every core (worker threads); each file's report is the same either way.
+  const { schema: _s, consumers: _c, ...rest } = validate;
+  const setup = { schemaFile: opts.schema, profiles: opts.profile ?? [], fleets: opts.fleet ?? [], validate: rest, maxFileSize };
+  const checked = await validateFilesOnCores(entries, { validate, maxFileSize, ...(progress ? { progress } : {}) }, setup);
   const files = baseline !== undefined ? gateWithBaseline(checked, baseline, note) : checked;
   const report: ValidationReport = {
     tool: { name: 'preflight', version: VERSION },

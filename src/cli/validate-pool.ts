@@ -1,0 +1,94 @@
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FileReport } from '../report/model.js';
+import type { ValidateOptions } from '../validate/index.js';
+import { displayName, STDIN, type InputEntry } from './io.js';
+import { validateEntry, validateFiles, type ValidateFilesOptions } from './validate-files.js';
+
+/** What a worker needs to load the same schema and fleet the main thread loaded, and the same options. */
+export interface PoolSetup {
+  readonly schemaFile: string | undefined;
+  readonly profiles: readonly string[];
+  readonly fleets: readonly string[];
+  readonly validate: Omit<ValidateOptions, 'schema' | 'consumers'>;
+  readonly maxFileSize: number;
+}
+
+export interface WorkerData {
+  readonly entries: readonly InputEntry[];
+  readonly counter: SharedArrayBuffer;
+  readonly setup: PoolSetup;
+}
+
+/** Below this many files one thread is faster: a worker takes ~0.2 s to load the schema and model. */
+export const MIN_FILES_FOR_WORKERS = 16;
+
+/**
+ * Threads for `n` files: PREFLIGHT_THREADS when set (1: no workers), else every core, with at
+ * least 8 files a thread and none for fewer than MIN_FILES_FOR_WORKERS.
+ */
+export function threadCount(n: number, env: string | undefined = process.env['PREFLIGHT_THREADS']): number {
+  if (env !== undefined && env !== '') {
+    const t = Number(env);
+    if (Number.isInteger(t) && t >= 1) return Math.min(t, Math.max(1, n));
+  }
+  if (n < MIN_FILES_FOR_WORKERS) return 1;
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(n / 8)));
+}
+
+/**
+ * validateFiles on every core: the main thread and `threads - 1` worker threads take the next
+ * file from one shared counter, so a slow file never holds up the rest. Reports come back in
+ * input order, each the same as validateFiles would give (each file is validated on its own). A
+ * worker that fails (it cannot start, or dies) costs nothing but time: whatever it took and did
+ * not report is validated here afterwards. Reading stdin stays on the main thread (no workers).
+ */
+export async function validateFilesOnCores(entries: readonly InputEntry[], options: ValidateFilesOptions, setup: PoolSetup): Promise<FileReport[]> {
+  const threads = entries.some((e) => e.file === STDIN) ? 1 : threadCount(entries.length);
+  if (threads <= 1) return validateFiles(entries, options);
+  const counter = new SharedArrayBuffer(4);
+  const next = new Int32Array(counter);
+  const reports: Array<FileReport | undefined> = new Array(entries.length);
+  const data: WorkerData = { entries, counter, setup };
+  const done = Array.from({ length: threads - 1 }, () => runWorker(data, reports));
+  for (;;) {
+    const i = Atomics.add(next, 0, 1);
+    if (i >= entries.length) break;
+    options.progress?.update(i, displayName(entries[i]!.file));
+    reports[i] = validateEntry(entries[i]!, options);
+  }
+  await Promise.all(done);
+  const out = reports.map((r, i) => r ?? validateEntry(entries[i]!, options));
+  options.progress?.end();
+  return out;
+}
+
+function runWorker(data: WorkerData, reports: Array<FileReport | undefined>): Promise<void> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(entry.code, { workerData: data, eval: entry.eval });
+    } catch {
+      resolve();
+      return;
+    }
+    worker.on('message', (m: { i?: number; report?: FileReport }) => {
+      if (typeof m.i === 'number' && m.report) reports[m.i] = m.report;
+    });
+    worker.on('error', () => undefined);
+    worker.on('exit', () => resolve());
+  });
+}
+
+/** The worker script: tsc's output beside this module; from the TypeScript sources (tests, tsx), through tsx's loader. */
+const entry = ((): { code: string | URL; eval: boolean } => {
+  const self = import.meta.url;
+  if (!self.endsWith('.ts')) return { code: new URL('./validate-worker.js', self), eval: false };
+  const tsxRoot = dirname(createRequire(self).resolve('tsx/package.json'));
+  const api = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const script = new URL('./validate-worker.ts', self).href;
+  return { eval: true, code: `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(script)}); });` };
+})();
