@@ -17,6 +17,8 @@
  *   SCALE_PER_FILE_SAMPLE=100  processes run one per file, scaled to the folder's count
  *   SCALE_ROUNDS=3           in-process passes (median)  SCALE_RESULTS=none  do not write bench/results.md
  *   SCALE_KEEP_FILES=1       keep the temporary folder
+ *   SCALE_BEFORE=DIR         also validate the set and the folder with another built checkout (e.g. a git worktree of
+ *                            an earlier commit), in the same run: a before/after table
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +32,9 @@ import { mib, measureSeries, nodeFloor } from './scale/series.js';
 import { mbPerS, measureSet } from './scale/set-69mb.js';
 import { measureSmallFiles } from './scale/small-files.js';
 import { judge, mark } from './scale/targets.js';
-import { requireGnuTime } from './scale/timed-run.js';
+import { requireGnuTime, type TimedRun } from './scale/timed-run.js';
+import { validateRun } from './scale/validate-run.js';
+import { execFileSync } from 'node:child_process';
 
 const env = (name: string, fallback: number): number => {
   const v = Number(process.env[name] ?? fallback);
@@ -43,6 +47,7 @@ const SMALL_FILES = env('SCALE_SMALL_FILES', 10_000);
 const PER_FILE_SAMPLE = Math.max(1, env('SCALE_PER_FILE_SAMPLE', 100));
 const ROUNDS = Math.max(1, env('SCALE_ROUNDS', 3));
 const ROOT = join(import.meta.dirname, '..');
+const BEFORE = process.env['SCALE_BEFORE'] || undefined;
 const RESULTS = process.env['SCALE_RESULTS'] === 'none' ? undefined : join(ROOT, 'bench', 'results.md');
 const say = (s: string): void => void process.stdout.write(`${s}\n`);
 
@@ -64,6 +69,13 @@ try {
     say(`  ${name.padEnd(26)} ${(ms / 1000).toFixed(3).padStart(8)} s  ${mbPerS(setResult.totalBytes, ms).toFixed(1).padStart(7)} MB/s`);
   }
   say(setResult.disagreements.length === 0 ? '  counts agree with the decoder' : `  SANITY CHECK FAILED: ${setResult.disagreements.join('; ')}`);
+  let before: { label: string; set: TimedRun; small?: TimedRun } | undefined;
+  if (BEFORE) {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: BEFORE, encoding: 'utf8' }).trim();
+    const set = validateRun(BEFORE, [setDir]);
+    before = { label: `commit ${commit}`, set };
+    say(`  before (${before.label}): ${(set.wallMs / 1000).toFixed(3)} s  ${mbPerS(setResult.totalBytes, set.wallMs).toFixed(1)} MB/s${set.failure ? ` FAILED ${set.failure}` : ''}`);
+  }
   rmSync(setDir, { recursive: true, force: true });
 
   const targets: number[] = [];
@@ -82,6 +94,10 @@ try {
     say(`\n4. ${SMALL_FILES.toLocaleString('en')} corpus-sized files (${built.kinds} corpus files in turn): one process, then ${Math.min(PER_FILE_SAMPLE, SMALL_FILES)} one per file`);
     small = measureSmallFiles(ROOT, smallDir, built.files, built.bytes, PER_FILE_SAMPLE);
     say(`  folder: ${(small.folder.wallMs / 1000).toFixed(2)} s${small.folder.failure ? ` FAILED ${small.folder.failure}` : ''}; one per file: ${small.perFileMs.toFixed(0)} ms a file, ${(small.perFileTotalMs / 1000).toFixed(0)} s for all`);
+    if (before) {
+      before.small = validateRun(BEFORE!, [smallDir]);
+      say(`  before (${before.label}), the folder: ${(before.small.wallMs / 1000).toFixed(2)} s`);
+    }
   }
 
   m.loadAfter = currentLoad();
@@ -90,7 +106,7 @@ try {
   for (const t of verdicts) say(`  ${mark(t.verdict).padEnd(12)} ${t.target}\n               ${t.measured}`);
   const settings = `series to ${mib(targets[targets.length - 1]!)} (SCALE_MAX_MIB=${MAX_MIB}), ${COPIES} copies, ${SMALL_FILES.toLocaleString('en')} small files with ${PER_FILE_SAMPLE} run one per file, ${ROUNDS} in-process passes`;
   if (RESULTS) {
-    writeResults(RESULTS, renderResults({ machine: m, settings, kaitaiVersion: kaitai.compilerVersion, set: setResult, series, nodeFloor: floor, ...(small ? { small } : {}), targets: verdicts }));
+    writeResults(RESULTS, renderResults({ machine: m, settings, kaitaiVersion: kaitai.compilerVersion, set: setResult, series, nodeFloor: floor, ...(small ? { small } : {}), targets: verdicts, ...(before ? { before } : {}) }));
     say(`\nwritten: ${RESULTS} (load ${m.loadBefore.toFixed(2)} -> ${m.loadAfter.toFixed(2)})`);
   }
 } finally {

@@ -12,6 +12,8 @@ import { decode } from '../src/parse/index.js';
 import { defaultSchemaPath, loadSchema } from '../src/schema/index.js';
 import { simulateModel } from '../src/model/index.js';
 import { validateBytes } from '../src/validate/index.js';
+import { compileValidator } from '../src/validate/compile/index.js';
+import { walkCcf } from './baselines/ccf-walker.js';
 import { ccfConsumers } from '../test/helpers/consumers.js';
 
 const schema = loadSchema(defaultSchemaPath());
@@ -25,6 +27,8 @@ const rows: [string, number][] = [
   ['parse (compiled fast path)', medianTime(() => compileFastDecoder(schema).decode(bytes))],
   ['parse (fast path + first locate)', medianTime(() => compileFastDecoder(schema).decode(bytes)?.locate(['pool']))],
   ['check (schema rules)', medianTime(() => checkStructure(schema, bytes, decoded))],
+  ['compiled validator (no tree)', medianTime(() => compileValidator(schema).isClean(bytes))],
+  ['hand-written walker (bench/baselines)', medianTime(() => walkCcf(bytes))],
   ...consumers.profiles.map((p): [string, number] => [`simulate ${p.name} (consumer model)`, medianTime(() => simulateModel(bytes, consumers.model, p))]),
   ['validate, whole pipeline', medianTime(() => validateBytes('big.bin', bytes, { schema, consumers }))],
 ];

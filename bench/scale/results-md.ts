@@ -23,6 +23,14 @@ export interface ScaleRun {
   readonly nodeFloor: TimedRun;
   readonly small?: SmallFilesResult;
   readonly targets: readonly Target[];
+  /** SCALE_BEFORE: another checkout's validate on the same files in the same run. */
+  readonly before?: BeforeRun;
+}
+
+export interface BeforeRun {
+  readonly label: string;
+  readonly set: TimedRun;
+  readonly small?: TimedRun;
 }
 
 const row = (cells: readonly (string | number)[]): string => `| ${cells.join(' | ')} |`;
@@ -98,6 +106,21 @@ export function renderResults(r: ScaleRun): string {
       '|---|---:|---:|---:|---:|',
       row(['one process, the folder', `${(f.folder.wallMs / 1000).toFixed(2)} s`, (f.count / (f.folder.wallMs / 1000)).toFixed(0), (f.folder.cpuMs / f.folder.wallMs).toFixed(2), mb(f.folder.maxRss)]),
       row([`one process per file (${f.sample} run, scaled)`, `${(f.perFileTotalMs / 1000).toFixed(0)} s (${f.perFileMs.toFixed(0)} ms a file)`, (1000 / f.perFileMs).toFixed(1), '', '']),
+      '',
+    );
+  }
+  if (r.before) {
+    const b = r.before;
+    const cell = (t: TimedRun, bytes: number): string => `${(t.wallMs / 1000).toFixed(2)} s, ${mbPerS(bytes, t.wallMs).toFixed(1)} MB/s, ${mb(t.maxRss)}`;
+    lines.push(
+      '## Before and after, in this run',
+      '',
+      `SCALE_BEFORE: the same files validated by ${b.label} (its own dist/, whole process, default budgets), one after the other with this checkout's runs above.`,
+      '',
+      row(['files', 'before', 'this checkout', 'speed-up']),
+      '|---|---:|---:|---:|',
+      row([`the ${(s.totalBytes / 1e6).toFixed(0)} MB set`, cell(b.set, s.totalBytes), cell(s.validate, s.totalBytes), `${(b.set.wallMs / s.validate.wallMs).toFixed(1)}x`]),
+      ...(b.small && r.small ? [row([`${r.small.count.toLocaleString('en')} small files, one process`, cell(b.small, r.small.bytes), cell(r.small.folder, r.small.bytes), `${(b.small.wallMs / r.small.folder.wallMs).toFixed(1)}x`])] : []),
       '',
     );
   }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -27,16 +28,41 @@ export interface WorkerData {
 export const MIN_FILES_FOR_WORKERS = 16;
 
 /**
- * Threads for `n` files: PREFLIGHT_THREADS when set (1: no workers), else every core, with at
- * least 8 files a thread and none for fewer than MIN_FILES_FOR_WORKERS.
+ * Below this much estimated work one thread is as fast: a worker loads for ~0.22 s and then runs
+ * cold (unoptimised) code, and the run waits for the file it took. Measured on the 69 MB set (100
+ * files of 689 KB, ~0.6 s of work): two threads took 1.0 s against 0.56-0.66 s for one.
  */
-export function threadCount(n: number, env: string | undefined = process.env['PREFLIGHT_THREADS']): number {
+export const MIN_WORK_MS_FOR_WORKERS = 2000;
+
+/** Rough work of a file: ~0.5 ms a file (reading, hashing, reporting) and ~10 ms a MB (measured, 2026-12-03). */
+const workMs = (bytes: number): number => 0.5 + bytes / 100_000;
+
+/**
+ * Threads for `n` files of `bytes` bytes in all: PREFLIGHT_THREADS when set (1: no workers), else
+ * every core when the work is worth it (MIN_FILES_FOR_WORKERS files, MIN_WORK_MS_FOR_WORKERS of
+ * estimated work), with at least 8 files a thread.
+ */
+export function threadCount(n: number, env: string | undefined = process.env['PREFLIGHT_THREADS'], bytes = 0): number {
   if (env !== undefined && env !== '') {
     const t = Number(env);
     if (Number.isInteger(t) && t >= 1) return Math.min(t, Math.max(1, n));
   }
-  if (n < MIN_FILES_FOR_WORKERS) return 1;
+  if (n < MIN_FILES_FOR_WORKERS || n * workMs(0) + workMs(bytes) < MIN_WORK_MS_FOR_WORKERS) return 1;
   return Math.max(1, Math.min(availableParallelism(), Math.floor(n / 8)));
+}
+
+/** The inputs' total size (unreadable ones count as nothing: they are reported, not validated). */
+function totalBytes(entries: readonly InputEntry[]): number {
+  let sum = 0;
+  for (const e of entries) {
+    if (e.error !== undefined) continue;
+    try {
+      sum += statSync(e.file).size;
+    } catch {
+      // reported when it is read
+    }
+  }
+  return sum;
 }
 
 /**
@@ -47,7 +73,8 @@ export function threadCount(n: number, env: string | undefined = process.env['PR
  * not report is validated here afterwards. Reading stdin stays on the main thread (no workers).
  */
 export async function validateFilesOnCores(entries: readonly InputEntry[], options: ValidateFilesOptions, setup: PoolSetup): Promise<FileReport[]> {
-  const threads = entries.some((e) => e.file === STDIN) ? 1 : threadCount(entries.length);
+  const many = entries.length >= MIN_FILES_FOR_WORKERS && !entries.some((e) => e.file === STDIN);
+  const threads = many ? threadCount(entries.length, process.env['PREFLIGHT_THREADS'], totalBytes(entries)) : 1;
   if (threads <= 1) return validateFiles(entries, options);
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);

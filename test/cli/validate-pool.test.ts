@@ -10,6 +10,8 @@ import { ccfConsumers } from '../helpers/consumers.js';
 describe('validateFilesOnCores', () => {
   it('chooses threads: none for a few files, PREFLIGHT_THREADS when set', () => {
     expect(threadCount(3, undefined)).toBe(1);
+    expect(threadCount(100, undefined, 69_000_000)).toBe(1); // ~0.7 s of work: a worker would not pay for itself
+    expect(threadCount(10_000, undefined, 1_700_000)).toBeGreaterThanOrEqual(1);
     expect(threadCount(1000, '1')).toBe(1);
     expect(threadCount(1000, '3')).toBe(3);
     expect(threadCount(2, '8')).toBe(2);

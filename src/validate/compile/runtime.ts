@@ -15,7 +15,16 @@ const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** What one run of the generated function may use besides the bytes: the budget of this pass. */
 export class RunContext {
   budget!: WorkBudget;
+  /** Regex work this pass has done (ms): past REGEX_PASS_MS the file is left to the pipeline. */
+  regexMs = 0;
 }
+
+/**
+ * The most regex work (ms) the compiled pass does on one file. Verdicts are memoised per distinct
+ * pattern, so the pipeline that runs after an undecided file reuses what this pass found; a file
+ * of many slow patterns is undecided here after this much, not after the file's 4 s regex budget.
+ */
+export const REGEX_PASS_MS = 500;
 
 /**
  * The helpers generated code calls, as one object (`R`): each is small and monomorphic. None
@@ -111,10 +120,16 @@ export const R = {
     } catch {
       return false;
     }
-    const syntax = ctx.budget.timedRegex((ms) => re2Check(text, ms));
-    if (syntax.kind !== 'valid') return false;
-    if (!redos) return true;
-    return ctx.budget.timedRegex((ms) => redosHazard(text, ms)) === null;
+    if (ctx.regexMs > REGEX_PASS_MS) return false;
+    const start = performance.now();
+    try {
+      const syntax = ctx.budget.timedRegex((ms) => re2Check(text, ms));
+      if (syntax.kind !== 'valid') return false;
+      if (!redos) return true;
+      return ctx.budget.timedRegex((ms) => redosHazard(text, ms)) === null;
+    } finally {
+      ctx.regexMs += performance.now() - start;
+    }
   },
   /** An integer checksum over bytes[from, to), as a number (every integer algorithm has at most 32 bits). */
   CK(algo: Exclude<ChecksumAlgo, 'sha256'>, b: Uint8Array, from: number, to: number): number {
