@@ -13,7 +13,7 @@ import { checkStructure } from '../../src/check/index.js';
 import type { Issue } from '../../src/findings/index.js';
 import { compileFastDecoder } from '../../src/parse/compile/index.js';
 import { decode } from '../../src/parse/index.js';
-import { loadSchema, type FormatSchema } from '../../src/schema/index.js';
+import { loadSchema, parseSchema, type FormatSchema } from '../../src/schema/index.js';
 import { compileValidator } from '../../src/validate/compile/index.js';
 import { caseArbitrary, hostileArbitrary } from '../model/arbitraries.js';
 import { ccfBytes, ccfSpec, mutate, mutation, sigpackBytes, sigRecord, smallishBytes } from '../parse/differential-helpers.js';
@@ -84,6 +84,17 @@ describe('compiled validator', () => {
     expect(clean).toBeGreaterThan(20);
   });
 
+  it('decides every generated file the pipeline finds clean (u8 values past 2^53 included), so the fast path is not just safe but used', () => {
+    const sets: [FormatSchema, Uint8Array[]][] = [
+      [ccf, fc.sample(caseArbitrary(ccf), 300).map((c) => c.bytes)],
+      [ccf, fc.sample(ccfSpec, 300).map((spec) => ccfBytes(spec))],
+      [sigpack, fc.sample(fc.array(sigRecord, { minLength: 1, maxLength: 6 }), 300).map((r) => sigpackBytes(r))],
+    ];
+    for (const [schema, files] of sets) {
+      for (const bytes of files) expect(compileValidator(schema).isClean(bytes)).toBe(pipelineIssues(schema, bytes).length === 0);
+    }
+  });
+
   it('hostile CCF (hand-built: duplicate ids, lying counts and pools, pointers anywhere), and mutants of well-formed files', () => {
     fc.assert(fc.property(hostileArbitrary(), ({ bytes }) => void holds(ccf, bytes)), { numRuns: 250 });
     fc.assert(fc.property(ccfSpec, mutation, (spec, m) => {
@@ -120,6 +131,20 @@ describe('compiled validator', () => {
     }), { numRuns: 200 });
     expect(compileValidator(png).isClean(new Uint8Array(makePng({ before: [textChunk('a', 'b')] })))).toBe(false);
     expect(compileValidator(zip).isClean(new Uint8Array(makeZip([{ name: 'a.txt', data: new TextEncoder().encode('hello') }])))).toBe(false);
+  });
+
+  it('refuses a schema that would inline into a huge function, instead of building it', () => {
+    const types = Array.from({ length: 12 }, (_, k) => `  t${k}:\n    seq:\n${Array.from({ length: 8 }, (_, j) => `      - { id: f${j}, type: ${k === 11 ? 'u1' : `t${k + 1}`} }`).join('\n')}`).join('\n');
+    const schema = parseSchema(`format: wide\nroot: t0\ntypes:\n${types}\n`, 'wide.yaml');
+    const t = performance.now();
+    const v = compileValidator(schema);
+    expect(v.unsupported).toMatch(/too large/);
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
+
+  it('respects the time budget: out of time, not decided', () => {
+    const bytes = new Uint8Array(readFileSync('corpus/ccf/story/2024-07-19-0409-channel-291.bin'));
+    expect(compileValidator(ccf).isClean(bytes, { timeMs: 0 })).toBe(false);
   });
 
   it('respects the node budget: a file over it is not decided', () => {

@@ -88,6 +88,7 @@ export class ValidatorGen {
   private readonly prelude: string[] = [];
   private n = 0;
   private depth = 0;
+  private sourceChars = 0;
   private readonly referenced: Set<string>;
   private readonly onStack: string[] = [];
 
@@ -129,6 +130,10 @@ export class ValidatorGen {
   }
 
   private emit(line: string): void {
+    // Checked as it grows: a schema whose structs inline into each other many times over would
+    // otherwise build a huge source before the final check.
+    this.sourceChars += line.length + 1;
+    if (this.sourceChars > MAX_SOURCE) throw new Unsupported('the generated validator would be too large');
     this.out.push(line);
   }
 
@@ -578,7 +583,9 @@ export class ValidatorGen {
   private equal(l: Val, r: Val): string {
     const a = l.ty.k;
     const b = r.ty.k;
-    if ((a === 'int' && b === 'int') || (a === 'bool' && b === 'bool')) return `(${l.code} === ${r.code})`;
+    // Integers are numbers or (u8/s8 past 2^53) bigints: == compares them exactly, either way.
+    if (a === 'int' && b === 'int') return `(${l.code} == ${r.code})`;
+    if (a === 'bool' && b === 'bool') return `(${l.code} === ${r.code})`;
     if (a === 'ref' && b === 'ref' && l.ty.struct === r.ty.struct) return `(${l.code} === ${r.code})`;
     if (a === 'ref' && b === 'null') return `(${l.code} < 0)`;
     if (a === 'null' && b === 'ref') return `(${r.code} < 0)`;

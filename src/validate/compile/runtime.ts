@@ -72,17 +72,19 @@ export const R = {
   NOT(a: number): number {
     return R.S(Number(~BigInt(a)));
   },
-  /** u8/s8 read as a number; not decided when it does not fit exactly. */
-  U8(dv: DataView, o: number, le: boolean): number {
+  /**
+   * u8/s8 as the evaluator holds them: a number when it is a safe integer, else a bigint. Generated
+   * code compares integers with == and <, exact across the two; arithmetic on a bigint throws a
+   * TypeError or fails R.S, and any throw is "not decided".
+   */
+  U8(dv: DataView, o: number, le: boolean): number | bigint {
     const hi = dv.getUint32(le ? o + 4 : o, le);
     const lo = dv.getUint32(le ? o : o + 4, le);
-    if (hi >= 0x200000) throw BAIL;
-    return hi * 0x100000000 + lo;
+    return hi < 0x200000 ? hi * 0x100000000 + lo : dv.getBigUint64(o, le);
   },
-  S8(dv: DataView, o: number, le: boolean): number {
+  S8(dv: DataView, o: number, le: boolean): number | bigint {
     const v = dv.getBigInt64(o, le);
-    if (v > 9007199254740991n || v < -9007199254740991n) throw BAIL;
-    return Number(v);
+    return v > 9007199254740991n || v < -9007199254740991n ? v : Number(v);
   },
   /** Whether bytes[o, o+n) are valid UTF-8, exactly as a fatal TextDecoder decides (no overlongs, surrogates or > U+10FFFF). */
   UTF8(b: Uint8Array, o: number, n: number): boolean {
