@@ -48,7 +48,10 @@ function resolveInOrder(root: Node, targets: Map<Node, Node | undefined>, aliasA
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor) anchors.set(anchor, node);
     if (isAlias(node)) {
-      targets.set(node, anchors.get(node.source));
+      const target = anchors.get(node.source);
+      // The yaml package throws a ReferenceError for this only when the document is converted.
+      if (target === undefined) return { node, path: keyPathOf(v), reason: `the alias *${node.source.slice(0, 60)} names no anchor (&${node.source.slice(0, 60)}) before it` };
+      targets.set(node, target);
       aliasAt.set(node, v);
       continue;
     }

@@ -10,7 +10,9 @@ export function selectPath(view: FileView, path: string): ViewNode {
   let prefix = wanted;
   let found: ViewNode | undefined;
   while (prefix !== '' && !found) {
-    prefix = prefix.replace(/(\[\d*\]|\.?[^.[\]]*)$/, '');
+    // Each step must shorten the path: `types[-1]` or `a.` once matched nothing and looped forever.
+    const shorter = prefix.replace(/(\[[^\]]*\]|\.?[^.[\]]+)$/, '');
+    prefix = shorter.length < prefix.length ? shorter : '';
     found = nodeByPath(view, prefix);
   }
   const shown = JSON.stringify(path.length > 120 ? `${path.slice(0, 120)}…` : path);
