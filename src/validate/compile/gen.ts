@@ -353,6 +353,9 @@ export class ValidatorGen {
       const w = INT_WIDTH[t.int];
       const start = this.local('0', 'o');
       this.emit(`${start} = ${c}; if (${c} + ${count} * ${w} > N) return 0;`);
+      const read = (o: string) => readInt(t.int, t.endian, o);
+      // Known before its elements' rules run: they may index the array itself (`xs[_index]`).
+      frame.names.set(f.id, { code: '0', ty: { k: 'ints', off: start, count, read, width: w }, loc: { start, end: `(${start} + ${count} * ${w})` } });
       if (f.valid.length || f.checksum) {
         const v = this.local('0');
         this.emit(`for (${i} = 0; ${i} < ${count}; ${i}++) {`);
@@ -361,8 +364,6 @@ export class ValidatorGen {
         this.emit('}');
       }
       this.emit(`${c} = ${start} + ${count} * ${w};`);
-      const read = (o: string) => readInt(t.int, t.endian, o);
-      frame.names.set(f.id, { code: '0', ty: { k: 'ints', off: start, count, read, width: w }, loc: { start, end: `(${start} + ${count} * ${w})` } });
       return;
     }
     if (t.kind !== 'struct') throw new Unsupported(`${f.id}: an array of ${t.kind}`);
@@ -613,7 +614,13 @@ export class ValidatorGen {
     if (known) return known;
     if (f.pending.has(name)) throw new Unsupported(`${name} is used before it is walked`);
     const lets = f.struct.lets;
-    if (lets && Object.prototype.hasOwnProperty.call(lets, name)) return this.letValue(f, name, lets[name]!);
+    if (lets && Object.prototype.hasOwnProperty.call(lets, name)) {
+      // The evaluator computes a let in the scope that first asks for it, and an element scope
+      // (a repeated field's rules, a placed element's offset) has its own `_index` and may share
+      // the struct's let cache: a let that reads `_index` from there is not compiled.
+      if (s.index !== f.index && letReadsIndex(f.struct, name)) throw new Unsupported(`let ${name} reads _index from an element scope`);
+      return this.letValue(f, name, lets[name]!);
+    }
     throw new Unsupported(`${name} is not available in ${f.struct.name}`);
   }
 
@@ -788,6 +795,29 @@ function joinTy(a: Ty, b: Ty): Ty {
   if (a.k === 'ref' && b.k === 'null') return a;
   if (a.k === 'null' && b.k === 'ref') return b;
   throw new Unsupported(`a condition whose branches are ${a.k} and ${b.k}`);
+}
+
+/** Whether a let of `def` mentions `_index`, itself or through the struct's other lets. */
+function letReadsIndex(def: StructDef, name: string, seen = new Set<string>()): boolean {
+  const lets = def.lets;
+  if (!lets || seen.has(name) || !Object.prototype.hasOwnProperty.call(lets, name)) return false;
+  seen.add(name);
+  let found = false;
+  const visit = (e: Expr): void => {
+    if (found) return;
+    switch (e.kind) {
+      case 'name': if (e.name === '_index' || letReadsIndex(def, e.name, seen)) found = true; return;
+      case 'member': visit(e.object); return;
+      case 'index': visit(e.object); visit(e.index); return;
+      case 'call': for (const a of e.args) visit(a); return;
+      case 'unary': visit(e.operand); return;
+      case 'binary': visit(e.left); visit(e.right); return;
+      case 'cond': visit(e.test); visit(e.then); visit(e.else); return;
+      default: return;
+    }
+  };
+  visit(lets[name]!.ast);
+  return found;
 }
 
 /** Field ids of a struct, and of its inline switches' cases: names that exist but may not be walked yet. */
