@@ -42,12 +42,14 @@ const workMs = (bytes: number): number => 0.5 + bytes / 100_000;
  * every core when the work is worth it (MIN_FILES_FOR_WORKERS files, MIN_WORK_MS_FOR_WORKERS of
  * estimated work), with at least 8 files a thread.
  */
-export function threadCount(n: number, env: string | undefined = process.env['PREFLIGHT_THREADS'], bytes = 0): number {
+export function threadCount(n: number, env: string | undefined = process.env['PREFLIGHT_THREADS'], bytes: number | (() => number) = 0): number {
   if (env !== undefined && env !== '') {
     const t = Number(env);
     if (Number.isInteger(t) && t >= 1) return Math.min(t, Math.max(1, n));
   }
-  if (n < MIN_FILES_FOR_WORKERS || n * workMs(0) + workMs(bytes) < MIN_WORK_MS_FOR_WORKERS) return 1;
+  if (n < MIN_FILES_FOR_WORKERS) return 1;
+  // The sizes are looked up only when the count alone does not decide (10,000 stats cost ~0.1 s).
+  if (n * workMs(0) < MIN_WORK_MS_FOR_WORKERS && n * workMs(0) + workMs(typeof bytes === 'number' ? bytes : bytes()) < MIN_WORK_MS_FOR_WORKERS) return 1;
   return Math.max(1, Math.min(availableParallelism(), Math.floor(n / 8)));
 }
 
@@ -74,7 +76,7 @@ function totalBytes(entries: readonly InputEntry[]): number {
  */
 export async function validateFilesOnCores(entries: readonly InputEntry[], options: ValidateFilesOptions, setup: PoolSetup): Promise<FileReport[]> {
   const many = entries.length >= MIN_FILES_FOR_WORKERS && !entries.some((e) => e.file === STDIN);
-  const threads = many ? threadCount(entries.length, process.env['PREFLIGHT_THREADS'], totalBytes(entries)) : 1;
+  const threads = many ? threadCount(entries.length, process.env['PREFLIGHT_THREADS'], () => totalBytes(entries)) : 1;
   if (threads <= 1) return validateFiles(entries, options);
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
