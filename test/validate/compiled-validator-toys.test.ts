@@ -144,6 +144,20 @@ describe.each(Object.entries(TOYS))('compiled validator, toy schema %s', (name, 
   });
 });
 
+it('rules it does not compile (unique over integers, placement of records not placed: schemas built by hand, the loader refuses both) leave the schema to the pipeline, never unchecked', () => {
+  const schema = (seq: string) => parseSchema(`format: t\nroot: file\ntypes:\n  file:\n    seq:\n${seq}\n  rec:\n    seq:\n      - { id: k, type: u1 }\n`, 't.yaml');
+  // The loader refuses unique over integers; a schema built by hand can still say it.
+  const ints = schema(`      - { id: xs, type: u1, repeat: 3 }`);
+  const file = ints.types.get('file')!;
+  const tampered: FormatSchema = { ...ints, types: new Map([...ints.types, ['file', { ...file, fields: [{ ...file.fields[0]!, unique: { key: 'k', code: 'DUPLICATE_ID' } }] }]]) };
+  expect(compileValidator(tampered).unsupported).toMatch(/unique/);
+  const recs = schema(`      - { id: rs, type: rec, repeat: 2 }`);
+  const holder = recs.types.get('file')!;
+  const placement = { start: { source: '0', ast: { kind: 'int', value: 0n } }, end: { source: '9', ast: { kind: 'int', value: 9n } }, code: 'BAD_OFFSET', gapCode: undefined } as const;
+  const unplaced: FormatSchema = { ...recs, types: new Map([...recs.types, ['file', { ...holder, fields: [{ ...holder.fields[0]!, placement }] }]]) };
+  expect(compileValidator(unplaced).unsupported).toMatch(/placement/);
+});
+
 it('lets that read _index from an element rule are left to the pipeline (the evaluator shares the let cache there)', () => {
   expect(compileValidator(parseSchema(TOYS['indexlet']!, 'indexlet.yaml')).unsupported).toMatch(/_index/);
 });

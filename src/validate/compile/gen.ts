@@ -99,8 +99,7 @@ export class ValidatorGen {
   generate(): Generated {
     const root = this.struct(this.schema.root);
     const frame: Frame = this.newFrame(root, null, undefined);
-    const end = this.walkStruct(frame, '0');
-    void end;
+    this.walkStruct(frame, '0');
     const body = this.out.join('\n');
     const source = [
       '"use strict";',
@@ -316,7 +315,6 @@ export class ValidatorGen {
       this.emit('break; }');
     }
     this.emit('default: return 0; }');
-    void caseStructs;
     return end;
   }
 
@@ -336,13 +334,13 @@ export class ValidatorGen {
       const before = c;
       const prev = this.local('0', 'p');
       this.emit(`${prev} = ${before};`);
-      this.structElement(frame, f, t.struct, arr, i, c, c, elem);
+      this.structElement(frame, t.struct, arr, c, c, elem);
       this.emit(`if (${c} <= ${prev}) return 0; }`);
       this.emit(`if (${c} !== ${end}) return 0;`);
       this.emit(`${arr.count} = ${i};`);
       this.spend('1');
       frame.names.set(f.id, { code: '0', ty: { k: 'structs', arr }, loc: { start, end } });
-      this.arrayRules(f, arr, scope);
+      this.arrayRules(f);
       return;
     }
     const count = this.local('0', 'n');
@@ -350,6 +348,7 @@ export class ValidatorGen {
     this.spend(`${count} + 1`);
     if (t.kind === 'int') {
       if (f.at) throw new Unsupported(`${f.id}: a placed integer array`);
+      if (f.contents || f.pattern || f.unique || f.placement) throw new Unsupported(`${f.id}: contents, pattern, unique or placement on integers`);
       const w = INT_WIDTH[t.int];
       const start = this.local('0', 'o');
       this.emit(`${start} = ${c}; if (${c} + ${count} * ${w} > N) return 0;`);
@@ -379,7 +378,7 @@ export class ValidatorGen {
       const at = this.local('0', 'o');
       this.emit(`for (${i} = 0; ${i} < ${count}; ${i}++) {`);
       this.emit(`${at} = ${this.size(f.at, elem)}; if (${at} >= N) return 0;`);
-      const e = this.structElement(frame, f, t.struct, arr, i, at, undefined, elem);
+      const e = this.structElement(frame, t.struct, arr, at, undefined, elem);
       if (p) {
         this.emit(`if (${at} < ${lo} || ${e} > ${hi}) return 0;`);
         this.emit(`if (${i} > 0 && ${at} < ${pe}) return 0;`);
@@ -390,16 +389,16 @@ export class ValidatorGen {
       if (p?.gapCode) this.emit(`if (${count} > 0 && ${pe} < ${hi}) return 0;`);
       // A placed array is not a node with a location: offsetof() of it is an evaluation error.
       frame.names.set(f.id, { code: '0', ty: { k: 'structs', arr } });
-      this.arrayRules(f, arr, scope, true);
+      this.arrayRules(f, true);
       return;
     }
     const start = this.local('0', 'o');
     this.emit(`${start} = ${c};`);
     this.emit(`for (${i} = 0; ${i} < ${count}; ${i}++) {`);
-    this.structElement(frame, f, t.struct, arr, i, c, c, elem);
+    this.structElement(frame, t.struct, arr, c, c, elem);
     this.emit('}');
     frame.names.set(f.id, { code: '0', ty: { k: 'structs', arr }, loc: { start, end: c } });
-    this.arrayRules(f, arr, scope);
+    this.arrayRules(f);
   }
 
   private structArray(f: FieldDef, struct: string, count: string): StructArray {
@@ -417,7 +416,7 @@ export class ValidatorGen {
   }
 
   /** One element of a struct array at `at`; moves `c` to its end when given. Returns the end local. */
-  private structElement(frame: Frame, f: FieldDef, struct: string, arr: StructArray, i: string, at: string, c: string | undefined, elem: Scope): string {
+  private structElement(frame: Frame, struct: string, arr: StructArray, at: string, c: string | undefined, elem: Scope): string {
     const child = this.newFrame(this.struct(struct), frame, elem.index);
     const s = this.local('0', 's');
     this.emit(`${s} = ${at};`);
@@ -429,8 +428,6 @@ export class ValidatorGen {
       this.emit(`${k} = ${u.key.read(s)}; if (${u.set}.has(${k})) return 0; ${u.set}.add(${k});`);
     }
     if (c) this.emit(`${c} = ${end};`);
-    void f;
-    void i;
     return end;
   }
 
@@ -508,11 +505,10 @@ export class ValidatorGen {
     if (f.valid.length || f.checksum || f.contents || f.pattern || f.unique || f.placement) throw new Unsupported(`${f.id}: rules on a struct field`);
   }
 
-  private arrayRules(f: FieldDef, arr: StructArray, scope: Scope, placedDone = false): void {
+  /** Unique keys are checked per element (structElement) and placement in the placed loop: anything else is not compiled. */
+  private arrayRules(f: FieldDef, placedDone = false): void {
     if (f.valid.length || f.checksum || f.contents || f.pattern) throw new Unsupported(`${f.id}: value rules on a struct array`);
     if (f.placement && !placedDone) throw new Unsupported(`${f.id}: placement of records that are not placed`);
-    void arr;
-    void scope;
   }
 
   /** An expression used as a size, count or offset: a non-negative integer. */
