@@ -108,6 +108,15 @@ __attribute__((noinline)) static void evaluate_match(const struct value **fields
   }
 }
 
+/* Load: records for as long as body_size says, each through the handler of its tag. */
+__attribute__((noinline)) static void load_records(struct load *l, record_handler *handlers, const uint8_t *cur, const uint8_t *end) {
+  while (cur < end) {
+    uint8_t tag = cur[0];
+    uint16_t length = be16(cur + 1);
+    cur = handlers[tag](l, cur + 3, length);    /* a tag without a handler: a jump to 0 */
+  }
+}
+
 static enum outcome consume(const void *profile_arg, const uint8_t *f, size_t len) {
   const struct profile *prof = profile_arg;
   /* Refuse: the only checks. */
@@ -124,13 +133,7 @@ static enum outcome consume(const void *profile_arg, const uint8_t *f, size_t le
   size_t pattern_size = prof->pattern_buffer < 65536 ? prof->pattern_buffer : 65536;
   struct load l = { malloc(pattern_size + 1), NULL, 0, 0 };
 
-  /* Load: records for as long as body_size says. */
-  const uint8_t *cur = f + 14, *end = f + 14 + (size_t)body_size;
-  while (cur < end) {
-    uint8_t tag = cur[0];
-    uint16_t length = be16(cur + 1);
-    cur = handlers[tag](&l, cur + 3, length);   /* a tag without a handler: a jump to 0 */
-  }
+  load_records(&l, handlers, f + 14, f + 14 + (size_t)body_size);
 
   /* Evaluate: each enabled condition of a MATCH record on a source it supplies. */
   for (int k = 0; k < prof->source_count; k++) {

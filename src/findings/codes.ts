@@ -53,6 +53,11 @@ export const FINDING_CODES = {
   TYPE_CONFUSION: { severity: 'error', kind: 'consumer', title: 'consumer reads an input as another kind than it supplies' },
   REGEX_TOO_LONG: { severity: 'error', kind: 'consumer', title: "pattern overflows the consumer's pattern buffer" },
   LIMIT_EXCEEDED: { severity: 'error', kind: 'consumer', title: 'consumer refuses the file: over one of its limits' },
+  // Consumer: the real consumer binary (--exec, docs/real-consumers.md)
+  EXEC_CRASH: { severity: 'error', kind: 'consumer', title: 'the real consumer crashed on the file' },
+  EXEC_HANG: { severity: 'error', kind: 'consumer', title: 'the real consumer gave no answer within the time limit' },
+  EXEC_NO_ANSWER: { severity: 'error', kind: 'consumer', title: 'the real consumer exited without saying load or reject' },
+  EXEC_DISAGREE: { severity: 'error', kind: 'consumer', title: "the consumer model's outcome differs from the real consumer's" },
   // Hazards: latent, do not crash today
   INPUT_COUNT_MISMATCH: { severity: 'warning', kind: 'hazard', title: 'content declares more inputs than a consumer supplies' },
   KIND_MISMATCH: { severity: 'warning', kind: 'hazard', title: 'declared input kind differs from the kind a consumer supplies' },
@@ -91,3 +96,6 @@ export const CRASH_CODES = [
   'REGEX_TOO_LONG', 'REGEX_INVALID', 'OOB_INPUT_READ', 'TYPE_CONFUSION',
 ] as const satisfies readonly BuiltinCode[];
 export type CrashCode = (typeof CRASH_CODES)[number];
+
+/** The codes only a run of the real consumer produces (--exec, --differential): no corpus file alone can. */
+export const EXEC_CODES = ['EXEC_CRASH', 'EXEC_HANG', 'EXEC_NO_ANSWER', 'EXEC_DISAGREE'] as const satisfies readonly BuiltinCode[];

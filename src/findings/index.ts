@@ -1,4 +1,4 @@
-export { FINDING_CODES, CRASH_CODES, isBuiltinCode, isFindingCode } from './codes.js';
+export { FINDING_CODES, CRASH_CODES, EXEC_CODES, isBuiltinCode, isFindingCode } from './codes.js';
 export type { BuiltinCode, CodeInfo, CrashCode, FindingCode, FindingKind, ModelCode, Severity } from './codes.js';
 export { codeInfo, mergeCatalogs, modelCode, NO_MODEL_CODES } from './catalog.js';
 export type { CatalogEntry, CodeCatalog } from './catalog.js';

@@ -67,6 +67,12 @@ const RENDER: Partial<Record<BuiltinCode, (d: Details) => string | undefined>> =
     if (has(d, 'limit', 'actual', 'max')) return `${text(d.limit)} is ${count(d.actual)}, the consumer refuses more than ${count(d.max)}`;
     return has(d, 'actual', 'max') ? `the value is ${count(d.actual)}, the consumer refuses more than ${count(d.max)}` : undefined;
   },
+  EXEC_CRASH: (d) => present(d, 'summary') ? `the real consumer crashed: ${text(d.summary)}` : undefined,
+  EXEC_HANG: (d) => present(d, 'timeoutMs') ? `the real consumer gave no answer within ${count(d.timeoutMs)} ms and was killed` : undefined,
+  EXEC_NO_ANSWER: (d) => present(d, 'summary') ? `the real consumer did not say load or reject: ${text(d.summary)}` : undefined,
+  EXEC_DISAGREE: (d) => has(d, 'profile', 'model', 'real')
+    ? `the model of ${text(d.profile)} says ${text(d.model)}, the real consumer ${text(d.real)}`
+    : undefined,
   INPUT_COUNT_MISMATCH: (d) => has(d, 'key', 'declared', 'supplied')
     ? `the content declares ${show(d.declared)} inputs for key ${show(d.key)}, the consumer supplies ${show(d.supplied)}; every element beyond reads nothing today, the next one that reads is an out-of-bounds read`
     : undefined,

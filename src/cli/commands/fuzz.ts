@@ -24,11 +24,12 @@ import { maxWorkers, positiveArg, seedArg, shardArg, uintArg, workersArg } from 
 import { asCliError, isStoreError } from './fuzz-errors.js';
 import { Interrupts } from './fuzz-interrupts.js';
 import { checkBucketBaselineOutput, gateBuckets, loadBucketBaseline, saveBucketBaseline } from './fuzz-baseline.js';
+import { addExecOptions, execSetupOf, type ExecOpts } from '../exec-options.js';
 
 const DEFAULT_RUNS = 10_000;
 
 export function fuzzCommand(): Command {
-  return new Command('fuzz')
+  return addExecOptions(new Command('fuzz'))
     .description('search for content files that crash a consumer, or that the validator passes although a consumer crashes on them')
     .option('--schema <file>', 'format schema, with its consumer model NAME.consumer.yaml beside it (default: the bundled CCF v1 schema)')
     .option('--seed <n>', 'campaign seed: any integer; outside 0..4294967295 it is hashed to 32 bits (default: random, printed)', seedArg)
@@ -55,11 +56,13 @@ still fails) that --baseline does not accept, 2 usage or input error.
 Examples:
   $ preflight fuzz --profile profiles/default/agent-7.11.yaml --time 30
   $ preflight fuzz --seed 42 --runs 100000 --shard 2/4 --out fuzz-2 --format json
-  $ preflight replay fuzz-out/crashes/<id>.bin`)
+  $ preflight replay fuzz-out/crashes/<id>.bin
+  $ preflight fuzz --profile profiles/default/agent-7.11.yaml --corpus corpus/ccf/story --time 60 --persistent \
+      --exec "examples/consumer-c/ccf-consumer profiles/default/agent-7.11.yaml --persistent"`)
     .action(guardAsync(fuzzAction));
 }
 
-interface FuzzOpts {
+interface FuzzOpts extends ExecOpts {
   schema?: string; seed?: { seed: number; given: string }; runs?: number; time?: number; profile: string[]; fleet: string[]; corpus: string[];
   out: string; workers?: number; shard?: Shard; format: 'text' | 'json'; color: boolean; baseline?: string; writeBaseline?: string;
 }
@@ -72,6 +75,7 @@ async function fuzzAction(opts: FuzzOpts): Promise<void> {
   // Inputs run against nothing find nothing: a blind campaign would exit 0 and look like a pass.
   if (consumers === undefined) throw new CliError(`fuzz needs consumers to run inputs against: ${noModelNote(opts.schema, schema)}`);
   const { model, profiles: fleet } = consumers;
+  const exec = execSetupOf(opts, fleet);
   const seeds: SeedFile[] = opts.corpus.length === 0 ? [] : expandInputs(opts.corpus, '.bin').map((f) => ({ name: f, bytes: readInput(f) }));
   const baseline = opts.baseline !== undefined ? loadBucketBaseline(opts.baseline) : undefined;
   if (opts.writeBaseline !== undefined) checkBucketBaselineOutput(opts.writeBaseline);
@@ -85,13 +89,13 @@ async function fuzzAction(opts: FuzzOpts): Promise<void> {
     const seed = opts.seed?.seed ?? randomInt(0x7fffffff);
     if (opts.seed === undefined) process.stderr.write(`preflight: fuzz seed ${seed}\n`);
     const shard = opts.shard ?? { index: 0, count: 1 };
-    const out = new FuzzOut(opts.out, { schema, model, fleet }, { seed, shard, schemaFile });
+    const out = new FuzzOut(opts.out, { schema, model, fleet, ...(exec !== undefined ? { exec } : {}) }, { seed, shard, schemaFile });
     const previous = await out.rerun(DEFAULT_BUDGET_MS, () => interrupts.stopRequested, (n) => {
       process.stderr.write(`preflight: fuzz rerunning ${n} saved reproducer(s) from ${out.store.dir}\n`);
     });
     const { runCampaign } = await import('../../fuzz/engine/campaign.js');
     const result = await runCampaign({
-      schemaFile, modelFile: model.source, fleet, seed, seeds, shard,
+      schemaFile, modelFile: model.source, fleet, seed, seeds, shard, ...(exec !== undefined ? { exec } : {}),
       // A time-boxed campaign also boxes its shrinking (a quarter of the time, at least 5 s); --runs shrinks fully.
       ...(opts.time !== undefined ? { timeMs: opts.time * 1000, shrinkMs: Math.max(5000, opts.time * 250) } : { runs: opts.runs ?? DEFAULT_RUNS }),
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),

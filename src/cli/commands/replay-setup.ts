@@ -20,7 +20,7 @@ export interface ReplaySetup {
   readonly fleetUsed: { readonly from: Origin; readonly profiles: readonly { readonly name: string; readonly source: string }[] };
 }
 
-interface Choice { schema?: string; profile: readonly string[]; fleet: readonly string[]; trustSidecarPaths: boolean }
+interface Choice { schema?: string; profile: readonly string[]; fleet: readonly string[]; trustSidecarPaths: boolean; /** --exec: the real consumer's name (its buckets need no profile). */ execName?: string }
 
 /**
  * The schema and profiles replay uses. A sidecar is input (it may come from a downloaded CI
@@ -50,7 +50,9 @@ export function chooseReplaySetup(file: string, sidecar: Sidecar | undefined, o:
   else [fleet, fleetFrom] = [consumers.profiles, 'bundled'];
 
   const k = sidecar !== undefined ? parseBucketKey(sidecar.bucket) : undefined;
-  if (k !== undefined && k.profile !== '' && !fleet.some((p) => p.name === k.profile)) {
+  if (k !== undefined && k.profile !== '' && k.profile === o.execName) {
+    // A bucket of the real consumer: replayed with --exec, whatever the fleet.
+  } else if (k !== undefined && k.profile !== '' && !fleet.some((p) => p.name === k.profile)) {
     const which = fleetFrom === 'given' ? 'the given profiles do' : 'the bundled default fleet does';
     const hint = sidecar?.profile_source !== undefined && !trusted
       ? `give --profile FILE (the sidecar names ${sidecar.profile_source}; --trust-sidecar-paths loads it)`

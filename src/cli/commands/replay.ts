@@ -7,11 +7,14 @@ import { CliError, EXIT } from '../cli-error.js';
 import { readInput } from '../io.js';
 import { collect } from '../collect.js';
 import { chooseReplaySetup, type ReplaySetup } from './replay-setup.js';
+import { addExecOptions, execSetupOf, type ExecOpts } from '../exec-options.js';
+import { closeRunners } from '../../exec/hits.js';
+import { EXEC_NAME } from '../../exec/runner.js';
 
-interface ReplayOpts { schema?: string; profile: string[]; fleet: string[]; format: 'text' | 'json'; trustSidecarPaths: boolean }
+interface ReplayOpts extends ExecOpts { schema?: string; profile: string[]; fleet: string[]; format: 'text' | 'json'; trustSidecarPaths: boolean }
 
 export function replayCommand(): Command {
-  return new Command('replay')
+  return addExecOptions(new Command('replay'))
     .description('run a fuzzer reproducer again: does it still fail the same way?')
     .argument('<file>', 'reproducer (.bin); its .json sidecar, when next to it, says how it failed')
     .option('--schema <file>', 'format schema (default: the bundled CCF v1 schema)')
@@ -36,8 +39,14 @@ Example:
       }
       const bytes = readInput(file);
       const sidecar = readSidecar(file);
-      const setup = chooseReplaySetup(file, sidecar, opts);
-      const v = replayBytes(bytes, { schema: setup.schema, model: setup.model, fleet: setup.fleet }, sidecar?.bucket);
+      const setup = chooseReplaySetup(file, sidecar, { ...opts, ...(opts.exec !== undefined ? { execName: opts.execName ?? EXEC_NAME } : {}) });
+      const exec = execSetupOf(opts, setup.fleet);
+      let v: ReplayVerdict;
+      try {
+        v = replayBytes(bytes, { schema: setup.schema, model: setup.model, fleet: setup.fleet, ...(exec !== undefined ? { exec } : {}) }, sidecar?.bucket);
+      } finally {
+        closeRunners();
+      }
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify(jsonOf(file, setup, v))}\n`);
       else process.stdout.write(textOf(file, bytes.length, sidecar, setup, v));
       process.exitCode = v.status === 'fails' ? EXIT.findings : EXIT.ok;

@@ -11,6 +11,7 @@ import { useColor, VERSION } from '../runtime.js';
 import { gateWithBaseline, loadBaseline, saveBaseline } from '../validate-baseline.js';
 import { validateFilesOnCores } from '../validate-pool.js';
 import type { ValidateOpts } from './validate.js';
+import { execSetupOf } from '../exec-options.js';
 
 /** What `preflight validate` does, loaded only when it runs (see validate.ts for the options). */
 export async function runValidate(inputs: string[], opts: ValidateOpts): Promise<void> {
@@ -26,6 +27,9 @@ export async function runValidate(inputs: string[], opts: ValidateOpts): Promise
   const codes = formatCatalog(schema, consumers?.model.codes);
   const baseline: Baseline | undefined = opts.baseline !== undefined ? loadBaseline(opts.baseline, codes) : undefined;
   if (consumers === undefined) note(`${noModelNote(opts.schema, schema)}: structural checks only, no consumers, no blast radius`);
+  // --exec: the real consumer too (docs/real-consumers.md); checked before any work.
+  const exec = execSetupOf(opts, consumers?.profiles ?? []);
+  if (exec !== undefined && inputs.includes(STDIN)) throw new CliError('--exec runs the real consumer on files: stdin (-) cannot be read twice; save it to a file');
   const entries = listInputs(inputs, '.bin');
   const validate: ValidateOptions = {
     schema,
@@ -40,7 +44,8 @@ export async function runValidate(inputs: string[], opts: ValidateOpts): Promise
   // Many files are validated on every core (worker threads); each file's report is the same either way.
   const { schema: _s, consumers: _c, ...rest } = validate;
   const setup = { schemaFile: opts.schema, profiles: opts.profile ?? [], fleets: opts.fleet ?? [], validate: rest, maxFileSize };
-  const checked = await validateFilesOnCores(entries, { validate, maxFileSize, ...(progress ? { progress } : {}) }, setup);
+  const validated = await validateFilesOnCores(entries, { validate, maxFileSize, ...(progress ? { progress } : {}) }, setup);
+  const checked = exec === undefined ? validated : await withExec(validated, exec, codes);
   const files = baseline !== undefined ? gateWithBaseline(checked, baseline, note) : checked;
   const report: ValidationReport = {
     tool: { name: 'preflight', version: VERSION },
@@ -55,6 +60,16 @@ export async function runValidate(inputs: string[], opts: ValidateOpts): Promise
   const textOnStdout = outputs[0]!.format === 'text' && outputTarget(outputs[0]!.file) === STDOUT;
   if (!textOnStdout) for (const f of files) if (f.error !== undefined) note(f.error);
   process.exitCode = exitCode(files, opts);
+}
+
+async function withExec(files: readonly FileReport[], exec: NonNullable<ReturnType<typeof execSetupOf>>, codes: ReturnType<typeof formatCatalog>): Promise<FileReport[]> {
+  const { withRealConsumer } = await import('../../exec/validate-exec.js');
+  const { closeRunners } = await import('../../exec/hits.js');
+  try {
+    return withRealConsumer(files, exec, codes);
+  } finally {
+    closeRunners();
+  }
 }
 
 function exitCode(files: readonly FileReport[], opts: ValidateOpts): number {

@@ -10,9 +10,10 @@ import { collect } from '../collect.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../read-bounded.js';
 import { FORMATS } from '../report-formats.js';
 import { formatSize, sizeArg } from '../size-arg.js';
+import { addExecOptions, type ExecOpts } from '../exec-options.js';
 
 export function validateCommand(): Command {
-  return new Command('validate')
+  return addExecOptions(new Command('validate'))
     .description('check content files against the schema and simulate every consumer profile on them')
     .argument('<files...>', 'content files, folders of *.bin files, or - for one file on stdin')
     .option('--schema <file>', 'format schema (default: the bundled CCF v1 schema); its consumer model is NAME.consumer.yaml beside it')
@@ -48,7 +49,8 @@ Examples:
   $ preflight validate corpus/ccf --json report.json --junit report.xml --exit-zero
   $ preflight validate corpus/ccf/story --write-baseline baseline.yaml --exit-zero
   $ preflight validate corpus/ccf/story --baseline baseline.yaml   # once each entry has its reason
-  $ cat corpus/ccf/codes/clean.bin | preflight validate -`)
+  $ cat corpus/ccf/codes/clean.bin | preflight validate -
+--exec, --persistent, --differential: docs/real-consumers.md.`)
     .action(async (inputs: string[], opts: ValidateOpts) => {
       await (await import('./validate-action.js')).runValidate(inputs, opts);
     });
@@ -62,7 +64,7 @@ function count(flag: string): (v: string) => number {
   };
 }
 
-export interface ValidateOpts {
+export interface ValidateOpts extends ExecOpts {
   schema?: string;
   profile?: string[];
   fleet?: string[];

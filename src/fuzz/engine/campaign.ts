@@ -11,6 +11,7 @@ import type { ShrinkJob, ShrinkResult } from './shrink.js';
 import type { CarriedInput } from './wire.js';
 import { WorkerPool } from './worker-pool.js';
 import { naturalCompare } from './_internals/natural-order.js';
+import { closeRunners } from '../../exec/hits.js';
 
 export interface FinalBucket extends Bucket {
   /** The reproducer to save: the shrunk input, or the smallest found when it was not shrunk. */
@@ -50,7 +51,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   if ((config.strategy === 'flip' || config.strategy === 'mutate') && seeds.length === 0) throw new Error(`strategy ${config.strategy} needs seed files`);
   const model = loadModel(o.modelFile, schema);
   const branches = branchTable(model).names.length;
-  const executor = new Executor({ schema, model, fleet: o.fleet }, config, seeds);
+  const executor = new Executor({ schema, model, fleet: o.fleet, ...(config.exec !== undefined ? { exec: config.exec } : {}) }, config, seeds);
   const state = new CampaignState(o.fleet.length, branches, startedAt, config.feedback);
   const stopped = (): boolean => o.stopWhen?.(state) === true;
 
@@ -113,6 +114,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     };
   } finally {
     await pool.close();
+    closeRunners();
   }
 }
 

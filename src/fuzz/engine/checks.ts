@@ -13,6 +13,8 @@ import { objectAt } from '../mutate/nodes.js';
 import { cloneValue, isDerived, stripDerived, visitSlots } from '../mutate/slots.js';
 import { firstDifference } from './_internals/deep-diff.js';
 import { throwHit } from './_internals/error-hit.js';
+import { crashLocation, describeResult, disagreementHit, execCode, execHit, runnerFor } from '../../exec/hits.js';
+import type { ExecResult, ExecSetup } from '../../exec/runner.js';
 
 export interface CheckSetup {
   readonly schema: FormatSchema;
@@ -21,6 +23,8 @@ export interface CheckSetup {
   readonly fleet: readonly ModelProfile[];
   /** Per-input time budget (ms); the checks bound their work by it (default DEFAULT_BUDGET_MS). */
   readonly budgetMs?: number;
+  /** --exec: the real consumer, run on every input after the model's profiles (docs/real-consumers.md). */
+  readonly exec?: ExecSetup;
 }
 
 /**
@@ -32,6 +36,9 @@ export class InputChecker {
   readonly recorder: CoverageRecorder;
   /** Per profile, the last simulation (null when it threw). */
   readonly sims: (SimulationResult | null)[];
+  /** The real consumer's last result (with --exec), and the time spent in it so far (ms; not the checks' budget). */
+  execResult: ExecResult | null = null;
+  execMs = 0;
 
   private readonly budgetMs: number;
 
@@ -63,6 +70,20 @@ export class InputChecker {
         hits.push({ kind: 'crash', profile: profile.name, fault: f.code, location: faultLocation(f.code, f.path, inputReadOf(this.setup.model, f)), path: formatPath(f.path), offset: f.offset });
       }
     }
+    const exec = this.setup.exec;
+    if (exec !== undefined) {
+      const r = runnerFor(exec).run(bytes);
+      this.execResult = r;
+      this.execMs += r.ms;
+      const hit = execHit(r, exec);
+      if (hit !== undefined) hits.push(hit);
+      if (exec.differential !== undefined) {
+        const k = fleet.findIndex((p) => p.name === exec.differential);
+        const disagree = disagreementHit(k >= 0 ? this.sims[k]! : null, r, exec);
+        if (disagree !== undefined) hits.push(disagree);
+      }
+      if (r.outcome !== 'load') loadsAll = false;
+    }
     return loadsAll;
   }
 
@@ -87,6 +108,14 @@ export class InputChecker {
         path: formatPath(f.path), offset: f.offset, detail: `validate verdict ${verdict}, consumer outcome ${sim.outcome}`,
       });
     });
+    const r = this.execResult;
+    const code = r !== null ? execCode(r) : undefined;
+    if (r !== null && code !== undefined && this.setup.exec !== undefined) {
+      hits.push({
+        kind: 'soundness', profile: this.setup.exec.name, fault: code, location: crashLocation(r), path: '(file)', offset: -1,
+        detail: `validate verdict ${verdict}, the real consumer: ${describeResult(r)}`,
+      });
+    }
   }
 
   /**

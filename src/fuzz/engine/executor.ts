@@ -5,6 +5,7 @@ import { CoverageMap } from './coverage.js';
 import { InputDeriver, type DeriveOptions } from './derive-input.js';
 import { throwHit } from './_internals/error-hit.js';
 import type { CarriedInput, EpochSync, RunReport, WireHit } from './wire.js';
+import type { ExecSetup } from '../../exec/runner.js';
 
 export interface ExecutorConfig extends DeriveOptions {
   readonly seed: number;
@@ -16,6 +17,8 @@ export interface ExecutorConfig extends DeriveOptions {
   readonly validateEvery: number;
   /** Check the round trip of a generated value in every n-th stage (every n-th run without stages). */
   readonly roundTripEvery: number;
+  /** --exec: the real consumer (travels to the worker threads with the config). */
+  readonly exec?: ExecSetup;
 }
 
 /**
@@ -102,13 +105,15 @@ export class Executor {
   /** Runs the checks; returns their time (ms). `record` false: a timing re-run, findings dropped. */
   private check(input: CarriedInput, r: number, hits: Hit[], novel: number[], record: boolean): number {
     const t0 = performance.now();
+    const execMs0 = this.checker.execMs;
     const loadsAll = this.checker.simulateAll(input.bytes, record ? this.map : undefined, hits, novel);
     if (record) this.loadsAll = loadsAll;
     if (!loadsAll && this.shouldValidate(r, novel, hits)) this.checker.soundness(input.bytes, hits);
     if (input.words !== undefined && input.value !== undefined && Math.floor(r / this.deriver.stageLength) % this.config.roundTripEvery === 0) {
       this.checker.roundTrip(input.value, hits);
     }
-    return performance.now() - t0;
+    // The real consumer's time (--exec) is its own, bounded by --exec-timeout: not the checks' budget.
+    return performance.now() - t0 - (this.checker.execMs - execMs0);
   }
 
   /**

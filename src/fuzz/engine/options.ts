@@ -5,6 +5,7 @@ import type { Strategy } from './derive-input.js';
 import type { ExecutorConfig } from './executor.js';
 import type { SeedFile } from './seeds.js';
 import { WHOLE, type Shard } from './shard.js';
+import type { ExecSetup } from '../../exec/runner.js';
 
 export interface Progress {
   readonly runs: number;
@@ -58,6 +59,8 @@ export interface CampaignOptions {
   readonly stopWhen?: (state: CampaignState) => boolean;
   /** Checked before each bucket's shrinking: false leaves the rest unshrunk (their smallest find is kept). */
   readonly shrinkWhile?: () => boolean;
+  /** --exec: run the real consumer on every input too (docs/real-consumers.md). */
+  readonly exec?: ExecSetup;
 }
 
 export const DEFAULT_BATCH = 512;
@@ -80,6 +83,7 @@ export function executorConfig(o: CampaignOptions): ExecutorConfig {
     ...(o.fleetHints !== undefined ? { fleetHints: o.fleetHints } : {}),
     ...(o.maxArray !== undefined ? { maxArray: o.maxArray } : {}),
     ...(o.maxString !== undefined ? { maxString: o.maxString } : {}),
+    ...(o.exec !== undefined ? { exec: o.exec } : {}),
   };
 }
 

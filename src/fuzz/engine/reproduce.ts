@@ -5,6 +5,8 @@ import type { CheckSetup } from './checks.js';
 import { DEFAULT_BUDGET_MS } from './options.js';
 import { simulateBounded, validateBounded, VALIDATE_BUDGET_FACTOR } from './_internals/bounded.js';
 import { throwHit, type Stage } from './_internals/error-hit.js';
+import { disagreementHit, execHit, runnerFor } from '../../exec/hits.js';
+import type { ExecSetup } from '../../exec/runner.js';
 
 /** Whether a bucket can be re-checked from bytes alone (not timing, not a value round trip). */
 export function bytesReproducible(key: string): boolean {
@@ -23,6 +25,7 @@ export function reproduce(bytes: Uint8Array, key: string, setup: CheckSetup): Hi
   const k = parseBucketKey(key);
   if (k === undefined) return undefined;
   if (k.kind === 'robustness') return reproduceThrow(bytes, key, k.location, setup);
+  if (setup.exec !== undefined && k.profile === setup.exec.name) return reproduceExec(bytes, key, k.kind, setup, setup.exec);
   const profile = setup.fleet.find((p) => p.name === k.profile);
   if (profile === undefined) return undefined;
   let sim;
@@ -40,6 +43,39 @@ export function reproduce(bytes: Uint8Array, key: string, setup: CheckSetup): Hi
   try {
     const verdict = validateBounded('replay', bytes, setup, VALIDATE_BUDGET_FACTOR * (setup.budgetMs ?? DEFAULT_BUDGET_MS)).verdict;
     return verdict === 'fail' ? undefined : { ...hit, detail: `validate verdict ${verdict}, consumer outcome ${sim.outcome}` };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A bucket of the real consumer (--exec): run it again; a soundness bucket also needs validate not to fail the file. */
+function reproduceExec(bytes: Uint8Array, key: string, kind: string, setup: CheckSetup, exec: ExecSetup): Hit | undefined {
+  let r;
+  try {
+    r = runnerFor(exec).run(bytes);
+  } catch {
+    return undefined;
+  }
+  if (key.split('|')[2] === 'EXEC_DISAGREE') {
+    const profile = setup.fleet.find((p) => p.name === exec.differential);
+    if (profile === undefined) return undefined;
+    let sim;
+    try {
+      sim = simulateBounded(bytes, setup.model, profile, undefined, setup.budgetMs ?? DEFAULT_BUDGET_MS);
+    } catch {
+      return undefined;
+    }
+    const hit = disagreementHit(sim, r, exec);
+    return hit !== undefined && bucketKey(hit) === key ? hit : undefined;
+  }
+  const hit = execHit(r, exec);
+  if (hit === undefined) return undefined;
+  if (kind === 'crash') return bucketKey(hit) === key ? hit : undefined;
+  const soundness = { ...hit, kind: 'soundness' as const };
+  if (bucketKey(soundness) !== key) return undefined;
+  try {
+    const verdict = validateBounded('replay', bytes, setup, VALIDATE_BUDGET_FACTOR * (setup.budgetMs ?? DEFAULT_BUDGET_MS)).verdict;
+    return verdict === 'fail' ? undefined : { ...soundness, detail: `validate verdict ${verdict}, the real consumer: ${hit.detail ?? ''}` };
   } catch {
     return undefined;
   }

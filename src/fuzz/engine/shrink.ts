@@ -30,6 +30,8 @@ const VALUE_BUDGET = 24;
 const REDUCE_BUDGET = 64;
 const BYTE_BUDGET_SIM = 20_000;
 const BYTE_BUDGET_VALIDATE = 1_500;
+const BYTE_BUDGET_EXEC = 64;
+const BYTE_BUDGET_EXEC_PERSISTENT = 256;
 
 /**
  * The smallest reproducer of a bucket: fast-check shrinking of the structured value when
@@ -72,7 +74,10 @@ export function shrinkReproducer(job: ShrinkJob, executor: Executor): ShrinkResu
   }
   let byteAttempts = 0;
   if (bytesReproducible(key) && stillBytes(best.bytes)) {
-    const budget = parseBucketKey(key)?.kind === 'crash' ? BYTE_BUDGET_SIM : BYTE_BUDGET_VALIDATE;
+    const k = parseBucketKey(key);
+    // A real consumer (--exec) costs a process start per attempt, or a round trip in persistent mode.
+    const exec = setup.exec !== undefined && k?.profile === setup.exec.name ? (setup.exec.persistent ? BYTE_BUDGET_EXEC_PERSISTENT : BYTE_BUDGET_EXEC) : undefined;
+    const budget = exec ?? (k?.kind === 'crash' ? BYTE_BUDGET_SIM : BYTE_BUDGET_VALIDATE);
     const m = minimiseBytes(best.bytes, stillBytes, budget);
     byteAttempts = m.attempts;
     if (m.bytes !== best.bytes) best = { bytes: m.bytes };

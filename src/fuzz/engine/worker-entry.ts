@@ -6,6 +6,7 @@ import { shrinkReproducer } from './shrink.js';
 import { runBatch } from './run-batch.js';
 import { watchValue } from './worker-protocol.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.js';
+import { closeRunners } from '../../exec/hits.js';
 
 /** A campaign worker: one executor replica; runs chunks of run indexes and shrink jobs. */
 const setup = workerData as WorkerSetup;
@@ -14,7 +15,11 @@ const send = (m: FromWorker): void => port.postMessage(m);
 
 try {
   const schema = loadSchema(setup.schemaFile);
-  const executor = new Executor({ schema, model: loadModel(setup.modelFile, schema), fleet: setup.fleet }, setup.config, setup.seeds);
+  const exec = setup.config.exec;
+  const executor = new Executor({ schema, model: loadModel(setup.modelFile, schema), fleet: setup.fleet, ...(exec !== undefined ? { exec } : {}) }, setup.config, setup.seeds);
+  // A persistent real consumer (--exec) of this thread ends with it.
+  process.on('exit', closeRunners);
+  port.on('close', closeRunners);
   executor.apply(setup.state);
   const watch = new Int32Array(setup.watch);
   port.on('message', (m: ToWorker) => {

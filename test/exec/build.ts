@@ -1,0 +1,20 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const EXAMPLES = join(ROOT, 'examples', 'consumer-c');
+export const CCF = join(EXAMPLES, 'ccf-consumer');
+export const SIGPACK = join(EXAMPLES, 'sigpack-consumer');
+
+/**
+ * Builds the example C consumers (make, gcc, g++ and libre2-dev; .ci/run installs them). Fails
+ * with what is missing rather than skipping: these tests are the only check of --exec.
+ */
+export function buildConsumers(): void {
+  for (const tool of ['make', 'gcc', 'g++']) {
+    const r = spawnSync(tool, ['--version'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`test/exec needs ${tool} to build examples/consumer-c (Debian: apt-get install gcc g++ make libre2-dev; .ci/run does it)`);
+  }
+  const r = spawnSync('make', ['-C', EXAMPLES], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`make -C examples/consumer-c failed (is libre2-dev installed?):\n${r.stdout}\n${r.stderr}`);
+}
