@@ -1,0 +1,31 @@
+// The differential acceptance run of issue 13: N generated and mutated inputs (default 10,000) to
+// each bundled consumer model and to its C example (examples/consumer-c, built first), counting
+// agreements by outcome and every disagreement. Usage:
+//   npx tsx scripts/differential.ts [N] [ccf|sigpack ...]
+// Writes bench/differential.json; exits 1 on any disagreement.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runDifferential } from '../src/exec/differential.js';
+
+const root = join(import.meta.dirname, '..');
+const n = Number(process.argv[2] ?? 10_000);
+const only = process.argv.slice(3);
+const make = spawnSync('make', ['-C', join(root, 'examples', 'consumer-c')], { stdio: 'inherit' });
+if (make.status !== 0) process.exit(2);
+const runs = [
+  { format: 'ccf', schema: 'schemas/ccf-v1.yaml', profile: 'profiles/default/agent-7.11.yaml', program: 'ccf-consumer', corpus: 'corpus/ccf' },
+  { format: 'sigpack', schema: 'schemas/sigpack-v1.yaml', profile: 'profiles/sigpack-v1/scanner-2.3.yaml', program: 'sigpack-consumer', corpus: 'corpus/sigpack' },
+].filter((r) => only.length === 0 || only.includes(r.format));
+const results = [];
+let failed = false;
+for (const r of runs) {
+  const command = `${join(root, 'examples', 'consumer-c', r.program)} ${join(root, r.profile)} --persistent`;
+  const d = runDifferential({ schemaFile: join(root, r.schema), profileFile: join(root, r.profile), command, persistent: true, inputs: n, seed: 13, corpus: [join(root, r.corpus)] });
+  const line = { format: r.format, profile: r.profile, inputs: d.inputs, agree: d.agree, undecided: d.undecided, disagreements: d.disagreements.length, seconds: Math.round(d.ms / 1000) };
+  results.push({ ...line, first: d.disagreements.slice(0, 5).map((x) => ({ r: x.r, how: x.how, model: x.model, real: x.real.outcome, summary: x.real.sanitizer?.summary })) });
+  console.log(JSON.stringify(line));
+  if (d.disagreements.length > 0) failed = true;
+}
+writeFileSync(join(root, 'bench', 'differential.json'), `${JSON.stringify({ date: new Date().toISOString(), inputs: n, results }, null, 2)}\n`);
+process.exit(failed ? 1 : 0);
