@@ -1,0 +1,54 @@
+/**
+ * Issue 13's acceptance campaign: preflight fuzzing the CCF C example (ASan build, persistent
+ * mode, profile agent-7.11) for SECONDS (default 60), seeded with the spring 2024 corpus only (the
+ * three story files before July: every one of them loads), must find the out-of-bounds input read,
+ * and ASan must report it as a read past the input array. Appends its figures to
+ * bench/exec-results.md. `npx tsx bench/exec-campaign.ts [seconds]`.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { runCampaign } from '../src/fuzz/engine/campaign.js';
+import { resolveConsumers } from '../src/cli/load-options.js';
+import { loadSchema } from '../src/schema/index.js';
+import { ExecRunner } from '../src/exec/runner.js';
+
+const root = join(import.meta.dirname, '..');
+const seconds = Number(process.argv[2] ?? 60);
+if (spawnSync('make', ['-C', join(root, 'examples', 'consumer-c')], { stdio: 'inherit' }).status !== 0) process.exit(2);
+const program = join(root, 'examples', 'consumer-c', 'ccf-consumer');
+const profileFile = join(root, 'profiles', 'default', 'agent-7.11.yaml');
+const schemaFile = join(root, 'schemas', 'ccf-v1.yaml');
+const consumers = resolveConsumers(schemaFile, loadSchema(schemaFile), [profileFile], [])!;
+const spring = ['2024-02-28-stress-test.bin', '2024-03-05-first-instance.bin', '2024-04-24-spring.bin']
+  .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(root, 'corpus', 'ccf', 'story', f))) }));
+const WANT = 'crash|exec|EXEC_CRASH|heap-buffer-overflow READ in evaluate_instance < consume';
+const load0 = loadavg()[0]!;
+const result = await runCampaign({
+  schemaFile, modelFile: consumers.model.source, fleet: consumers.profiles, seed: 1, seeds: spring, timeMs: seconds * 1000, workers: 1, shrink: false,
+  exec: { argv: [program, profileFile, '--persistent'], persistent: true, timeoutMs: 5000, name: 'exec' },
+});
+const found = result.buckets.find((b) => b.key === WANT);
+const real = result.buckets.filter((b) => b.profile === 'exec');
+let asan = 'not found';
+if (found !== undefined) {
+  const runner = new ExecRunner({ argv: [program, profileFile, '@@'], persistent: false, timeoutMs: 10_000, name: 'exec' });
+  const r = runner.run(found.smallest.input.bytes);
+  runner.close();
+  const region = /located 0 bytes to the right of (\d+)-byte region/.exec(r.stderr);
+  asan = `${r.sanitizer?.kind} ${r.sanitizer?.access} of size ${r.sanitizer?.size} in ${r.sanitizer?.frames[0]}, ${region ? `0 bytes to the right of a ${region[1]}-byte region (inputs[20] of 20 pointers)` : 'no region line'}`;
+}
+const line = `| ${seconds} s, seed 1, spring corpus (3 files) | ${result.runs} runs, ${result.execsPerSec.toFixed(0)} execs/s | ${found ? `yes, after ${(found.first.foundMs / 1000).toFixed(1)} s (run ${found.first.r}), ${found.smallest.input.bytes.length}-byte reproducer` : 'NO'} | ${asan} | ${real.length} |`;
+console.log(line);
+appendFileSync(join(root, 'bench', 'exec-results.md'), `
+## The 60-second campaign (bench/exec-campaign.ts)
+
+preflight fuzz on the CCF C example (persistent, ASan), profile agent-7.11, seeded with the spring
+2024 story files only (all three load); load average ${load0.toFixed(1)} at the start.
+
+| campaign | runs | found the OOB input read | ASan on its reproducer | real-consumer buckets |
+|---|---|---|---|---:|
+${line}
+`);
+process.exit(found ? 0 : 1);
