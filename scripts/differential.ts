@@ -2,9 +2,9 @@
 // each bundled consumer model and to its C example (examples/consumer-c, built first), counting
 // agreements by outcome and every disagreement. Usage:
 //   npx tsx scripts/differential.ts [N] [ccf|sigpack ...]
-// Writes bench/differential.json; exits 1 on any disagreement.
+// Writes (or updates, format by format) bench/differential.json; exits 1 on any disagreement.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDifferential } from '../src/exec/differential.js';
 
@@ -17,7 +17,7 @@ const runs = [
   { format: 'ccf', schema: 'schemas/ccf-v1.yaml', profile: 'profiles/default/agent-7.11.yaml', program: 'ccf-consumer', corpus: 'corpus/ccf' },
   { format: 'sigpack', schema: 'schemas/sigpack-v1.yaml', profile: 'profiles/sigpack-v1/scanner-2.3.yaml', program: 'sigpack-consumer', corpus: 'corpus/sigpack' },
 ].filter((r) => only.length === 0 || only.includes(r.format));
-const results = [];
+const results: { format: string; [key: string]: unknown }[] = [];
 let failed = false;
 for (const r of runs) {
   const command = `${join(root, 'examples', 'consumer-c', r.program)} ${join(root, r.profile)} --persistent`;
@@ -27,5 +27,8 @@ for (const r of runs) {
   console.log(JSON.stringify(line));
   if (d.disagreements.length > 0) failed = true;
 }
-writeFileSync(join(root, 'bench', 'differential.json'), `${JSON.stringify({ date: new Date().toISOString(), inputs: n, results }, null, 2)}\n`);
+const file = join(root, 'bench', 'differential.json');
+const before = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { results: { format: string }[] }).results : [];
+const merged = [...before.filter((b) => !results.some((r) => r.format === b.format)), ...results].sort((a, b) => a.format.localeCompare(b.format));
+writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), results: merged }, null, 2)}\n`);
 process.exit(failed ? 1 : 0);
