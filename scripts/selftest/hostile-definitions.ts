@@ -185,7 +185,9 @@ function applyEdit(tree: unknown, e: Edit): { tree: unknown; how: string } {
       }
       return { tree, how: `delete ${where}` };
     case 'duplicate-subtree':
-      if (Array.isArray(node)) {
+      // 2,000 copies only of small elements: 2,000 copies of a 300-deep subtree took yaml's
+      // stringify minutes (the generator's cost, not the loader's).
+      if (Array.isArray(node) && jsonSize(node.slice(0, 3)) < 2000) {
         const copies = Array.from({ length: 2000 }, () => node.slice(0, 3)).flat();
         set(copies);
         return { tree, how: `${where} repeated 2000x` };
@@ -198,6 +200,14 @@ function applyEdit(tree: unknown, e: Edit): { tree: unknown; how: string } {
       set(v);
       return { tree, how: `${where} wrapped 300 deep` };
     }
+  }
+}
+
+function jsonSize(v: unknown): number {
+  try {
+    return JSON.stringify(v)?.length ?? 0;
+  } catch {
+    return Infinity;
   }
 }
 

@@ -35,7 +35,7 @@ export function saveFailure(out: string, f: Failure, ctx: { seed: number; schema
 }
 
 /** The CLI arguments that run `f`'s command on the saved files (the CLI sample runs exactly these). */
-export function cliCommand(f: Pick<Failure, 'command' | 'at' | 'path'>, schemaFile: string, file: string, old: string | undefined, htmlOut = '/dev/null'): string[] {
+export function cliCommand(f: Pick<Failure, 'command' | 'at' | 'path'>, schemaFile: string, file: string, old: string | undefined, htmlOut = 'report.html'): string[] {
   const schema = ['--schema', schemaFile];
   switch (f.command) {
     case 'validate': return ['validate', ...schema, '--no-progress', file];
