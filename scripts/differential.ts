@@ -21,7 +21,7 @@ const results: { format: string; [key: string]: unknown }[] = [];
 let failed = false;
 for (const r of runs) {
   const command = `${join(root, 'examples', 'consumer-c', r.program)} ${join(root, r.profile)} --persistent`;
-  const d = runDifferential({ schemaFile: join(root, r.schema), profileFile: join(root, r.profile), command, persistent: true, inputs: n, seed: 13, corpus: [join(root, r.corpus)] });
+  const d = await runDifferential({ schemaFile: join(root, r.schema), profileFile: join(root, r.profile), command, persistent: true, inputs: n, seed: 13, corpus: [join(root, r.corpus)] });
   const line = { format: r.format, profile: r.profile, inputs: d.inputs, agree: d.agree, undecided: d.undecided, disagreements: d.disagreements.length, seconds: Math.round(d.ms / 1000) };
   results.push({ ...line, first: d.disagreements.slice(0, 5).map((x) => ({ r: x.r, how: x.how, model: x.model, real: x.real.outcome, summary: x.real.sanitizer?.summary })) });
   console.log(JSON.stringify(line));

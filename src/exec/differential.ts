@@ -45,9 +45,9 @@ export interface DifferentialResult {
  * The model against the real consumer on `inputs` inputs of a campaign's own kind (generated,
  * and mutated from the corpus files), the same inputs for the same seed: what `--differential`
  * checks on every input of a campaign, as one measured run (test/exec/differential.test.ts,
- * scripts/differential.ts).
+ * scripts/differential.ts). Async only to let the event loop reap the processes that crashed.
  */
-export function runDifferential(o: DifferentialOptions): DifferentialResult {
+export async function runDifferential(o: DifferentialOptions): Promise<DifferentialResult> {
   const schema = loadSchema(o.schemaFile);
   const model = loadModel(modelBeside(o.schemaFile)!, schema);
   const profile = loadModelProfile(o.profileFile, model);
@@ -65,6 +65,8 @@ export function runDifferential(o: DifferentialOptions): DifferentialResult {
       const input = r < corpus.length ? corpus[r]! : deriver.derive(config.seed, r - corpus.length, corpus);
       if (input === null) continue;
       inputs++;
+      // The runner is synchronous: let Node reap the consumer processes that crashed (no zombies pile up).
+      if ((inputs & 15) === 0) await new Promise((resolve) => setImmediate(resolve));
       const sim = simulateBounded(input.bytes, model, profile, undefined, DEFAULT_BUDGET_MS * 4);
       const result = runner.run(input.bytes);
       if (sim.outcome === 'undecided') {

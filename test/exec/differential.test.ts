@@ -12,8 +12,8 @@ describe('--differential: each bundled consumer model agrees with its C example'
   it.each([
     ['ccf', 'schemas/ccf-v1.yaml', 'profiles/default/agent-7.11.yaml', CCF, 'corpus/ccf'],
     ['sigpack', 'schemas/sigpack-v1.yaml', 'profiles/sigpack-v1/scanner-2.3.yaml', SIGPACK, 'corpus/sigpack'],
-  ])(`%s: ${INPUTS} generated and mutated inputs, no disagreement in outcome`, (_, schema, profile, program, corpus) => {
-    const r = runDifferential({
+  ])(`%s: ${INPUTS} generated and mutated inputs, no disagreement in outcome`, async (_, schema, profile, program, corpus) => {
+    const r = await runDifferential({
       schemaFile: join(ROOT, schema), profileFile: join(ROOT, profile), command: `${program} ${join(ROOT, profile)} --persistent`, persistent: true,
       inputs: INPUTS, seed: 5, corpus: [join(ROOT, corpus)],
     });
