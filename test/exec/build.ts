@@ -15,6 +15,11 @@ export function buildConsumers(): void {
     const r = spawnSync(tool, ['--version'], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`test/exec needs ${tool} to build examples/consumer-c (Debian: apt-get install gcc g++ make libre2-dev; .ci/run does it)`);
   }
-  const r = spawnSync('make', ['-C', EXAMPLES], { encoding: 'utf8' });
+  // Test files build in parallel workers: one make at a time (flock, from util-linux), so none reads a half-written binary.
+  const flock = spawnSync('flock', ['--version'], { encoding: 'utf8' }).status === 0;
+  const lock = join(EXAMPLES, '.build.lock');
+  const r = flock
+    ? spawnSync('flock', [lock, 'make', '-C', EXAMPLES], { encoding: 'utf8' })
+    : spawnSync('make', ['-C', EXAMPLES], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`make -C examples/consumer-c failed (is libre2-dev installed?):\n${r.stdout}\n${r.stderr}`);
 }
