@@ -121,8 +121,9 @@ STEP void load_index(const uint8_t *index, uint32_t instance_count) {
 
 /* 3. the pool, copied into a buffer of exactly pool_size bytes */
 STEP uint8_t *copy_pool(const uint8_t *f, uint32_t pool_offset, uint32_t pool_size) {
+  if (pool_size == 0) return NULL;  /* no pool: nothing copied, and no buffer (ASan gives malloc(0) one readable byte) */
   uint8_t *pool = malloc(pool_size);
-  if (pool_size) memcpy(pool, f + pool_offset, pool_size);
+  memcpy(pool, f + pool_offset, pool_size);
   return pool;
 }
 
@@ -194,7 +195,7 @@ static enum outcome consume(const void *profile_arg, const uint8_t *f, size_t le
     const struct template_inputs *ti = &prof->templates[k];
     /* the event's values, and inputs: a heap array of exactly the supplied inputs */
     struct value *values = calloc(ti->count, sizeof *values);
-    const struct value **inputs = malloc(ti->count * sizeof *inputs);
+    const struct value **inputs = ti->count ? malloc(ti->count * sizeof *inputs) : NULL;  /* none supplied: no array */
     for (unsigned n = 0; n < ti->count; n++) { values[n].kind = ti->kinds[n]; values[n].text = ""; inputs[n] = &values[n]; }
     for (uint32_t i = 0; i < instance_count; i++) {
       const uint8_t *rec = f + le32(index + 4 * (size_t)i);

@@ -139,7 +139,7 @@ static enum outcome consume(const void *profile_arg, const uint8_t *f, size_t le
   for (int k = 0; k < prof->source_count; k++) {
     const struct source_fields *sf = &prof->sources[k];
     struct value *values = calloc(sf->count, sizeof *values);
-    const struct value **fields = malloc(sf->count * sizeof *fields);
+    const struct value **fields = sf->count ? malloc(sf->count * sizeof *fields) : NULL;  /* none supplied: no array */
     for (unsigned n = 0; n < sf->count; n++) { values[n].kind = sf->kinds[n]; values[n].text = ""; fields[n] = &values[n]; }
     for (size_t m = 0; m < l.match_count; m++) if (be16(l.matches[m]) == sf->source) evaluate_match(fields, l.matches[m]);
     free(fields);
