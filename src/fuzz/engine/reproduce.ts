@@ -26,14 +26,8 @@ export function reproduce(bytes: Uint8Array, key: string, setup: CheckSetup): Hi
   if (k === undefined) return undefined;
   if (k.kind === 'robustness') return reproduceThrow(bytes, key, k.location, setup);
   if (setup.exec !== undefined && k.profile === setup.exec.name) return reproduceExec(bytes, key, k.kind, setup, setup.exec);
-  const profile = setup.fleet.find((p) => p.name === k.profile);
-  if (profile === undefined) return undefined;
-  let sim;
-  try {
-    sim = simulateBounded(bytes, setup.model, profile, undefined, setup.budgetMs ?? DEFAULT_BUDGET_MS);
-  } catch {
-    return undefined;
-  }
+  const sim = simulateNamed(bytes, setup, k.profile);
+  if (sim === undefined) return undefined;
   const f = sim.fault;
   if (f === null || sim.outcome === 'load') return undefined;
   if (k.kind === 'crash' && sim.outcome !== 'crash') return undefined;
@@ -57,14 +51,8 @@ function reproduceExec(bytes: Uint8Array, key: string, kind: string, setup: Chec
     return undefined;
   }
   if (key.split('|')[2] === 'EXEC_DISAGREE') {
-    const profile = setup.fleet.find((p) => p.name === exec.differential);
-    if (profile === undefined) return undefined;
-    let sim;
-    try {
-      sim = simulateBounded(bytes, setup.model, profile, undefined, setup.budgetMs ?? DEFAULT_BUDGET_MS);
-    } catch {
-      return undefined;
-    }
+    const sim = simulateNamed(bytes, setup, exec.differential);
+    if (sim === undefined) return undefined;
     const hit = disagreementHit(sim, r, exec);
     return hit !== undefined && bucketKey(hit) === key ? hit : undefined;
   }
@@ -103,4 +91,15 @@ function reproduceThrow(bytes: Uint8Array, key: string, location: string, setup:
   if (stage === 'validate') return attempt(() => validateBounded('replay', bytes, setup, VALIDATE_BUDGET_FACTOR * budgetMs));
   if (stage === 'decode') return attempt(() => decode(setup.schema, bytes));
   return undefined;
+}
+
+/** The named profile's bounded simulation of `bytes`; undefined when the fleet has no such profile or the run throws. */
+function simulateNamed(bytes: Uint8Array, setup: CheckSetup, name: string | undefined): ReturnType<typeof simulateBounded> | undefined {
+  const profile = setup.fleet.find((p) => p.name === name);
+  if (profile === undefined) return undefined;
+  try {
+    return simulateBounded(bytes, setup.model, profile, undefined, setup.budgetMs ?? DEFAULT_BUDGET_MS);
+  } catch {
+    return undefined;
+  }
 }
