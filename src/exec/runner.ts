@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { takesFile, withFile } from './argv.js';
 import { parseSanitizer, type SanitizerReport } from './sanitizer.js';
+import { COV_ENV, EdgeMap, type EdgeCounts } from './edge-map.js';
 
 /** How to run the real consumer: its argv (split by splitCommand), the mode and the time limit. */
 export interface ExecSetup {
@@ -16,6 +17,13 @@ export interface ExecSetup {
   readonly name: string;
   /** --differential: the profile of the consumer model the real consumer is compared with. */
   readonly differential?: string;
+  /**
+   * Edge coverage of a binary built with SanitizerCoverage (src/exec/edge-map.ts): `steer` (the
+   * default) keeps the inputs that reach new edges instead of new model branches; `observe` reads
+   * and counts the edges but the model steers; `off` does not share a map. A binary without the
+   * instrumentation never writes the map: the model steers.
+   */
+  readonly coverage?: 'steer' | 'observe' | 'off';
 }
 
 export const DEFAULT_EXEC_TIMEOUT_MS = 5000;
@@ -31,6 +39,8 @@ export interface ExecResult {
   /** The end of what it wrote on stderr for this input (bounded). */
   readonly stderr: string;
   readonly ms: number;
+  /** The binary's edge counts for this input, when it is instrumented (see ExecSetup.coverage). */
+  readonly edges?: EdgeCounts;
 }
 
 const STDERR_KEEP = 16 * 1024;
@@ -59,12 +69,21 @@ export class ExecRunner {
   private dir: string | undefined;
   private proc: Persistent | undefined;
   private runs = 0;
+  private edgeMap: EdgeMap | undefined;
+  private env: NodeJS.ProcessEnv | undefined;
 
   constructor(readonly setup: ExecSetup) {}
 
   run(bytes: Uint8Array): ExecResult {
     this.runs++;
-    return this.setup.persistent ? this.runPersistent(bytes) : this.runOnce(bytes);
+    if (this.edgeMap === undefined && this.setup.coverage !== 'off') {
+      this.edgeMap = new EdgeMap();
+      this.env = { ...process.env, [COV_ENV]: this.edgeMap.path };
+    }
+    this.edgeMap?.reset();
+    const r = this.setup.persistent ? this.runPersistent(bytes) : this.runOnce(bytes);
+    const edges = this.edgeMap?.read();
+    return edges !== undefined ? { ...r, edges } : r;
   }
 
   private tempDir(): string {
@@ -84,7 +103,7 @@ export class ExecRunner {
     const t0 = performance.now();
     const r = spawnSync(args[0]!, args.slice(1), {
       ...(file ? { stdio: ['ignore', 'pipe', 'pipe'] } : { input: bytes }),
-      timeout: this.setup.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, windowsHide: true,
+      timeout: this.setup.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, windowsHide: true, ...(this.env ? { env: this.env } : {}),
     });
     const ms = performance.now() - t0;
     const stderr = tail(r.stderr?.toString('utf8') ?? '');
@@ -97,7 +116,7 @@ export class ExecRunner {
   }
 
   private runPersistent(bytes: Uint8Array): ExecResult {
-    this.proc ??= new Persistent(this.setup, this.tempDir());
+    this.proc ??= new Persistent(this.setup, this.tempDir(), this.env);
     const r = this.proc.feed(bytes, this.setup.timeoutMs);
     if (r.outcome === 'crash' || r.outcome === 'hang' || r.outcome === 'no-answer') {
       this.proc.close();
@@ -111,6 +130,8 @@ export class ExecRunner {
     this.proc = undefined;
     if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
     this.dir = undefined;
+    this.edgeMap?.close();
+    this.edgeMap = undefined;
   }
 }
 
@@ -151,7 +172,7 @@ class Persistent {
   private pending = '';
   private closed = false;
 
-  constructor(setup: ExecSetup, dir: string) {
+  constructor(setup: ExecSetup, dir: string, env: NodeJS.ProcessEnv | undefined) {
     const inPath = join(dir, 'stdin.fifo');
     const outPath = join(dir, 'stdout.fifo');
     for (const p of [inPath, outPath]) {
@@ -168,7 +189,7 @@ class Persistent {
     this.errFd = openSync(join(dir, 'stderr.txt'), 'w+');
     ftruncateSync(this.errFd, 0);
     try {
-      this.child = spawn(setup.argv[0]!, setup.argv.slice(1), { stdio: [childIn, childOut, this.errFd], windowsHide: true });
+      this.child = spawn(setup.argv[0]!, setup.argv.slice(1), { stdio: [childIn, childOut, this.errFd], windowsHide: true, ...(env ? { env } : {}) });
       this.child.on('error', () => undefined); // seen as the end of its stdout
     } finally {
       closeSync(childIn);
