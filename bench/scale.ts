@@ -5,7 +5,9 @@
  * 1. the 69 MB set (100 copies of a 689 KB CCF file): whole-process `validate DIR` against a
  *    hand-written DataView walker (bench/baselines/) and the parser kaitai-struct-compiler
  *    generates from bench/kaitai/ccf_v1.ksy (compiled now, into bench/kaitai/generated/), MB/s
- *    and ratios, with a check that all of them saw what the project's decoder sees;
+ *    and ratios, with a check that all of them saw what the project's decoder sees; the baselines
+ *    both as whole processes (bench/scale/whole-process.ts: judged, start-up on both sides) and in
+ *    this process (shown beside);
  * 2. linear time, 1 KiB to 256 MiB by default (one file a process, budgets raised), and
  * 3. the peak RSS of each against 64 MB + 2x the file;
  * 4. a folder of 10,000 corpus-sized files in one process against one process per file.
@@ -15,7 +17,7 @@
  *   SCALE_MAX_MIB=16         stop the series at 16 MiB (default 256; a quick run is marked "not measured")
  *   SCALE_COPIES=100         copies in the set          SCALE_SMALL_FILES=10000  files in the folder (0: skip)
  *   SCALE_PER_FILE_SAMPLE=100  processes run one per file, scaled to the folder's count
- *   SCALE_ROUNDS=3           in-process passes (median)  SCALE_RESULTS=none  do not write bench/results.md
+ *   SCALE_ROUNDS=3           whole processes of the set and in-process passes (median)  SCALE_RESULTS=none  do not write bench/results.md
  *   SCALE_KEEP_FILES=1       keep the temporary folder
  *   SCALE_BEFORE=DIR         also validate the set and the folder with another built checkout (e.g. a git worktree of
  *                            an earlier commit), in the same run: a before/after table
@@ -34,6 +36,7 @@ import { measureSmallFiles } from './scale/small-files.js';
 import { judge, mark } from './scale/targets.js';
 import { requireGnuTime, type TimedRun } from './scale/timed-run.js';
 import { validateRun } from './scale/validate-run.js';
+import { bundleBaselines } from './scale/whole-process.js';
 import { execFileSync } from 'node:child_process';
 
 const env = (name: string, fallback: number): number => {
@@ -64,8 +67,12 @@ try {
   const setDir = join(work, 'set');
   const set = buildCopies(schema, setDir, COPIES);
   say(`\n1. ${COPIES} copies of a ${set.fileBytes.toLocaleString('en')}-byte file (${((set.fileBytes * COPIES) / 1e6).toFixed(1)} MB)`);
-  const setResult = measureSet(ROOT, schema, setDir, set.files, kaitai, ROUNDS);
-  for (const [name, ms] of [['validate (whole process)', setResult.validate.wallMs], ['walker', setResult.walker.ms], ['kaitai', setResult.kaitai.ms]] as const) {
+  const scripts = await bundleBaselines(join(work, 'bin'));
+  const setResult = measureSet(ROOT, schema, setDir, set.files, kaitai, scripts, ROUNDS);
+  for (const [name, ms] of [
+    ['validate (whole process)', setResult.validate.wallMs], ['walker (whole process)', setResult.walkerProcess.wallMs], ['kaitai (whole process)', setResult.kaitaiProcess.wallMs],
+    ['walker (in-process)', setResult.walker.ms], ['kaitai (in-process)', setResult.kaitai.ms],
+  ] as const) {
     say(`  ${name.padEnd(26)} ${(ms / 1000).toFixed(3).padStart(8)} s  ${mbPerS(setResult.totalBytes, ms).toFixed(1).padStart(7)} MB/s`);
   }
   say(setResult.disagreements.length === 0 ? '  counts agree with the decoder' : `  SANITY CHECK FAILED: ${setResult.disagreements.join('; ')}`);

@@ -1,22 +1,29 @@
 /**
  * Issue 12's side-by-side: `validate` of the 69 MB set (copies of one 689 KB file) as one whole
  * process, against the hand-written DataView walker and the Kaitai Struct parser on the same
- * files in the same run, with a check that all three saw the instances and criteria the
- * project's decoder sees.
+ * files in the same run, each of them both as a whole process (`node SCRIPT DIR`, the fair
+ * comparison: start-up and reads included on both sides) and in this process (the bare reading
+ * speed), with a check that all of them saw the instances and criteria the project's decoder sees.
  */
 import { readFileSync } from 'node:fs';
 import type { FormatSchema } from '../../src/schema/index.js';
 import type { CompiledKsy } from '../kaitai/compile.js';
 import { decoderCounts, kaitaiPass, walkerPass, type Counts, type Pass } from './in-process.js';
 import { validateRun, type ValidateRun } from './validate-run.js';
+import { baselineRun, medianRun, type BaselineRun, type BaselineScripts } from './whole-process.js';
 
 export interface SetResult {
   readonly copies: number;
   readonly fileBytes: number;
   readonly totalBytes: number;
+  /** The median of `rounds` whole processes by wall time. */
   readonly validate: ValidateRun;
+  /** In this process: median pass, no start-up. */
   readonly walker: Pass;
   readonly kaitai: Pass;
+  /** As whole processes (`node walker-main.mjs DIR`): median of `rounds` runs. */
+  readonly walkerProcess: BaselineRun;
+  readonly kaitaiProcess: BaselineRun;
   /** The decoder's counts for one file. */
   readonly decoder: Counts;
   /** Empty when the walker, the Kaitai parser and validate agree with the decoder; else what differs. */
@@ -25,15 +32,26 @@ export interface SetResult {
 
 export const mbPerS = (bytes: number, ms: number): number => bytes / 1e6 / (ms / 1000);
 
-export function measureSet(root: string, schema: FormatSchema, dir: string, files: readonly string[], kaitai: CompiledKsy, rounds: number): SetResult {
+export function measureSet(root: string, schema: FormatSchema, dir: string, files: readonly string[], kaitai: CompiledKsy, scripts: BaselineScripts, rounds: number): SetResult {
   const fileBytes = readFileSync(files[0]!).length;
   const decoder = decoderCounts(schema, new Uint8Array(readFileSync(files[0]!)));
-  const validate = validateRun(root, [dir]);
+  // The three whole processes take turns, round by round, so that a burst of load on the shared
+  // machine falls on all of them alike.
+  const runs = { validate: [] as ValidateRun[], walker: [] as BaselineRun[], kaitai: [] as BaselineRun[] };
+  for (let r = 0; r < rounds; r++) {
+    runs.validate.push(validateRun(root, [dir]));
+    runs.walker.push(baselineRun(root, scripts.walker, [dir]));
+    runs.kaitai.push(baselineRun(root, scripts.kaitai, [kaitai.file, dir]));
+  }
+  const validate = runs.validate.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(rounds / 2)]!;
+  const walkerProcess = medianRun(runs.walker);
+  const kaitaiProcess = medianRun(runs.kaitai);
   const walker = walkerPass(files, rounds);
   const kaitaiRun = kaitaiPass(files, rounds, kaitai);
   const want = { instances: decoder.instances * files.length, criteria: decoder.criteria * files.length };
   const disagreements: string[] = [];
-  for (const [name, p] of [['walker', walker], ['kaitai', kaitaiRun]] as const) {
+  for (const [name, p] of [['walker', walker], ['kaitai', kaitaiRun], ['walker process', walkerProcess], ['kaitai process', kaitaiProcess]] as const) {
+    if ('failure' in p && p.failure) disagreements.push(`${name} failed: ${p.failure}`);
     if (p.counts.instances !== want.instances || p.counts.criteria !== want.criteria) {
       disagreements.push(`${name} counted ${p.counts.instances} instances, ${p.counts.criteria} criteria; the decoder ${want.instances}, ${want.criteria}`);
     }
@@ -42,5 +60,5 @@ export function measureSet(root: string, schema: FormatSchema, dir: string, file
   if (validate.failure) disagreements.push(`validate failed: ${validate.failure}`);
   if (validate.files !== files.length) disagreements.push(`validate reported ${validate.files} of ${files.length} files`);
   if (validate.budgetCut > 0 || validate.errors > 0) disagreements.push(`validate: ${validate.budgetCut} file(s) cut by a budget, ${validate.errors} not validated`);
-  return { copies: files.length, fileBytes, totalBytes: fileBytes * files.length, validate, walker, kaitai: kaitaiRun, decoder, disagreements };
+  return { copies: files.length, fileBytes, totalBytes: fileBytes * files.length, validate, walker, kaitai: kaitaiRun, walkerProcess, kaitaiProcess, decoder, disagreements };
 }

@@ -19,16 +19,20 @@ const MIB = 2 ** 20;
 const x = (r: number): string => `${r >= 10 ? r.toFixed(0) : r >= 0.1 ? r.toFixed(2) : r.toPrecision(2)}x`;
 
 export function judge(set: SetResult, series: readonly SeriesRow[], small: SmallFilesResult | undefined, cores: number): Target[] {
+  // Whole process against whole process (start-up and reads on both sides) is what is judged; the
+  // in-process figure (the baseline's bare reading speed, no start-up) is shown beside it.
   const validate = mbPerS(set.totalBytes, set.validate.wallMs);
-  const walker = mbPerS(set.totalBytes, set.walker.ms);
-  const kaitai = mbPerS(set.totalBytes, set.kaitai.ms);
+  const walker = mbPerS(set.totalBytes, set.walkerProcess.wallMs);
+  const kaitai = mbPerS(set.totalBytes, set.kaitaiProcess.wallMs);
+  const walkerIn = mbPerS(set.totalBytes, set.walker.ms);
+  const kaitaiIn = mbPerS(set.totalBytes, set.kaitai.ms);
   const ok = set.disagreements.length === 0;
   const out: Target[] = [
-    { target: `whole-process validate of the ${(set.totalBytes / 1e6).toFixed(0)} MB set >= 0.5x the hand-written walker`,
-      measured: `${validate.toFixed(1)} MB/s against ${walker.toFixed(0)} MB/s: ${x(validate / walker)}`,
+    { target: `whole-process validate of the ${(set.totalBytes / 1e6).toFixed(0)} MB set >= 0.5x the hand-written walker (whole process against whole process)`,
+      measured: `${validate.toFixed(1)} MB/s against ${walker.toFixed(0)} MB/s: ${x(validate / walker)} (against the walker in-process, ${walkerIn.toFixed(0)} MB/s without start-up: ${x(validate / walkerIn)})`,
       verdict: !ok ? 'FAIL' : validate / walker >= 0.5 ? 'pass' : 'FAIL' },
-    { target: '... and >= 5x the parser kaitai-struct-compiler generates',
-      measured: `${validate.toFixed(1)} MB/s against ${kaitai.toFixed(1)} MB/s: ${x(validate / kaitai)}`,
+    { target: '... and >= 5x the parser kaitai-struct-compiler generates (whole process against whole process)',
+      measured: `${validate.toFixed(1)} MB/s against ${kaitai.toFixed(1)} MB/s: ${x(validate / kaitai)} (in-process Kaitai ${kaitaiIn.toFixed(1)} MB/s: ${x(validate / kaitaiIn)})`,
       verdict: !ok ? 'FAIL' : validate / kaitai >= 5 ? 'pass' : 'FAIL' },
   ];
 

@@ -18,6 +18,8 @@ export interface TimedRun {
   readonly status: number | null;
   /** Why it failed, when it exited 2 or more or by a signal (the tail of its stderr). */
   readonly failure?: string;
+  /** What it printed on stdout, when asked for (`keepStdout`). */
+  readonly stdout?: string;
 }
 
 export function requireGnuTime(): void {
@@ -25,12 +27,12 @@ export function requireGnuTime(): void {
 }
 
 /** Runs `node ...args` in `cwd`; exit codes 0 and 1 (files failed) are a normal end. */
-export function timedNode(args: readonly string[], cwd: string): TimedRun {
+export function timedNode(args: readonly string[], cwd: string, keepStdout = false): TimedRun {
   const dir = mkdtempSync(join(tmpdir(), 'preflight-time-'));
   const stats = join(dir, 'time.txt');
   try {
     const t = performance.now();
-    const r = spawnSync(GNU_TIME, ['-v', '-o', stats, process.execPath, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+    const r = spawnSync(GNU_TIME, ['-v', '-o', stats, process.execPath, ...args], { cwd, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 64 << 20 });
     const wallMs = performance.now() - t;
     if (r.error) throw r.error;
     const text = readFileSync(stats, 'utf8');
@@ -44,6 +46,7 @@ export function timedNode(args: readonly string[], cwd: string): TimedRun {
       cpuMs: (field('User time') + field('System time')) * 1000,
       status,
       ...(failure !== undefined ? { failure } : {}),
+      ...(keepStdout ? { stdout: r.stdout.toString('utf8') } : {}),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
