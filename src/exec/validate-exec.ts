@@ -23,7 +23,11 @@ export function withRealConsumer(files: readonly FileReport[], exec: ExecSetup, 
   });
 }
 
-/** Details of a result, as data: what the process did and what its sanitizer said. */
+/**
+ * Details of a result, as data: what the process did and what its sanitizer said (`summary` is the
+ * one line of the message, `sanitizerSummary` the SUMMARY line as printed). The JSON and SARIF
+ * reports carry them (src/report/exec-details.ts).
+ */
 export function resultDetails(r: ExecResult, exec: ExecSetup): Record<string, unknown> {
   const s = r.sanitizer;
   return {
@@ -31,7 +35,7 @@ export function resultDetails(r: ExecResult, exec: ExecSetup): Record<string, un
     ...(r.signal !== null ? { signal: r.signal } : {}),
     ...(r.exitCode !== null ? { exitCode: r.exitCode } : {}),
     ...(r.outcome === 'hang' ? { timeoutMs: exec.timeoutMs } : {}),
-    ...(s !== undefined ? { tool: s.tool, kind: s.kind, ...(s.access ? { access: s.access, size: s.size } : {}), frames: s.frames.slice(0, 5), places: s.places.slice(0, 5) } : {}),
+    ...(s !== undefined ? { tool: s.tool, kind: s.kind, ...(s.access ? { access: s.access, size: s.size } : {}), frames: s.frames.slice(0, 5), places: s.places.slice(0, 5), sanitizerSummary: s.summary } : {}),
   };
 }
 
@@ -52,7 +56,7 @@ export function addResult(f: FileReport, r: ExecResult, exec: ExecSetup, catalog
   }
   const added: Finding[] = issues.map((i) => toFinding(i, catalog));
   const row: ConsumerReport = {
-    profile: exec.name, outcome: realOutcome(r), population: 0,
+    profile: exec.name, outcome: realOutcome(r), population: 0, real: true,
     fault: code === undefined ? null : { code, path: '(file)', offset: -1, message: added[0]!.message },
   };
   const findings = [...added, ...f.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));

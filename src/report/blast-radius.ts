@@ -1,4 +1,4 @@
-import type { FileReport, FleetMember, ValidationReport } from './model.js';
+import type { ConsumerReport, FileReport, FleetMember, ValidationReport } from './model.js';
 
 export interface AffectedConsumers {
   readonly profiles: readonly string[];
@@ -15,14 +15,25 @@ export interface BlastRadius {
   readonly total: number;
 }
 
+/** The fleet's rows of a file: the real consumer of `--exec` is not a deployed version. */
+export function deployedConsumers(file: FileReport): readonly ConsumerReport[] {
+  return file.consumers.filter((c) => c.real !== true);
+}
+
+/** The rows of the real consumer (`--exec`), shown apart from the blast radius. */
+export function realConsumers(file: FileReport): readonly ConsumerReport[] {
+  return file.consumers.filter((c) => c.real === true);
+}
+
 export function blastRadius(file: FileReport, fleet: readonly FleetMember[]): BlastRadius {
+  const deployed = deployedConsumers(file);
   const pick = (outcome: 'crash' | 'reject' | 'undecided'): AffectedConsumers => {
-    const hit = file.consumers.filter((c) => c.outcome === outcome);
+    const hit = deployed.filter((c) => c.outcome === outcome);
     return { profiles: hit.map((c) => c.profile), population: sum(hit.map((c) => c.population)) };
   };
   // The fleet is the denominator when known; a report built without one still gets a share
   // relative to the consumers it simulated.
-  const total = fleet.length > 0 ? sum(fleet.map((m) => m.population)) : sum(file.consumers.map((c) => c.population));
+  const total = fleet.length > 0 ? sum(fleet.map((m) => m.population)) : sum(deployed.map((c) => c.population));
   return { crash: pick('crash'), reject: pick('reject'), undecided: pick('undecided'), total };
 }
 
@@ -40,7 +51,7 @@ export function runBlastRadius(report: ValidationReport): BlastRadius {
   const pick = (outcome: 'crash' | 'reject' | 'undecided'): AffectedConsumers => {
     const hit = new Map<string, number>();
     for (const file of report.files) {
-      for (const c of file.consumers) if (c.outcome === outcome && !hit.has(c.profile)) hit.set(c.profile, population.get(c.profile) ?? c.population);
+      for (const c of deployedConsumers(file)) if (c.outcome === outcome && !hit.has(c.profile)) hit.set(c.profile, population.get(c.profile) ?? c.population);
     }
     return { profiles: [...hit.keys()], population: sum([...hit.values()]) };
   };

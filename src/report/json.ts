@@ -2,6 +2,7 @@ import type { Finding } from '../findings/index.js';
 import { cut, safeText } from '../findings/safe-text.js';
 import { baselinedOf } from './baselined.js';
 import { blastRadius, runBlastRadius, type BlastRadius } from './blast-radius.js';
+import { execDetailsOf, type JsonExecDetails } from './exec-details.js';
 import { severityTotals } from './group.js';
 import { jsonSafe } from './json-safe.js';
 import type { BaselinedFinding, ConsumerReport, FileReport, ValidationReport, Verdict } from './model.js';
@@ -18,6 +19,8 @@ export interface JsonFinding {
   path: string;
   offset: number;
   profile?: string;
+  /** EXEC_CRASH, EXEC_HANG, EXEC_NO_ANSWER: what the real consumer did (sanitizer fault kind, frames, SUMMARY line). */
+  exec?: JsonExecDetails;
 }
 
 /** A finding the baseline accepted: the finding's own keys, and the baseline entry's reason and date. */
@@ -32,6 +35,8 @@ export interface JsonConsumer {
   outcome: 'reject' | 'crash' | 'load' | 'undecided';
   population: number;
   fault: { code: string; path: string; offset: number } | null;
+  /** The real consumer run by `--exec` (population 0): not in the blast radius. */
+  real?: true;
 }
 
 export interface JsonAffected {
@@ -152,6 +157,8 @@ function toJsonRadius(r: BlastRadius): JsonBlastRadius {
 function toJsonFinding(f: Finding): JsonFinding {
   const out: JsonFinding = { code: f.code, severity: f.severity, message: safeText(f.message, MAX_MESSAGE), path: bounded(f.path), offset: f.offset };
   if (f.profile !== undefined) out.profile = f.profile;
+  const exec = execDetailsOf(f);
+  if (exec !== undefined) out.exec = exec;
   return out;
 }
 
@@ -162,12 +169,14 @@ function toJsonBaselined(b: BaselinedFinding): JsonBaselinedFinding {
 }
 
 function toJsonConsumer(c: ConsumerReport): JsonConsumer {
-  return {
+  const out: JsonConsumer = {
     profile: c.profile,
     outcome: c.outcome,
     population: c.population,
     fault: c.fault === null ? null : { code: c.fault.code, path: bounded(c.fault.path), offset: c.fault.offset },
   };
+  if (c.real === true) out.real = true;
+  return out;
 }
 
 /** Field paths are short (schema names and indexes); cut one that is not rather than echo it whole. */

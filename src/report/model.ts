@@ -11,6 +11,11 @@ export interface ConsumerReport {
   readonly population: number;
   /** The first fault for `crash`, the refusal reason for `reject`, null for `load`. */
   readonly fault: { readonly code: string; readonly path: string; readonly offset: number; readonly message: string } | null;
+  /**
+   * The real consumer run by `--exec` (population 0): not a deployed version of the fleet, so the
+   * blast radius leaves it out and reports shows it apart.
+   */
+  readonly real?: true;
 }
 
 /**

@@ -7,6 +7,7 @@ import { escapeControls, omittedSentence } from './format.js';
 import { omittedCounts } from './group.js';
 import { jsonSafe } from './json-safe.js';
 import type { BaselinedFinding, FileReport, ValidationReport } from './model.js';
+import { execDetailsOf } from './exec-details.js';
 import { docsHome, ruleHelp } from './sarif-rules.js';
 
 /** The schema location GitHub code scanning and the SARIF validators recognise. */
@@ -97,8 +98,15 @@ function toResult(finding: Finding, uri: string): Result {
     message: { text: message },
     locations: [location],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(finding) },
-    ...(finding.profile !== undefined ? { properties: { profile: escapeControls(finding.profile) } } : {}),
+    ...propertiesOf(finding),
   };
+}
+
+/** The consumer's name, and for the real consumer's findings what it did (src/report/exec-details.ts). */
+function propertiesOf(finding: Finding): { properties?: Record<string, unknown> } {
+  const exec = execDetailsOf(finding);
+  if (finding.profile === undefined && exec === undefined) return {};
+  return { properties: { ...(finding.profile !== undefined ? { profile: escapeControls(finding.profile) } : {}), ...(exec !== undefined ? { exec } : {}) } };
 }
 
 /**

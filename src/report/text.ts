@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import type { Outcome } from '../consumer/outcome.js';
 import { baselinedFault, baselinedOf, untilText } from './baselined.js';
-import { blastRadius, type AffectedConsumers } from './blast-radius.js';
+import { blastRadius, realConsumers, type AffectedConsumers } from './blast-radius.js';
 import { escapeControls, formatCount, formatLocation, formatShare, omittedSentence, plural } from './format.js';
 import { groupFindings, groupRepeated, omittedCounts, severityTotals, type FindingEntry } from './group.js';
 import type { ConsumerReport, FileReport, ValidationReport, Verdict } from './model.js';
@@ -109,11 +109,13 @@ function renderConsumers(file: FileReport, { c, width }: Layout): string[] {
   const consumers = file.consumers;
   const names = consumers.map((r) => escapeControls(r.profile, 40));
   const nameWidth = Math.max(...names.map((n) => n.length));
-  const popWidth = Math.max(...consumers.map((r) => formatCount(r.population).length));
+  // The real consumer (--exec) has no population: it is the binary under test, not a deployed version.
+  const populations = consumers.map((r) => (r.real === true ? 'real' : formatCount(r.population)));
+  const popWidth = Math.max(...populations.map((p) => p.length));
   return consumers.flatMap((r, i) => {
     const name = names[i]!.padEnd(nameWidth);
     const outcome = colorOutcome(r.outcome, r.outcome.padEnd(consumers.some((x) => x.outcome === 'undecided') ? 9 : 6), c);
-    const population = formatCount(r.population).padStart(popWidth);
+    const population = populations[i]!.padStart(popWidth);
     const row = `    ${name}  ${outcome}  ${population}`;
     if (!r.fault || r.outcome === 'load') return fit(row, width, 4);
     // A fault the baseline accepted is known: marked, so the row does not read as a new crash.
@@ -139,7 +141,11 @@ function renderBlastRadius(file: FileReport, report: ValidationReport, { c, widt
     const who = radius.undecided.profiles.map((p) => escapeControls(p, 80)).join(', ');
     lines.push(`  blast radius: ${colorOutcome('undecided', 'undecided', c)} on ${who} — a work budget cut the run short`);
   }
-  if (lines.length === 0) lines.push(`  blast radius: ${c.green('none')} — every consumer loads the file`);
+  const real = realConsumers(file);
+  const fleetOnly = real.some((r) => r.outcome !== 'load') ? 'every deployed version loads the file' : 'every consumer loads the file';
+  if (lines.length === 0) lines.push(`  blast radius: ${c.green('none')} — ${fleetOnly}`);
+  // The binary run by --exec: beside the blast radius, never in it (it has no endpoints).
+  for (const r of real) lines.push(`  real consumer: ${escapeControls(r.profile, 80)} ${colorOutcome(r.outcome, r.outcome, c)} (--exec; not a deployed version, not counted above)`);
   return lines.flatMap((l) => fit(l, width, 4));
 }
 
