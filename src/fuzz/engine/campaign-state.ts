@@ -42,8 +42,18 @@ export class CampaignState {
   private sizes = new Map<string, number>();
   corpusSize = 0;
 
-  constructor(profiles: number, branches: number, readonly startedAt: number, readonly feedback: boolean) {
-    this.map = new CoverageMap(profiles, branches);
+  /**
+   * `steerByEdges`: once the real binary reports edges, an input is kept for a new edge (or hit
+   * count) of the binary, not for a new branch of the model (which is still counted); without
+   * edges the model steers.
+   */
+  constructor(profiles: number, branches: number, readonly startedAt: number, readonly feedback: boolean, edgeSlots = 0, readonly steerByEdges = false) {
+    this.map = new CoverageMap(profiles, branches, edgeSlots);
+  }
+
+  private steers(fresh: readonly number[]): boolean {
+    const byEdges = this.steerByEdges && this.map.edges > 0;
+    return fresh.some((f) => this.map.isEdge(f) === byEdges);
   }
 
   /** `seed`: a corpus file, which joins the working corpus whatever its coverage (the user gave it). */
@@ -53,7 +63,7 @@ export class CampaignState {
       if (fresh.length > 0) {
         this.map.addAll(fresh);
         this.features.push(...fresh);
-        if (this.feedback && seed === undefined && report.input !== undefined) this.keep(report.input);
+        if (this.feedback && seed === undefined && report.input !== undefined && this.steers(fresh)) this.keep(report.input);
       }
     }
     if (seed !== undefined) this.keep(seed);

@@ -2,7 +2,7 @@ import { loadSchema } from '../../schema/index.js';
 import { branchTable, loadModel } from '../../model/index.js';
 import { KIND_ORDER, parseBucketKey } from './bucket.js';
 import { CampaignState, type Bucket } from './campaign-state.js';
-import { Executor } from './executor.js';
+import { edgeSlotsFor, Executor } from './executor.js';
 import { DEFAULT_BATCH, executorConfig, resolvedShard, resolvedWorkers, type CampaignOptions, type Progress } from './options.js';
 import { InProcessPool, type RunPool } from './pool.js';
 import { seedInput } from './seeds.js';
@@ -30,7 +30,8 @@ export interface CampaignResult {
   readonly setupMs: number;
   readonly elapsedMs: number;
   readonly execsPerSec: number;
-  readonly coverage: { readonly branches: number; readonly of: number; readonly features: number };
+  /** `edges`: distinct edges of the real binary reached (--exec on a binary built with SanitizerCoverage). */
+  readonly coverage: { readonly branches: number; readonly of: number; readonly features: number; readonly edges?: number };
   readonly corpus: readonly CarriedInput[];
   /** Soundness first, then crashes, then robustness; within each by profile, fault, location. */
   readonly buckets: readonly FinalBucket[];
@@ -52,7 +53,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
   const model = loadModel(o.modelFile, schema);
   const branches = branchTable(model).names.length;
   const executor = new Executor({ schema, model, fleet: o.fleet, ...(config.exec !== undefined ? { exec: config.exec } : {}) }, config, seeds);
-  const state = new CampaignState(o.fleet.length, branches, startedAt, config.feedback);
+  const state = new CampaignState(o.fleet.length, branches, startedAt, config.feedback, edgeSlotsFor(config.exec), config.exec?.coverage !== 'observe');
   const stopped = (): boolean => o.stopWhen?.(state) === true;
 
   const shard = resolvedShard(o);
@@ -108,7 +109,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignResult> {
     return {
       seed: config.seed, shard, workers: pool.workers, runs, seedsRun, fuzzMs, setupMs: fuzzStart - t0,
       elapsedMs: performance.now() - t0, execsPerSec: fuzzMs > 0 ? (runs * 1000) / fuzzMs : 0,
-      coverage: { branches: state.map.branches, of: branches, features: state.map.features },
+      coverage: { branches: state.map.branches, of: branches, features: state.map.features, ...(state.map.edges > 0 ? { edges: state.map.edges } : {}) },
       corpus: executor.corpus,
       buckets: ordered.map((b) => ({ ...b, reproducer: byKey.get(b.key) ?? unshrunk(b) })),
     };

@@ -75,6 +75,7 @@ export class InputChecker {
       const r = runnerFor(exec).run(bytes);
       this.execResult = r;
       this.execMs += r.ms;
+      if (map !== undefined && r.edges !== undefined) map.novelEdges(r.edges.counts, novel);
       const hit = execHit(r, exec);
       if (hit !== undefined) hits.push(hit);
       if (exec.differential !== undefined) {

@@ -3,7 +3,7 @@ import type { CoverageSink } from '../../model/index.js';
 /** AFL's hit-count buckets: 1, 2, 3, 4-7, 8-15, 16-31, 32-127, 128+ (index 0..7). */
 export const HIT_BUCKETS = 8;
 
-function bucketOf(count: number): number {
+export function bucketOf(count: number): number {
   if (count <= 3) return count - 1;
   if (count < 8) return 3;
   if (count < 16) return 4;
@@ -52,16 +52,42 @@ export class CoverageRecorder implements CoverageSink {
   }
 }
 
-/** Every feature seen so far in a campaign (or at the start of an epoch, on a worker). */
+/**
+ * Every feature seen so far in a campaign (or at the start of an epoch, on a worker). With
+ * `edgeSlots` (--exec on a binary built with SanitizerCoverage, src/exec/edge-map.ts), the
+ * binary's edges are features too, after the model's: (edge slot, hit-count bucket).
+ */
 export class CoverageMap {
   private readonly seen: Uint8Array;
   private readonly branchSeen: Uint8Array;
+  private readonly edgeSeen: Uint8Array;
+  /** The first edge feature: every id below it is a model branch's. */
+  readonly edgeBase: number;
   features = 0;
   branches = 0;
+  /** Distinct edges of the binary reached (0 without an instrumented binary). */
+  edges = 0;
 
-  constructor(readonly profiles: number, readonly branchCount: number) {
-    this.seen = new Uint8Array(Math.max(1, profiles) * Math.max(1, branchCount) * HIT_BUCKETS);
+  constructor(readonly profiles: number, readonly branchCount: number, readonly edgeSlots = 0) {
+    this.edgeBase = Math.max(1, profiles) * Math.max(1, branchCount) * HIT_BUCKETS;
+    this.seen = new Uint8Array(this.edgeBase + edgeSlots * HIT_BUCKETS);
     this.branchSeen = new Uint8Array(Math.max(1, branchCount));
+    this.edgeSeen = new Uint8Array(edgeSlots);
+  }
+
+  isEdge(feature: number): boolean {
+    return feature >= this.edgeBase;
+  }
+
+  /** Appends to `out` the edge features of one input's counts (slot 0 unused) that this map has not seen. */
+  novelEdges(counts: Uint8Array, out: number[]): void {
+    const n = Math.min(counts.length, this.edgeSlots);
+    for (let slot = 1; slot < n; slot++) {
+      const c = counts[slot]!;
+      if (c === 0) continue;
+      const f = this.edgeBase + slot * HIT_BUCKETS + bucketOf(c);
+      if (this.seen[f] !== 1) out.push(f);
+    }
   }
 
   has(feature: number): boolean {
@@ -90,6 +116,14 @@ export class CoverageMap {
       this.seen[f] = 1;
       this.features++;
       fresh = true;
+      if (this.isEdge(f)) {
+        const slot = Math.floor((f - this.edgeBase) / HIT_BUCKETS);
+        if (this.edgeSeen[slot] === 0) {
+          this.edgeSeen[slot] = 1;
+          this.edges++;
+        }
+        continue;
+      }
       const b = branchOfFeature(f, this.branchCount);
       if (this.branchSeen[b] === 0) {
         this.branchSeen[b] = 1;

@@ -43,7 +43,8 @@ export interface CampaignDocument {
   readonly runs: number;
   readonly elapsed_ms: number;
   readonly execs_per_sec: number;
-  readonly coverage: { readonly branches: number; readonly of: number; readonly features: number };
+  /** `edges`: distinct edges of the real binary reached, when it is built with SanitizerCoverage. */
+  readonly coverage: { readonly branches: number; readonly of: number; readonly features: number; readonly edges?: number };
   readonly buckets: readonly BucketEntry[];
   readonly soundness: readonly BucketEntry[];
   readonly robustness: readonly BucketEntry[];

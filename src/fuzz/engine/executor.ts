@@ -6,6 +6,12 @@ import { InputDeriver, type DeriveOptions } from './derive-input.js';
 import { throwHit } from './_internals/error-hit.js';
 import type { CarriedInput, EpochSync, RunReport, WireHit } from './wire.js';
 import type { ExecSetup } from '../../exec/runner.js';
+import { COV_SLOTS } from '../../exec/edge-map.js';
+
+/** Room for the binary's edges in the coverage map: with --exec, unless its coverage is off. */
+export function edgeSlotsFor(exec: ExecSetup | undefined): number {
+  return exec !== undefined && exec.coverage !== 'off' ? COV_SLOTS : 0;
+}
 
 export interface ExecutorConfig extends DeriveOptions {
   readonly seed: number;
@@ -41,7 +47,7 @@ export class Executor {
    * threads, the same hang watchdog.
    */
   constructor(readonly setup: CheckSetup, readonly config: ExecutorConfig, readonly seeds: readonly CarriedInput[] = []) {
-    this.map = new CoverageMap(setup.fleet.length, branchTable(setup.model).names.length);
+    this.map = new CoverageMap(setup.fleet.length, branchTable(setup.model).names.length, edgeSlotsFor(config.exec));
     this.deriver = new InputDeriver(setup.schema, setup.model, setup.fleet, config);
     this.checker = new InputChecker({ ...setup, budgetMs: config.budgetMs });
   }

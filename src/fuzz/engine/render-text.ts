@@ -35,7 +35,7 @@ export function renderCampaignText(doc: CampaignDocument, color: boolean, width 
   }
   const secs = (doc.elapsed_ms / 1000).toFixed(1);
   say(`${fmt.format(doc.runs)} runs (+${doc.seeds_run} seed files) in ${secs} s, ${fmt.format(doc.execs_per_sec)} execs/s on ${doc.workers} worker(s), shard ${doc.shard}; `
-    + `coverage ${doc.coverage.branches}/${doc.coverage.of} branches, ${doc.coverage.features} features; corpus ${doc.corpus}`);
+    + `coverage ${doc.coverage.branches}/${doc.coverage.of} branches, ${doc.coverage.features} features${doc.coverage.edges !== undefined ? `, ${fmt.format(doc.coverage.edges)} binary edges` : ''}; corpus ${doc.corpus}`);
   const given = doc.seed_given !== undefined ? ` (the 32-bit hash of --seed ${doc.seed_given})` : '';
   say(`seed ${doc.seed}${given}: rerun with --seed ${doc.seed} and the same --runs for the same buckets; replay one with: preflight replay <reproducer>`);
   return `${out.join('\n')}\n`;
