@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_TIME_MS } from '../src/budget/work-budget.js';
 import { defaultOut, defaultWorkers, runSelftest, stopWorkers, type SelftestSummary } from './selftest/campaign.js';
 import { runDefinitionCampaign, type DefinitionSummary } from './selftest/definitions.js';
+import { COMMANDS, type SelftestCommand, type Shares } from './selftest/targets.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     cli: { type: 'string' },
     definitions: { type: 'string' },
     formats: { type: 'string' },
+    commands: { type: 'string' },
+    share: { type: 'string' },
     only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -42,6 +45,8 @@ if (values.help) {
     '  --cli N           inputs also run through node dist/cli/main.js (default 20; 0: none)',
     '  --definitions N   hostile schemas, consumer models and profiles (default: 1 per 50 inputs, at least 200)',
     '  --formats a,b     only these formats (ccf, sigpack, rulebook, png, zip)',
+    `  --commands a,b    every input goes through these commands (default all: ${COMMANDS.join(', ')})`,
+    '  --share c=N,...   command c runs on 1 input in N only (e.g. unpack=4,report=2; default: every input)',
     '  --only I,J        run only these input indexes (reproduce a failure with its --seed)',
   ].join('\n')}\n`);
   process.exit(0);
@@ -61,6 +66,12 @@ const timeS = whole('time', values.time);
 const only = values.only?.split(',').map((s) => whole('only', s.trim())!);
 const inputs = whole('inputs', values.inputs) ?? (timeS === undefined && only === undefined ? 2000 : undefined);
 const out = values.out ?? defaultOut(seed);
+const commands = values.commands?.split(',').map((c) => c.trim());
+const unknown = commands?.filter((c) => !(COMMANDS as readonly string[]).includes(c)) ?? [];
+if (unknown.length > 0 || commands?.length === 0) {
+  process.stderr.write(`selftest: --commands takes some of ${COMMANDS.join(', ')} (not ${unknown.join(', ')})\n`);
+  process.exit(2);
+}
 const log = (line: string): void => {
   process.stderr.write(`selftest: ${line}\n`);
 };
@@ -71,6 +82,8 @@ const summary = await runSelftest({
   workers: whole('workers', values.workers) ?? defaultWorkers(), out,
   budgetMs: whole('budget', values.budget) ?? DEFAULT_TIME_MS,
   ...(values.formats !== undefined ? { formats: values.formats.split(',') } : {}),
+  ...(commands !== undefined ? { commands: commands as SelftestCommand[] } : {}),
+  ...(values.share !== undefined ? { shares: parseShares(values.share) } : {}),
   cliSample: whole('cli', values.cli) ?? (only !== undefined ? 0 : 20),
   ...(only !== undefined ? { only } : {}),
   progress: log,
@@ -81,11 +94,25 @@ const definitions = defCount > 0 ? await runDefinitionCampaign({ seed, runs: def
 process.stdout.write(renderSummary(summary, definitions));
 process.exitCode = summary.failures > 0 || (definitions?.failures.length ?? 0) > 0 ? 1 : 0;
 
+function parseShares(text: string): Shares {
+  const shares: Shares = {};
+  for (const part of text.split(',')) {
+    const m = /^\s*(\w+)=(\d+)\s*$/.exec(part);
+    if (!m || !(COMMANDS as readonly string[]).includes(m[1]!) || Number(m[2]) < 1) {
+      process.stderr.write(`selftest: --share takes command=N pairs (N >= 1), not ${JSON.stringify(part)}\n`);
+      process.exit(2);
+    }
+    shares[m[1] as SelftestCommand] = Number(m[2]);
+  }
+  return shares;
+}
+
 function renderSummary(s: SelftestSummary, d: DefinitionSummary | undefined): string {
   const list = (r: Record<string, number>): string => Object.entries(r).sort().map(([k, n]) => `${k} ${n.toLocaleString('en-US')}`).join(', ');
   const lines = [
-    `selftest, seed ${s.seed}: ${s.inputs.toLocaleString('en-US')} inputs in ${s.seconds.toFixed(1)} s (${(s.inputs / s.seconds).toFixed(0)} inputs/s)`,
-    `  by command: ${list(s.byCommand)}`,
+    `selftest, seed ${s.seed}: ${s.inputs.toLocaleString('en-US')} inputs in ${s.seconds.toFixed(1)} s (${(s.inputs / s.seconds).toFixed(1)} inputs/s, start-up included)`,
+    `  runs by command: ${list(s.byCommand)}`,
+    `  mean ms per run: ${Object.entries(s.msByCommand).sort().map(([k, ms]) => `${k} ${(ms / (s.byCommand[k] ?? 1)).toFixed(2)}`).join(', ')}`,
     `  by kind:    ${list(s.byKind)}`,
     `  by format:  ${list(s.byFormat)}`,
     `  explained with one line (exit 2 in the CLI): ${s.explained.toLocaleString('en-US')}`,

@@ -4,11 +4,11 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { loadFormats, type SelftestFormat } from './formats.js';
+import { generatedOf, loadFormats, type SelftestFormat } from './formats.js';
 import { InputSource, MAX_RANDOM_BYTES } from './inputs.js';
 import type { ChunkStats, Failure, FromWorker, WorkerSetup } from './protocol.js';
 import { saveFailure, signature } from './save.js';
-import { COMMANDS, runJob } from './targets.js';
+import { COMMANDS, runJob, type SelftestCommand, type Shares } from './targets.js';
 import { Rng } from '../../src/fuzz/_internals/rng.js';
 import { runCliSample, type CliSampleStats } from './cli-sample.js';
 
@@ -25,6 +25,10 @@ export interface SelftestOptions {
   readonly budgetMs: number;
   /** Formats by name (default all). */
   readonly formats?: readonly string[];
+  /** The commands every input goes through (default all seven). */
+  readonly commands?: readonly SelftestCommand[];
+  /** Commands that run on 1 input in N only (default: every command on every input). */
+  readonly shares?: Shares;
   /** Inputs also run through the real CLI (node dist/cli/main.js), one at a time beside the workers. */
   readonly cliSample: number;
   /** Run only these input indexes (a reproduction). */
@@ -34,9 +38,12 @@ export interface SelftestOptions {
 
 export interface SelftestSummary {
   readonly seed: number;
+  /** Inputs drawn, each run through every command of `byCommand`. */
   readonly inputs: number;
   readonly seconds: number;
   readonly byCommand: Record<string, number>;
+  /** Time spent in each command (ms, summed over workers). */
+  readonly msByCommand: Record<string, number>;
   readonly byKind: Record<string, number>;
   readonly byFormat: Record<string, number>;
   readonly explained: number;
@@ -99,7 +106,8 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestSummary> 
   const limit = o.only !== undefined ? o.only.length : (o.inputs ?? Infinity);
   const indexAt = (i: number): number => (o.only !== undefined ? o.only[i]! : i);
 
-  const total = { byCommand: {} as Record<string, number>, byKind: {} as Record<string, number>, byFormat: {} as Record<string, number>, explained: 0, slowestMs: 0, slowest: '', peakHeapMb: 0 };
+  const commands = o.commands ?? COMMANDS;
+  const total = { byCommand: {} as Record<string, number>, msByCommand: {} as Record<string, number>, byKind: {} as Record<string, number>, byFormat: {} as Record<string, number>, explained: 0, slowestMs: 0, slowest: '', peakHeapMb: 0 };
   const distinct = new Map<string, { signature: string; count: number; saved: string; message: string }>();
   let failures = 0;
   let restarts = 0;
@@ -120,10 +128,11 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestSummary> 
   };
   const merge = (s: ChunkStats): void => {
     for (const [k, n] of Object.entries(s.byCommand)) total.byCommand[k] = (total.byCommand[k] ?? 0) + n;
+    for (const [k, n] of Object.entries(s.msByCommand)) total.msByCommand[k] = (total.msByCommand[k] ?? 0) + n;
     for (const [k, n] of Object.entries(s.byKind)) total.byKind[k] = (total.byKind[k] ?? 0) + n;
     for (const [k, n] of Object.entries(s.byFormat)) total.byFormat[k] = (total.byFormat[k] ?? 0) + n;
     total.explained += s.explained;
-    done += Object.values(s.byCommand).reduce((a, b) => a + b, 0);
+    done += s.inputs;
     total.peakHeapMb = Math.max(total.peakHeapMb, s.heapMb);
     if (s.slowestMs > total.slowestMs) [total.slowestMs, total.slowest] = [s.slowestMs, s.slowest];
   };
@@ -134,7 +143,7 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestSummary> 
     return [from, next];
   };
 
-  const setupBase = { seed: o.seed, formats: o.formats, budgetMs: o.budgetMs };
+  const setupBase = { seed: o.seed, formats: o.formats, commands, shares: o.shares ?? {}, generated: generatedOf(formats), budgetMs: o.budgetMs };
   const runWorker = async (): Promise<void> => {
     let range = claim();
     while (range !== undefined) {
@@ -156,7 +165,7 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestSummary> 
   clearInterval(progressTimer);
   return {
     seed: o.seed, inputs: done, seconds: (Date.now() - started) / 1000,
-    byCommand: total.byCommand, byKind: total.byKind, byFormat: total.byFormat, explained: total.explained,
+    byCommand: total.byCommand, msByCommand: total.msByCommand, byKind: total.byKind, byFormat: total.byFormat, explained: total.explained,
     failures, distinct: [...distinct.values()], slowest: total.slowest, slowestMs: total.slowestMs,
     heapCapMb, peakHeapMb: total.peakHeapMb, workerRestarts: restarts, ...(cliStats ? { cli: cliStats } : {}),
   };
@@ -175,13 +184,16 @@ async function runRange(positions: number[], base: Omit<WorkerSetup, 'watch'>, h
     if (stopped === undefined) break;
     restarts++;
     let message = stopped.message;
-    if (stopped.reason === 'memory') {
+    const input = source.draw(stopped.index);
+    const job = input.jobFor(stopped.command);
+    const recheck = `${stopped.command} ${input.format.name}`;
+    if (stopped.reason === 'memory' && !rechecked.has(recheck)) {
+      // Once per command and format (a fresh worker costs seconds):
+      rechecked.add(recheck);
       // Alone in a fresh worker: is it this input, or what earlier ones left behind?
       const again = await oneWorker([stopped.index], base, heapCapMb, budgetMs, () => {}, () => {}, true);
       message += again === undefined ? '; alone in a fresh worker it stays within the cap (the heap grew over earlier inputs)' : '; alone in a fresh worker too';
     }
-    const input = source.draw(stopped.index);
-    const { job } = input;
     onFailure({
       index: stopped.index, command: job.command, format: input.format.name, kind: input.kind, how: input.how,
       reason: stopped.reason, message, bytes: job.bytes,
@@ -193,12 +205,18 @@ async function runRange(positions: number[], base: Omit<WorkerSetup, 'watch'>, h
   return { restarts };
 }
 
+/** Command and format pairs whose memory failure was already run again alone. */
+const rechecked = new Set<string>();
+
+/** Why a worker stopped: the input and the command in flight. */
+interface Stopped { index: number; command: SelftestCommand; reason: 'hang' | 'memory' | 'throw'; message: string }
+
 // Workers are reused across ranges: a pool of idle ones, each with its watch array.
 interface Idle { worker: Worker; watch: Float64Array }
 const idle: Idle[] = [];
 
 async function oneWorker(positions: number[], base: Omit<WorkerSetup, 'watch'>, heapCapMb: number, budgetMs: number,
-  onFailure: (f: Failure) => void, merge: (s: ChunkStats) => void, fresh = false): Promise<{ index: number; reason: 'hang' | 'memory' | 'throw'; message: string } | undefined> {
+  onFailure: (f: Failure) => void, merge: (s: ChunkStats) => void, fresh = false): Promise<Stopped | undefined> {
   const w = (fresh ? undefined : idle.pop()) ?? await spawn(base, heapCapMb);
   // Contiguous runs of indexes go as one message each.
   const runs: [number, number][] = [];
@@ -208,13 +226,14 @@ async function oneWorker(positions: number[], base: Omit<WorkerSetup, 'watch'>, 
     else runs.push([p, p + 1]);
   }
   for (const [from, to] of runs) {
-    const outcome = await new Promise<{ ok: true } | { ok: false; index: number; reason: 'hang' | 'memory' | 'throw'; message: string }>((resolve) => {
+    const inFlight = (): SelftestCommand => base.commands[w.watch[2]!] ?? base.commands[0]!;
+    const outcome = await new Promise<{ ok: true } | ({ ok: false } & Stopped)>((resolve) => {
       const watchdog = setInterval(() => {
         const index = w.watch[0]!;
-        if (index >= 0 && Date.now() - w.watch[1]! > budgetMs * 2 * HANG_FACTOR) {
+        if (index >= 0 && w.watch[1]! > 0 && Date.now() - w.watch[1]! > budgetMs * 2 * HANG_FACTOR) {
           cleanup();
           void w.worker.terminate();
-          resolve({ ok: false, index, reason: 'hang', message: `still running after ${Math.round((Date.now() - w.watch[1]!) / 1000)} s: the worker was killed` });
+          resolve({ ok: false, index, command: inFlight(), reason: 'hang', message: `still running after ${Math.round((Date.now() - w.watch[1]!) / 1000)} s: the worker was killed` });
         }
       }, 250);
       const onMessage = (m: FromWorker): void => {
@@ -226,12 +245,12 @@ async function oneWorker(positions: number[], base: Omit<WorkerSetup, 'watch'>, 
         } else if (m.type === 'error') {
           cleanup();
           void w.worker.terminate();
-          resolve({ ok: false, index: Math.max(from, w.watch[0]!), reason: 'throw', message: `worker error: ${m.message}` });
+          resolve({ ok: false, index: Math.max(from, w.watch[0]!), command: inFlight(), reason: 'throw', message: `worker error: ${m.message}` });
         }
       };
       const onExit = (code: number): void => {
         cleanup();
-        resolve({ ok: false, index: Math.max(from, w.watch[0]!), reason: 'memory', message: `the worker died (exit ${code}, ${lastError ?? 'no error'}): heap cap ${heapCapMb} MB` });
+        resolve({ ok: false, index: Math.max(from, w.watch[0]!), command: inFlight(), reason: 'memory', message: `the worker died (exit ${code}, ${lastError ?? 'no error'}): heap cap ${heapCapMb} MB` });
       };
       let lastError: string | undefined;
       const onError = (e: Error): void => {
@@ -255,7 +274,7 @@ async function oneWorker(positions: number[], base: Omit<WorkerSetup, 'watch'>, 
 }
 
 async function spawn(base: Omit<WorkerSetup, 'watch'>, heapCapMb: number): Promise<Idle> {
-  const watch = new SharedArrayBuffer(16);
+  const watch = new SharedArrayBuffer(24);
   const data: WorkerSetup = { ...base, watch };
   const worker = new Worker(entry.code, { workerData: data, eval: entry.eval, resourceLimits: { maxOldGenerationSizeMb: heapCapMb } });
   await new Promise<void>((resolve, reject) => {

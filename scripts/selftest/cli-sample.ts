@@ -8,7 +8,7 @@ import type { SelftestFormat } from './formats.js';
 import { InputSource } from './inputs.js';
 import type { Failure } from './protocol.js';
 import { cliCommand } from './save.js';
-import type { SelftestCommand } from './targets.js';
+import { COMMANDS, type SelftestCommand } from './targets.js';
 
 export interface CliSampleStats {
   readonly runs: number;
@@ -53,9 +53,9 @@ export async function runCliSample(o: SelftestOptions, formats: readonly Selftes
   const hasTime = existsSync('/usr/bin/time');
   try {
     for (let i = 0; stats.runs < o.cliSample && (i === 0 || !stop() || stats.runs < Math.min(o.cliSample, 20)); i++) {
-      // A stride of 6 walks the formats (5) and the commands (7) both.
+      // Format (index mod 5) and command (i mod 7) both walk.
       const input = source.draw(i * 6);
-      const { job } = input;
+      const job = input.jobFor(COMMANDS[i % COMMANDS.length]!);
       const file = join(dir, 'input.bin');
       const old = job.old !== undefined ? join(dir, 'old.bin') : undefined;
       writeFileSync(file, job.bytes);

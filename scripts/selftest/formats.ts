@@ -32,18 +32,31 @@ const FORMATS: readonly { name: string; schema: string; corpus?: string }[] = [
   { name: 'zip', schema: 'schemas/examples/zip.yaml' },
 ];
 
+export type GeneratedSeeds = Readonly<Record<string, readonly { readonly name: string; readonly bytes: Uint8Array }[]>>;
+
+/** The generated seed files of `formats` (those without a corpus), by format name. */
+export function generatedOf(formats: readonly SelftestFormat[]): GeneratedSeeds {
+  const out: Record<string, SelftestFormat['seeds']> = {};
+  for (const f of FORMATS) {
+    const loaded = formats.find((x) => x.name === f.name);
+    if (f.corpus === undefined && loaded) out[f.name] = loaded.seeds;
+  }
+  return out;
+}
+
 /** Files generated from the schema (encoded values) for a format with no corpus, each at most MAX_SEED_BYTES. */
 const GENERATED_SEEDS = 4;
 export const MAX_SEED_BYTES = 64 * 1024;
 
-export function loadFormats(only?: readonly string[]): SelftestFormat[] {
+/** `generated`: seed files already generated for the formats without a corpus (a worker gets the main thread's). */
+export function loadFormats(only?: readonly string[], generated?: GeneratedSeeds): SelftestFormat[] {
   const root = packageRoot();
   return FORMATS.filter((f) => only === undefined || only.includes(f.name)).map((f) => {
     const schemaFile = join(root, f.schema);
     const schema = loadSchema(schemaFile);
     const consumers = resolveConsumers(schemaFile, schema, [], []);
     const hints: EdgeHints = consumers ? edgeHintsFromFleet(consumers.model, consumers.profiles) : { ints: [0, 1, 2, 0xff, 0xffff, 0xffffffff] };
-    const seeds = f.corpus !== undefined ? corpusFiles(join(root, f.corpus), root) : generatedSeeds(schema, hints);
+    const seeds = f.corpus !== undefined ? corpusFiles(join(root, f.corpus), root) : (generated?.[f.name] ?? generatedSeeds(schema, hints));
     return { name: f.name, schemaFile: f.schema, schema, consumers, hints, seeds };
   });
 }

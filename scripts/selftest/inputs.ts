@@ -2,7 +2,7 @@ import { Rng } from '../../src/fuzz/_internals/rng.js';
 import { mutate, type MutationContext } from '../../src/fuzz/mutate/index.js';
 import { absurdHeaders, layoutSlots, type LayoutSlot } from './absurd.js';
 import type { SelftestFormat } from './formats.js';
-import { COMMANDS, drawOptions, type Job } from './targets.js';
+import { drawOptions, type Job, type SelftestCommand } from './targets.js';
 
 /** Where an input came from. */
 export type InputKind = 'bytes' | 'mutant' | 'absurd';
@@ -12,7 +12,8 @@ export interface DrawnInput {
   readonly format: SelftestFormat;
   readonly kind: InputKind;
   readonly how: string;
-  readonly job: Job;
+  /** The input as each command gets it: diff with an old version, report sometimes, inspect with --at/--path sometimes. */
+  jobFor(command: SelftestCommand): Job;
 }
 
 /** Largest arbitrary-bytes input; most are far smaller. */
@@ -32,7 +33,6 @@ export class InputSource {
   draw(index: number): DrawnInput {
     const rng = new Rng(this.seed, index);
     const format = this.formats[index % this.formats.length]!;
-    const command = COMMANDS[Math.floor(index / this.formats.length) % COMMANDS.length]!;
     const kind = KINDS[rng.below(KINDS.length)]!;
     const seeds = format.seeds;
     const base = seeds.length > 0 ? seeds[rng.below(seeds.length)]! : undefined;
@@ -56,10 +56,16 @@ export class InputSource {
       bytes = a?.bytes ?? randomBytes(rng, base.bytes);
       how = a !== undefined ? `${a.how} in ${base.name}` : `bytes (no layout field in ${base.name})`;
     }
-    const twoFiles = command === 'diff' || (command === 'report' && rng.chance(0.3));
-    const old = twoFiles ? (base !== undefined && rng.chance(0.8) ? base.bytes : randomBytes(rng, undefined)) : undefined;
-    const job: Job = { command, bytes, ...(old !== undefined ? { old } : {}), ...drawOptions(rng, command, bytes.length) };
-    return { format, kind, how, job };
+    // Every command gets the same input: diff against an old version (mostly its corpus file), report
+    // with that old version 3 times in 10, inspect with a drawn --at or --path half of the time.
+    const old = base !== undefined && rng.chance(0.8) ? base.bytes : randomBytes(rng, undefined);
+    const reportOld = rng.chance(0.3);
+    const options = drawOptions(rng, 'inspect', bytes.length);
+    const jobFor = (command: SelftestCommand): Job => {
+      if (command === 'diff' || (command === 'report' && reportOld)) return { command, bytes, old };
+      return command === 'inspect' ? { command, bytes, ...options } : { command, bytes };
+    };
+    return { format, kind, how, jobFor };
   }
 
   private context(f: SelftestFormat): MutationContext {

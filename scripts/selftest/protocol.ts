@@ -1,5 +1,6 @@
 import type { InputKind } from './inputs.js';
-import type { SelftestCommand } from './targets.js';
+import type { GeneratedSeeds } from './formats.js';
+import type { SelftestCommand, Shares } from './targets.js';
 
 /** Why an input failed. */
 export type FailureReason = 'throw' | 'over time budget' | 'hang' | 'memory' | 'cli exit code' | 'cli internal error' | 'cli memory' | 'cli time';
@@ -22,16 +23,25 @@ export interface Failure {
 export interface WorkerSetup {
   readonly seed: number;
   readonly formats: readonly string[] | undefined;
+  /** The commands each input goes through, in this order. */
+  readonly commands: readonly SelftestCommand[];
+  /** Commands that run on 1 input in N only (the long run's heavy ones). */
+  readonly shares: Shares;
+  /** Seed files of the formats that have no corpus, generated once by the main thread (seconds each). */
+  readonly generated: GeneratedSeeds;
   readonly budgetMs: number;
-  /** Float64Array over it: [input index in flight or -1, Date.now() when it started]. */
+  /** Float64Array over it: [input index in flight or -1, Date.now() when its command started, the command's index in `commands`]. */
   readonly watch: SharedArrayBuffer;
 }
 
 export type ToWorker = { readonly type: 'run'; readonly from: number; readonly to: number };
 
 export interface ChunkStats {
-  /** Inputs run, by command, by input kind, by format, and those a command explained with one line. */
+  /** Inputs run (each through every command of the campaign). */
+  readonly inputs: number;
+  /** Runs by command and the time they took (ms); inputs by kind and by format; runs a command explained with one line. */
   readonly byCommand: Record<string, number>;
+  readonly msByCommand: Record<string, number>;
   readonly byKind: Record<string, number>;
   readonly byFormat: Record<string, number>;
   readonly explained: number;

@@ -14,6 +14,20 @@ import type { SelftestFormat } from './formats.js';
 export const COMMANDS = ['validate', 'inspect', 'explain', 'diff', 'report', 'unpack', 'replay'] as const;
 export type SelftestCommand = (typeof COMMANDS)[number];
 
+/** Command -> N: the command runs on 1 input in N (the others run on every input). */
+export type Shares = Partial<Record<SelftestCommand, number>>;
+
+/**
+ * Whether a command with a share of 1 in `n` runs on input `index`: a hash of the index, so the
+ * inputs it gets are spread over the formats (index mod 5) and kinds, and the same on any worker.
+ */
+export function runsOn(index: number, n: number | undefined): boolean {
+  if (n === undefined || n <= 1) return true;
+  let h = Math.imul(index ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) % n === 0;
+}
+
 /** One run: the command, its input (and for diff and report's two-file page, the old file), and options drawn for it. */
 export interface Job {
   readonly command: SelftestCommand;

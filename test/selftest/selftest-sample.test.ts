@@ -20,14 +20,14 @@ const out = mkdtempSync(join(tmpdir(), 'preflight-selftest-sample-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('selftest sample', () => {
-  it('2,000 inputs through every command: nothing throws, hangs or exceeds the memory bound', async () => {
+  it('400 inputs, each through every command: nothing throws, hangs or exceeds the memory bound', async () => {
     // The budget is 3x validate's 20 s here: npm test shares the machine, and a 186 KB input of this
     // seed takes 2.5 s alone but up to 20 s at a load of 8 (the long campaign keeps 20 s).
-    const s = await runSelftest({ seed: 20261203, inputs: 2000, workers: 2, out, budgetMs: 60_000, cliSample: 0 });
+    const s = await runSelftest({ seed: 20261203, inputs: 400, workers: 2, out, budgetMs: 60_000, cliSample: 0 });
     await stopWorkers();
     expect(s.distinct.map((d) => `${d.signature}: ${d.message} (${d.saved})`)).toEqual([]);
-    expect(s.inputs).toBe(2000);
-    expect(Object.keys(s.byCommand).sort()).toEqual([...COMMANDS].sort());
+    expect(s.inputs).toBe(400);
+    expect(s.byCommand).toEqual(Object.fromEntries(COMMANDS.map((c) => [c, 400])));
     expect(Object.keys(s.byKind).sort()).toEqual(['absurd', 'bytes', 'mutant']);
     expect(Object.keys(s.byFormat).sort()).toEqual(['ccf', 'png', 'rulebook', 'sigpack', 'zip']);
     expect(readdirSync(out)).toEqual([]);
