@@ -77,6 +77,15 @@ const log = (line: string): void => {
 };
 
 log(`seed ${seed}; reproducers in ${out}`);
+// A first SIGINT or SIGTERM ends the campaign early with its summary; a second one ends it at once.
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    log(`${signal}: finishing the inputs in flight, then the summary`);
+  });
+}
 const summary = await runSelftest({
   seed, ...(inputs !== undefined ? { inputs } : {}), ...(timeS !== undefined ? { timeS } : {}),
   workers: whole('workers', values.workers) ?? defaultWorkers(), out,
@@ -87,9 +96,10 @@ const summary = await runSelftest({
   cliSample: whole('cli', values.cli) ?? (only !== undefined ? 0 : 20),
   ...(only !== undefined ? { only } : {}),
   progress: log,
+  stopped: () => interrupted,
 });
 await stopWorkers();
-const defCount = whole('definitions', values.definitions) ?? (only !== undefined ? 0 : Math.max(200, Math.round(summary.inputs / 50)));
+const defCount = interrupted ? 0 : whole('definitions', values.definitions) ?? (only !== undefined ? 0 : Math.max(200, Math.round(summary.inputs / 50)));
 const definitions = defCount > 0 ? await runDefinitionCampaign({ seed, runs: defCount, out, progress: log }) : undefined;
 process.stdout.write(renderSummary(summary, definitions));
 process.exitCode = summary.failures > 0 || (definitions?.failures.length ?? 0) > 0 ? 1 : 0;

@@ -34,6 +34,8 @@ export interface SelftestOptions {
   /** Run only these input indexes (a reproduction). */
   readonly only?: readonly number[];
   readonly progress?: (line: string) => void;
+  /** Stop drawing inputs once this says so (SIGINT/SIGTERM in the script): the chunks in flight finish and the summary is complete. */
+  readonly stopped?: () => boolean;
 }
 
 export interface SelftestSummary {
@@ -137,7 +139,7 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestSummary> 
     if (s.slowestMs > total.slowestMs) [total.slowestMs, total.slowest] = [s.slowestMs, s.slowest];
   };
   const claim = (): [number, number] | undefined => {
-    if (next >= limit || Date.now() >= deadline) return undefined;
+    if (next >= limit || Date.now() >= deadline || o.stopped?.()) return undefined;
     const from = next;
     next = Math.min(limit, next + CHUNK);
     return [from, next];
@@ -159,7 +161,7 @@ export async function runSelftest(o: SelftestOptions): Promise<SelftestSummary> 
     o.progress?.(`${done} inputs, ${(done / s).toFixed(0)}/s, ${failures} failures, ${Math.round(s)} s`);
   }, 15_000);
   progressTimer.unref();
-  const cli = o.cliSample > 0 ? runCliSample(o, formats, () => next >= limit || Date.now() >= deadline, onFailure) : undefined;
+  const cli = o.cliSample > 0 ? runCliSample(o, formats, () => next >= limit || Date.now() >= deadline || o.stopped?.() === true, onFailure) : undefined;
   await Promise.all(Array.from({ length: Math.max(1, o.workers) }, runWorker));
   const cliStats = cli !== undefined ? await cli : undefined;
   clearInterval(progressTimer);
