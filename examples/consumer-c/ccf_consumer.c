@@ -2,10 +2,10 @@
  * the four refusal checks and then trusts every count, size, offset and opcode in the file.
  * Built with AddressSanitizer and UBSan (Makefile), each fault of section 3 is a real fault:
  *
- *   READ_PAST_END     a read past the file buffer (exactly the file's length): heap-buffer-overflow
+ *   READ_PAST_END     a read past the file buffer (exactly the file's length, then a guard): SEGV
  *   UNKNOWN_TEMPLATE  a null template, dereferenced: SEGV (UBSan: member access within null pointer)
  *   UNKNOWN_OP        a call through an empty slot of the opcode table: SEGV at pc 0
- *   POOL_OOB          a read past the pool copy (exactly pool_size bytes): heap-buffer-overflow
+ *   POOL_OOB          a read past the pool copy (exactly pool_size bytes, then a guard): SEGV
  *   REGEX_TOO_LONG    a copy past the pattern buffer (regex_max_length + 1 bytes): heap-buffer-overflow WRITE
  *   REGEX_INVALID     RE2 refuses the pattern and nobody handles the error: abort()
  *   OOB_INPUT_READ    inputs[i] of an array of exactly the supplied inputs: heap-buffer-overflow READ of size 8
@@ -119,10 +119,12 @@ STEP void load_index(const uint8_t *index, uint32_t instance_count) {
   for (uint32_t i = 0; i < instance_count; i++) consumer_sink ^= (uint8_t)le32(index + 4 * (size_t)i);
 }
 
-/* 3. the pool, copied into a buffer of exactly pool_size bytes */
+/* 3. the pool, copied into a buffer of exactly pool_size bytes (guarded: a string's offset can
+ * send a read far past it, where a heap buffer could have a live neighbour) */
 STEP uint8_t *copy_pool(const uint8_t *f, uint32_t pool_offset, uint32_t pool_size) {
   if (pool_size == 0) return NULL;  /* no pool: nothing copied, and no buffer (ASan gives malloc(0) one readable byte) */
-  uint8_t *pool = malloc(pool_size);
+  uint8_t *pool = guarded_alloc(pool_size);
+  if (!pool) { fprintf(stderr, "ccf-consumer: no memory for a pool of %u bytes\n", pool_size); abort(); }
   memcpy(pool, f + pool_offset, pool_size);
   return pool;
 }
@@ -205,7 +207,7 @@ static enum outcome consume(const void *profile_arg, const uint8_t *f, size_t le
     free(values);
   }
   free(l.pattern);
-  free(pool);
+  guarded_free(pool, pool_size);
   free(types);
   return OUT_LOAD;
 }

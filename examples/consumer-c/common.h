@@ -18,7 +18,13 @@ int read_profile(const char *file, profile_entry_fn fn, void *ctx);
  * preflight's model decodes them): 1 compiles, 0 does not; *why gets RE2's error text. */
 int re2_compiles(const char *pattern, size_t len, const char **why);
 
-/* The consumer proper: `file` is a heap buffer of exactly `len` bytes. */
+/* A buffer of exactly `len` bytes that ends where an inaccessible guard begins, 4 GiB + 1 MiB
+ * long: every read past it faults, however far a trusted 32-bit offset sends it. Returns NULL
+ * when the address space cannot be had. guarded_free takes the same `len`. */
+uint8_t *guarded_alloc(size_t len);
+void guarded_free(uint8_t *buf, size_t len);
+
+/* The consumer proper: `file` is a guarded buffer (guarded_alloc) of exactly `len` bytes. */
 typedef enum outcome (*consume_fn)(const void *profile, const uint8_t *file, size_t len);
 int consumer_main(int argc, char **argv, const void *profile, consume_fn consume);
 

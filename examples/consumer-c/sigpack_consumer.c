@@ -2,7 +2,7 @@
  * refusal checks, then it trusts body_size, every record's tag and the sizes inside each body,
  * and every condition's field index and kind. Built with AddressSanitizer and UBSan:
  *
- *   READ_PAST_END         a read past the pack buffer (exactly the file's length): heap-buffer-overflow
+ *   READ_PAST_END         a read past the pack buffer (exactly the file's length, then a guard): SEGV
  *   SIG_NO_HANDLER        a call through an empty slot of the handler table: SEGV at pc 0
  *   SIG_PATTERN_OVERFLOW  a copy past the pattern buffer (pattern_buffer + 1 bytes): heap-buffer-overflow WRITE
  *   REGEX_INVALID         RE2 refuses the pattern and nobody handles the error: abort()
