@@ -21,6 +21,8 @@ export interface DifferentialOptions {
   readonly seed: number;
   /** Seed files to mutate (a folder of *.bin, searched below), besides generated inputs. */
   readonly corpus?: readonly string[];
+  /** Called every 500 inputs with the count so far (a long run's progress line). */
+  readonly onProgress?: (inputs: number, disagreements: number) => void;
 }
 
 export interface Disagreement {
@@ -67,6 +69,7 @@ export async function runDifferential(o: DifferentialOptions): Promise<Different
       inputs++;
       // The runner is synchronous: let Node reap the consumer processes that crashed (no zombies pile up).
       if ((inputs & 15) === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (inputs % 500 === 0) o.onProgress?.(inputs, disagreements.length);
       const sim = simulateBounded(input.bytes, model, profile, undefined, DEFAULT_BUDGET_MS * 4);
       const result = runner.run(input.bytes);
       if (sim.outcome === 'undecided') {
