@@ -1,6 +1,5 @@
 import { FINDING_CODES, isBuiltinCode, type CodeCatalog, NO_MODEL_CODES } from '../../findings/index.js';
-import { RULE_HELP } from '../../report/rule-help.js';
-import { CODE_ADVICE } from './code-advice.js';
+import { RULE_HELP, type RuleHelp } from '../../report/rule-help.js';
 import type { CodeExplanation } from './types.js';
 
 /** Why a code a format defines matters, by its kind (the format's own text gives the meaning and the fix). */
@@ -18,17 +17,17 @@ const FIX_BY_KIND = {
 
 /**
  * What `code` means, why it matters to a consumer and how to fix the content: a built-in code from
- * docs/findings.md's text (RULE_HELP) with its advice; a code the format's schema or model defines
- * from its own `codes:` text. Undefined for a code neither knows.
+ * RULE_HELP (docs/findings.md's meaning and fix, why it matters, advice where the docs give no fix);
+ * a code the format's schema or model defines from its own `codes:` text. Undefined for a code
+ * neither knows.
  */
 export function explainCode(code: string, catalog: CodeCatalog = NO_MODEL_CODES): CodeExplanation | undefined {
   if (isBuiltinCode(code)) {
     const info = FINDING_CODES[code];
-    const help: { readonly meaning: string; readonly fix?: string } = RULE_HELP[code];
-    const advice = CODE_ADVICE[code];
+    const help: RuleHelp = RULE_HELP[code];
     return {
       code, severity: info.severity, kind: info.kind, origin: 'built-in', title: info.title,
-      meaning: help.meaning, whyItMatters: advice.why, fix: help.fix ?? advice.fix ?? FIX_BY_KIND[info.kind],
+      meaning: help.meaning, whyItMatters: help.why, fix: help.fix ?? help.advice ?? FIX_BY_KIND[info.kind],
     };
   }
   const own = catalog.get(code);
