@@ -5,6 +5,7 @@ import { delimiter, join } from 'node:path';
 import { takesFile, withFile } from './argv.js';
 import { parseSanitizer, type SanitizerReport } from './sanitizer.js';
 import { COV_ENV, EdgeMap, type EdgeCounts } from './edge-map.js';
+import { sanitizerEnv, symbolizeReport } from './symbolize.js';
 
 /** How to run the real consumer: its argv (split by splitCommand), the mode and the time limit. */
 export interface ExecSetup {
@@ -76,9 +77,9 @@ export class ExecRunner {
 
   run(bytes: Uint8Array): ExecResult {
     this.runs++;
-    if (this.edgeMap === undefined && this.setup.coverage !== 'off') {
-      this.edgeMap = new EdgeMap();
-      this.env = { ...process.env, [COV_ENV]: this.edgeMap.path };
+    if (this.env === undefined) {
+      if (this.setup.coverage !== 'off') this.edgeMap = new EdgeMap();
+      this.env = sanitizerEnv(this.edgeMap !== undefined ? { ...process.env, [COV_ENV]: this.edgeMap.path } : process.env);
     }
     this.edgeMap?.reset();
     const r = this.setup.persistent ? this.runPersistent(bytes) : this.runOnce(bytes);
@@ -132,11 +133,13 @@ export class ExecRunner {
     this.dir = undefined;
     this.edgeMap?.close();
     this.edgeMap = undefined;
+    this.env = undefined;
   }
 }
 
 /** The outcome of a process that ended (or answered): sanitizer report, signal, answer word, exit code. */
-function classify(stdout: string, status: number | null, signal: string | null, stderr: string, ms: number): ExecResult {
+function classify(stdout: string, status: number | null, signal: string | null, rawStderr: string, ms: number): ExecResult {
+  const stderr = symbolizeReport(rawStderr);
   const sanitizer = parseSanitizer(stderr);
   const base = { exitCode: status, signal, stderr, ms, ...(sanitizer ? { sanitizer } : {}) };
   if (sanitizer !== undefined || signal !== null) return { outcome: 'crash', ...base };
@@ -221,7 +224,7 @@ class Persistent {
         const word = this.pending.slice(0, nl).trim();
         this.pending = this.pending.slice(nl + 1);
         if (word === 'load' || word === 'reject') {
-          const stderr = this.stderrFrom(errFrom);
+          const stderr = symbolizeReport(this.stderrFrom(errFrom));
           const sanitizer = parseSanitizer(stderr);
           return { outcome: word, exitCode: null, signal: null, stderr, ms: performance.now() - t0, ...(sanitizer ? { sanitizer } : {}) };
         }

@@ -98,7 +98,7 @@ describe('validate --exec', () => {
     const json = JSON.parse(runCli([...args, '--format', 'json']).stdout) as { files: { file: string; findings: { code: string; message: string }[]; consumers: { profile: string; outcome: string }[] }[] };
     const july = json.files[0]!;
     expect(july.consumers.find((c) => c.profile === 'exec')?.outcome).toBe('crash');
-    expect(july.findings.find((x) => x.code === 'EXEC_CRASH')?.message).toMatch(/^the real consumer crashed: SUMMARY: AddressSanitizer: heap-buffer-overflow \S*ccf_consumer\.c:\d+ in evaluate_instance \(READ of size 8\)$/);
+    expect(july.findings.find((x) => x.code === 'EXEC_CRASH')?.message).toMatch(/^the real consumer crashed: SUMMARY: AddressSanitizer: heap-buffer-overflow \S*ccf_consumer\.c:\d+(:\d+)? in evaluate_instance \(READ of size 8\)$/);
     expect(json.files[1]!.consumers.find((c) => c.profile === 'exec')?.outcome).toBe('load');
   }, 120_000);
 

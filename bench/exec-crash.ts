@@ -1,0 +1,91 @@
+/**
+ * What a crash costs a persistent campaign, and what symbolising on preflight's side saves
+ * (src/exec/symbolize.ts). The whole CCF corpus (35 files, 30 of them crash the CCF C example on
+ * agent-7.11) through preflight's runner, persistent and one process per input, twice each in the
+ * same run, alternating: the sanitizer symbolising its own report in the dying process
+ * (ASAN_OPTIONS=symbolize=1, as before), and raw frames symbolised by preflight with a cache per
+ * (module, offset). Also times the start-up alone (a file that loads, one process per input) and
+ * checks that both give every file the same bucket. Writes its table into bench/exec-results.md.
+ * `npx tsx bench/exec-crash.ts [seconds per measurement]` (default 6).
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ExecRunner, type ExecResult } from '../src/exec/runner.js';
+import { crashLocation } from '../src/exec/hits.js';
+
+const root = join(import.meta.dirname, '..');
+const seconds = Number(process.argv[2] ?? 6);
+if (spawnSync('make', ['-C', join(root, 'examples', 'consumer-c')], { stdio: 'inherit' }).status !== 0) process.exit(2);
+const program = join(root, 'examples', 'consumer-c', 'ccf-consumer');
+const profile = join(root, 'profiles', 'default', 'agent-7.11.yaml');
+const corpus = readdirSync(join(root, 'corpus', 'ccf'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.bin')).sort()
+  .map((f) => new Uint8Array(readFileSync(join(root, 'corpus', 'ccf', f))));
+const spring = [new Uint8Array(readFileSync(join(root, 'corpus', 'ccf', 'story', '2024-04-24-spring.bin')))];
+
+type Who = 'sanitizer' | 'preflight';
+/** The runner takes its environment from process.env at its first input: the user's symbolize=1 wins over preflight's symbolize=0. */
+function runnerFor(who: Who, persistent: boolean): ExecRunner {
+  const saved = process.env.ASAN_OPTIONS;
+  if (who === 'sanitizer') process.env.ASAN_OPTIONS = 'symbolize=1';
+  else delete process.env.ASAN_OPTIONS;
+  const runner = new ExecRunner({ argv: persistent ? [program, profile, '--persistent'] : [program, profile, '@@'], persistent, timeoutMs: 10_000, name: 'exec', coverage: 'off' });
+  runner.run(spring[0]!); // the environment is fixed now; the process and the file cache are warm
+  if (saved === undefined) delete process.env.ASAN_OPTIONS;
+  else process.env.ASAN_OPTIONS = saved;
+  return runner;
+}
+
+function measure(who: Who, persistent: boolean, set: readonly Uint8Array[]): { perSec: number; buckets: string[] } {
+  const runner = runnerFor(who, persistent);
+  try {
+    const buckets = set.map((b) => location(runner.run(b)));
+    let runs = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < seconds * 1000) {
+      for (const b of set) runner.run(b);
+      runs += set.length;
+    }
+    return { perSec: (runs * 1000) / (performance.now() - t0), buckets };
+  } finally {
+    runner.close();
+  }
+}
+
+const location = (r: ExecResult): string => (r.outcome === 'crash' ? crashLocation(r) : r.outcome);
+
+const load0 = loadavg()[0]!;
+const rows: string[] = [];
+for (const [name, set, persistent] of [['whole CCF corpus, persistent', corpus, true], ['whole CCF corpus, one process per input', corpus, false], ['a file that loads, one process per input (start-up)', spring, false]] as const) {
+  const a1 = measure('sanitizer', persistent, set);
+  const b1 = measure('preflight', persistent, set);
+  const a2 = measure('sanitizer', persistent, set);
+  const b2 = measure('preflight', persistent, set);
+  const same = a1.buckets.every((k, i) => k === b1.buckets[i]);
+  const a = (a1.perSec + a2.perSec) / 2;
+  const b = (b1.perSec + b2.perSec) / 2;
+  const row = `| ${name} | ${a1.perSec.toFixed(1)}, ${a2.perSec.toFixed(1)} | ${b1.perSec.toFixed(1)}, ${b2.perSec.toFixed(1)} | ${(b / a).toFixed(1)}x | ${same ? 'yes' : 'NO'} |`;
+  console.log(row);
+  rows.push(row);
+}
+
+const section = `## What a crash costs, and symbolising on preflight's side (bench/exec-crash.ts)
+
+The whole CCF corpus (${corpus.length} files; on agent-7.11 most crash the CCF C example, gcc ASan
+build) through preflight's runner; each setup measured twice for ${seconds} s, alternating, in
+one run; ${cpus().length} cores, load average ${load0.toFixed(1)} at the start. "sanitizer":
+ASan symbolises its report in the dying process (ASAN_OPTIONS=symbolize=1, the behaviour before);
+"preflight": raw frames, symbolised by preflight with llvm-symbolizer and a cache per (module,
+offset) (src/exec/symbolize.ts). Same buckets: every file's crash bucket (fault kind + top two
+frames) equal in both.
+
+| inputs | sanitizer symbolises (execs/s) | preflight symbolises (execs/s) | ratio | same buckets |
+|---|---:|---:|---:|---|
+${rows.join('\n')}
+`;
+const file = join(root, 'bench', 'exec-results.md');
+const text = readFileSync(file, 'utf8');
+const at = text.indexOf("## What a crash costs");
+const next = at < 0 ? -1 : text.indexOf('\n## ', at + 1);
+writeFileSync(file, at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at)}${section}${next < 0 ? '' : `\n${text.slice(next + 1)}`}`);
