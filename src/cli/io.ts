@@ -4,6 +4,7 @@ import { boundValue } from './bound-text.js';
 import { CliError } from './cli-error.js';
 import { fsProblem } from './fs-words.js';
 import { DEFAULT_MAX_FILE_SIZE, kindOf, readBounded, STDIN, STDIN_NAME } from './read-bounded.js';
+import { compareNames } from './compare-names.js';
 
 export { writeAtomic } from './output.js';
 export { DEFAULT_MAX_FILE_SIZE, STDIN, STDIN_NAME } from './read-bounded.js';
@@ -68,7 +69,7 @@ const MAX_DEPTH = 16;
 function walk(dir: string, extension: string, depth = 0): InputEntry[] {
   if (depth > MAX_DEPTH) return [{ file: dir, error: `${boundValue(dir)}: folders nested more than ${MAX_DEPTH} deep are not searched` }];
   const out: InputEntry[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNames(a.name, b.name))) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(p, extension, depth + 1));
     else if (!entry.name.endsWith(extension)) continue;
