@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FileReport } from '../report/model.js';
 import type { ValidateOptions } from '../validate/index.js';
 import { displayName, STDIN, type InputEntry } from './io.js';
@@ -78,11 +78,13 @@ export async function validateFilesOnCores(entries: readonly InputEntry[], optio
   const many = entries.length >= MIN_FILES_FOR_WORKERS && !entries.some((e) => e.file === STDIN);
   const threads = many ? threadCount(entries.length, process.env['PREFLIGHT_THREADS'], () => totalBytes(entries)) : 1;
   if (threads <= 1) return validateFiles(entries, options);
+  // Loaded only here: a run on one thread (most runs) does not pay for the module.
+  const { Worker } = await import('node:worker_threads');
   const counter = new SharedArrayBuffer(4);
   const next = new Int32Array(counter);
   const reports: Array<FileReport | undefined> = new Array(entries.length);
   const data: WorkerData = { entries, counter, setup };
-  const done = Array.from({ length: threads - 1 }, () => runWorker(data, reports));
+  const done = Array.from({ length: threads - 1 }, () => runWorker(Worker, data, reports));
   for (;;) {
     const i = Atomics.add(next, 0, 1);
     if (i >= entries.length) break;
@@ -95,7 +97,7 @@ export async function validateFilesOnCores(entries: readonly InputEntry[], optio
   return out;
 }
 
-function runWorker(data: WorkerData, reports: Array<FileReport | undefined>): Promise<void> {
+function runWorker(Worker: typeof import('node:worker_threads').Worker, data: WorkerData, reports: Array<FileReport | undefined>): Promise<void> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
