@@ -44,6 +44,25 @@ const CASES: { name: string; bytes: Buffer; code: string }[] = [
 ];
 
 describe('far reads past a trusted buffer crash the C example, as the model says (examples/consumer-c guarded buffers)', () => {
+  it('an empty pool: an empty string (even a REGEX one) loads, a 1-byte one crashes, on both sides', () => {
+    const schema = loadSchema(join(ROOT, 'schemas', 'ccf-v1.yaml'));
+    const model = loadModel(modelBeside(join(ROOT, 'schemas', 'ccf-v1.yaml'))!, schema);
+    const profile = loadModelProfile(PROFILE, model);
+    // The 10,000-input differential run after c0af8b9 found 10 of these (REGEX, str_len 0, pool_size 0):
+    // the example did memcpy(pattern, NULL, 0), which UBSan reports, where the model (and the docs) load.
+    const empty = (op: number, len: number) => variant((b) => { b.writeUInt32LE(0, 32); b[60] = op; b.writeUInt32LE(0, 61); b.writeUInt16LE(len, 65); });
+    const once = new ExecRunner({ argv: [CCF, PROFILE, '@@'], persistent: false, timeoutMs: 20_000, name: 'exec' });
+    try {
+      for (const [op, len, want] of [[5, 0, 'load'], [3, 0, 'load'], [4, 0, 'load'], [5, 1, 'crash'], [3, 1, 'crash']] as const) {
+        const bytes = empty(op, len);
+        expect({ op, len, model: simulateBounded(bytes, model, profile, undefined, 10_000).outcome }).toEqual({ op, len, model: want });
+        expect({ op, len, real: realOutcome(once.run(bytes)) }).toEqual({ op, len, real: want });
+      }
+    } finally {
+      once.close();
+    }
+  }, 60_000);
+
   it('one process per input, and persistent between loads (another heap each time)', () => {
     const schema = loadSchema(join(ROOT, 'schemas', 'ccf-v1.yaml'));
     const model = loadModel(modelBeside(join(ROOT, 'schemas', 'ccf-v1.yaml'))!, schema);
