@@ -6,7 +6,7 @@
  * bench/exec-results.md. `npx tsx bench/exec-campaign.ts [seconds]`.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runCampaign } from '../src/fuzz/engine/campaign.js';
@@ -41,8 +41,7 @@ if (found !== undefined) {
 }
 const line = `| ${seconds} s, seed 1, spring corpus (3 files) | ${result.runs} runs in ${(result.fuzzMs / 1000).toFixed(0)} s, ${result.execsPerSec.toFixed(1)} execs/s | ${found ? `yes, after ${(found.first.foundMs / 1000).toFixed(1)} s (run ${found.first.r}), ${found.smallest.input.bytes.length}-byte reproducer` : 'NO'} | ${asan} | ${real.length} |`;
 console.log(line);
-appendFileSync(join(root, 'bench', 'exec-results.md'), `
-## The 60-second campaign (bench/exec-campaign.ts)
+const section = `## The 60-second campaign (bench/exec-campaign.ts)
 
 preflight fuzz on the CCF C example (persistent, ASan), profile agent-7.11, seeded with the spring
 2024 story files only (all three load); load average ${load0.toFixed(1)} at the start.
@@ -50,5 +49,11 @@ preflight fuzz on the CCF C example (persistent, ASan), profile agent-7.11, seed
 | campaign | runs | found the OOB input read | ASan on its reproducer | real-consumer buckets |
 |---|---|---|---|---:|
 ${line}
-`);
+`;
+// Replaces its own section (bench/exec.ts keeps the sections below its own).
+const file = join(root, 'bench', 'exec-results.md');
+const text = readFileSync(file, 'utf8');
+const at = text.indexOf('## The 60-second campaign');
+const next = at < 0 ? -1 : text.indexOf('\n## ', at + 1);
+writeFileSync(file, at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at)}${section}${next < 0 ? '' : `\n${text.slice(next + 1)}`}`);
 process.exit(found ? 0 : 1);

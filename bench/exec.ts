@@ -7,7 +7,7 @@
  * `npx tsx bench/exec.ts [seconds per measurement]`.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ExecRunner } from '../src/exec/runner.js';
@@ -65,7 +65,11 @@ figures move with the load, the ratio less). Issue 13 asks for at least 10x.
 ${rows.join('\n')}
 
 In persistent mode a crash ends the process and the next input starts a new one, so a set that
-crashes often pays a start-up per crash in both modes; a campaign's inputs mostly load or are
-refused.
+crashes often pays a start-up and the crash report per crash in both modes (bench/exec-crash.ts
+measures what symbolising the report on preflight's side saves).
 `;
-writeFileSync(join(root, 'bench', 'exec-results.md'), md);
+// The other benches' sections (exec-campaign, exec-afl, exec-coverage, exec-crash) stay below this one.
+const file = join(root, 'bench', 'exec-results.md');
+const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+const rest = old.indexOf('\n## ');
+writeFileSync(file, rest < 0 ? md : `${md}${old.slice(rest)}`);
