@@ -55,7 +55,10 @@ export async function runCliSample(o: SelftestOptions, formats: readonly Selftes
     for (let i = 0; stats.runs < o.cliSample && (i === 0 || !stop() || stats.runs < Math.min(o.cliSample, 20)); i++) {
       // Format (index mod 5) and command (i mod 7) both walk.
       const input = source.draw(i * 6);
-      const job = input.jobFor(COMMANDS[i % COMMANDS.length]!);
+      const drawn = input.jobFor(COMMANDS[i % COMMANDS.length]!);
+      // A process argument cannot hold a NUL byte (the in-process run gets `--path "\0"`; here it would
+      // be execFile's own TypeError, which ended a long run): that one input goes without --path.
+      const job = drawn.path?.includes('\u0000') ? { ...drawn, path: undefined } : drawn;
       const file = join(dir, 'input.bin');
       const old = job.old !== undefined ? join(dir, 'old.bin') : undefined;
       writeFileSync(file, job.bytes);
@@ -111,6 +114,13 @@ function run(args: string[], dir: string, budgetMs: number, hasTime: boolean): P
   const [cmd, argv] = hasTime ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, CLI(), ...args]] : [process.execPath, [CLI(), ...args]];
   const started = performance.now();
   return new Promise((resolve) => {
+    // execFile throws at once for arguments no process can get; that is the sample's bug, not the CLI's.
+    try {
+      spawnOne();
+    } catch (e) {
+      resolve({ code: null, stderr: `the selftest could not start the CLI: ${e instanceof Error ? e.message : String(e)}`, ms: 0, rssMb: undefined, timedOut: false });
+    }
+    function spawnOne(): void {
     execFile(cmd, argv as string[], { cwd: packageRoot(), timeout: budgetMs * 3 + 10_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, _stdout, stderr) => {
       const ms = performance.now() - started;
       const timedOut = error !== null && (error as { killed?: boolean }).killed === true;
@@ -123,5 +133,6 @@ function run(args: string[], dir: string, budgetMs: number, hasTime: boolean): P
       }
       resolve({ code, stderr: String(stderr), ms, rssMb, timedOut });
     });
+    }
   });
 }
