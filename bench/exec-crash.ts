@@ -26,19 +26,21 @@ const spring = [new Uint8Array(readFileSync(join(root, 'corpus', 'ccf', 'story',
 
 type Who = 'sanitizer' | 'preflight';
 /** The runner takes its environment from process.env at its first input: the user's symbolize=1 wins over preflight's symbolize=0. */
-function runnerFor(who: Who, persistent: boolean): ExecRunner {
+type Mode = 'persistent' | 'fork-server' | 'once';
+function runnerFor(who: Who, mode: Mode): ExecRunner {
+  const persistent = mode !== 'once';
   const saved = process.env.ASAN_OPTIONS;
   if (who === 'sanitizer') process.env.ASAN_OPTIONS = 'symbolize=1';
   else delete process.env.ASAN_OPTIONS;
-  const runner = new ExecRunner({ argv: persistent ? [program, profile, '--persistent'] : [program, profile, '@@'], persistent, timeoutMs: 10_000, name: 'exec', coverage: 'off' });
+  const runner = new ExecRunner({ argv: [program, profile, mode === 'once' ? '@@' : `--${mode}`], persistent, timeoutMs: 10_000, name: 'exec', coverage: 'off' });
   runner.run(spring[0]!); // the environment is fixed now; the process and the file cache are warm
   if (saved === undefined) delete process.env.ASAN_OPTIONS;
   else process.env.ASAN_OPTIONS = saved;
   return runner;
 }
 
-function measure(who: Who, persistent: boolean, set: readonly Uint8Array[]): { perSec: number; buckets: string[] } {
-  const runner = runnerFor(who, persistent);
+function measure(who: Who, mode: Mode, set: readonly Uint8Array[]): { perSec: number; buckets: string[] } {
+  const runner = runnerFor(who, mode);
   try {
     const buckets = set.map((b) => location(runner.run(b)));
     let runs = 0;
@@ -57,11 +59,11 @@ const location = (r: ExecResult): string => (r.outcome === 'crash' ? crashLocati
 
 const load0 = loadavg()[0]!;
 const rows: string[] = [];
-for (const [name, set, persistent] of [['whole CCF corpus, persistent', corpus, true], ['whole CCF corpus, one process per input', corpus, false], ['a file that loads, one process per input (start-up)', spring, false]] as const) {
-  const a1 = measure('sanitizer', persistent, set);
-  const b1 = measure('preflight', persistent, set);
-  const a2 = measure('sanitizer', persistent, set);
-  const b2 = measure('preflight', persistent, set);
+for (const [name, set, mode] of [['whole CCF corpus, persistent', corpus, 'persistent'], ['whole CCF corpus, one process per input', corpus, 'once'], ['a file that loads, one process per input (start-up)', spring, 'once']] as const) {
+  const a1 = measure('sanitizer', mode, set);
+  const b1 = measure('preflight', mode, set);
+  const a2 = measure('sanitizer', mode, set);
+  const b2 = measure('preflight', mode, set);
   const same = a1.buckets.every((k, i) => k === b1.buckets[i]);
   const a = (a1.perSec + a2.perSec) / 2;
   const b = (b1.perSec + b2.perSec) / 2;
@@ -69,6 +71,15 @@ for (const [name, set, persistent] of [['whole CCF corpus, persistent', corpus, 
   console.log(row);
   rows.push(row);
 }
+
+// Then the fork server (the C examples' --fork-server): a crash costs a fork instead of a new process.
+const p1 = measure('preflight', 'persistent', corpus);
+const f1 = measure('preflight', 'fork-server', corpus);
+const p2 = measure('preflight', 'persistent', corpus);
+const f2 = measure('preflight', 'fork-server', corpus);
+const forkSame = p1.buckets.every((k, i) => k === f1.buckets[i]);
+const forkRow = `| whole CCF corpus | ${p1.perSec.toFixed(1)}, ${p2.perSec.toFixed(1)} | ${f1.perSec.toFixed(1)}, ${f2.perSec.toFixed(1)} | ${((f1.perSec + f2.perSec) / (p1.perSec + p2.perSec)).toFixed(1)}x | ${forkSame ? 'yes' : 'NO'} |`;
+console.log(forkRow);
 
 const section = `## What a crash costs, and symbolising on preflight's side (bench/exec-crash.ts)
 
@@ -83,6 +94,15 @@ frames) equal in both.
 | inputs | sanitizer symbolises (execs/s) | preflight symbolises (execs/s) | ratio | same buckets |
 |---|---:|---:|---:|---|
 ${rows.join('\n')}
+
+With preflight symbolising, what is left of a crash is the new process (the sanitizer's start-up
+and the profile read). The C examples' \`--fork-server\` keeps one process that forks a child to
+serve inputs and a new one after each crash (docs/real-consumers.md); same run, measured twice each,
+alternating:
+
+| inputs | persistent (execs/s) | persistent with fork server (execs/s) | ratio | same buckets |
+|---|---:|---:|---:|---|
+${forkRow}
 `;
 const file = join(root, 'bench', 'exec-results.md');
 const text = readFileSync(file, 'utf8');

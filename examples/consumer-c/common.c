@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 volatile uint8_t consumer_sink;
@@ -183,9 +186,38 @@ static int persistent(const void *profile, consume_fn consume) {
   }
 }
 
+/* --fork-server: the persistent protocol, served by a child forked from this process once the
+ * profile is read. When the child dies on an input, this process says so on stdout, `died signal
+ * N` or `died exit N` (preflight takes it as that input's crash, with the report the child left on
+ * stderr), and forks a new child for the next input: a crash costs a fork, not a new process with
+ * the sanitizer's start-up. A child dies with this process (PR_SET_PDEATHSIG: a hang is killed
+ * by killing the server). */
+static int fork_server(const void *profile, consume_fn consume) {
+  for (;;) {
+    if (preflight_cov_flush) preflight_cov_flush(); /* the child starts with no counts of ours */
+    fflush(stdout);
+    fflush(stderr);
+    pid_t server = getpid();
+    pid_t pid = fork();
+    if (pid < 0) { perror("fork-server: fork"); return 2; }
+    if (pid == 0) {
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
+      if (getppid() != server) _exit(2); /* the server died before the line above */
+      exit(persistent(profile, consume));
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0) if (errno != EINTR) { perror("fork-server: waitpid"); return 2; }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return 0; /* end of input */
+    if (WIFSIGNALED(status)) printf("died signal %d\n", WTERMSIG(status));
+    else printf("died exit %d\n", WEXITSTATUS(status));
+    fflush(stdout);
+  }
+}
+
 int consumer_main(int argc, char **argv, const void *profile, consume_fn consume) {
   int i = 2; /* argv[1] is the profile */
   if (i < argc && strcmp(argv[i], "--persistent") == 0) return persistent(profile, consume);
+  if (i < argc && strcmp(argv[i], "--fork-server") == 0) return fork_server(profile, consume);
   if (i >= argc) {
     size_t len;
     uint8_t *buf = read_all(stdin, &len);

@@ -119,7 +119,7 @@ export class ExecRunner {
   private runPersistent(bytes: Uint8Array): ExecResult {
     this.proc ??= new Persistent(this.setup, this.tempDir(), this.env);
     const r = this.proc.feed(bytes, this.setup.timeoutMs);
-    if (r.outcome === 'crash' || r.outcome === 'hang' || r.outcome === 'no-answer') {
+    if ((r.outcome === 'crash' || r.outcome === 'hang' || r.outcome === 'no-answer') && !this.proc.servedCrash) {
       this.proc.close();
       this.proc = undefined; // restarted on the next input
     }
@@ -174,6 +174,8 @@ class Persistent {
   private readonly errFd: number;
   private pending = '';
   private closed = false;
+  /** The last input's crash was reported by a fork server (`died ...`): the process serves on. */
+  servedCrash = false;
 
   constructor(setup: ExecSetup, dir: string, env: NodeJS.ProcessEnv | undefined) {
     const inPath = join(dir, 'stdin.fifo');
@@ -201,6 +203,7 @@ class Persistent {
   }
 
   feed(bytes: Uint8Array, timeoutMs: number): ExecResult {
+    this.servedCrash = false;
     const t0 = performance.now();
     const deadline = t0 + timeoutMs;
     const errFrom = fstatSync(this.errFd).size;
@@ -227,6 +230,14 @@ class Persistent {
           const stderr = symbolizeReport(this.stderrFrom(errFrom));
           const sanitizer = parseSanitizer(stderr);
           return { outcome: word, exitCode: null, signal: null, stderr, ms: performance.now() - t0, ...(sanitizer ? { sanitizer } : {}) };
+        }
+        // A fork server's child died on this input (docs/real-consumers.md): a crash, and the server serves on.
+        const died = /^died (signal|exit) (\d+)$/.exec(word);
+        if (died !== null) {
+          const n = Number(died[2]);
+          const r = classify('', died[1] === 'exit' ? n : null, died[1] === 'signal' ? SIGNALS[n] ?? `signal ${n}` : null, this.stderrFrom(errFrom), performance.now() - t0);
+          this.servedCrash = true;
+          return r.outcome === 'no-answer' ? { ...r, outcome: 'crash' } : r;
         }
         continue; // not an answer: skip the line
       }
