@@ -280,7 +280,7 @@ export class ValidatorGen {
     this.emit(`if (${at} + ${len} > ${region.ty.len}) return 0;`);
     this.emit(`${o} = ${region.ty.off} + ${at};`);
     frame.names.set(f.id, { code: '0', ty: { k: 'bytes', off: o, len, text: f.type.kind === 'str' }, loc: { start: o, end: `(${o} + ${len})` } });
-    this.bytesRules(f, o, len);
+    this.bytesRules(f, o, len, { off: region.ty.off, len: region.ty.len });
   }
 
   /** Cases of a switch at `start`; inline cases add their fields to the holder. Returns the end local (non-inline). */
@@ -486,13 +486,14 @@ export class ValidatorGen {
     }
   }
 
-  private bytesRules(f: FieldDef, o: string, len: string): void {
+  /** `pool`: the bytes field a view is a window of (its text is then checked against the pool's, see R.UTF8V). */
+  private bytesRules(f: FieldDef, o: string, len: string, pool?: { off: string; len: string }): void {
     if (f.valid.length || f.checksum || f.unique || f.placement) throw new Unsupported(`${f.id}: rules on a bytes or str field`);
     if (f.type.kind === 'str') {
       if (f.type.encoding !== undefined && f.type.encoding !== 'utf-8') throw new Unsupported(`${f.id}: encoding ${f.type.encoding}`);
       // Invalid UTF-8 is a finding when the schema gives it a code, and otherwise changes the
       // text's len(): either way not decided here.
-      this.emit(`if (!R.UTF8(b, ${o}, ${len})) return 0;`);
+      this.emit(pool ? `if (!R.UTF8V(C, b, ${pool.off}, ${pool.len}, ${o}, ${len})) return 0;` : `if (!R.UTF8(b, ${o}, ${len})) return 0;`);
     }
     if (f.contents) this.emit(`if (!R.EQB(b, ${o}, ${len}, ${this.konst(f.contents.bytes)})) return 0;`);
     if (f.pattern) {

@@ -51,8 +51,7 @@ function build(schema: FormatSchema): CompiledValidator {
     isClean(bytes: Uint8Array, limits?: BudgetLimits, nodeLimit?: number): boolean {
       // A budget of its own: the pipeline that runs after an undecided file starts afresh.
       const budget = new WorkBudget(bytes.length, limits);
-      ctx.budget = budget;
-      ctx.regexMs = 0;
+      ctx.start(budget);
       let ok = false;
       try {
         const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

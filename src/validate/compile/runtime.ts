@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { checksum } from '../../codec/checksum.js';
 import { re2Check, redosHazard } from '../../regex/index.js';
 import type { WorkBudget } from '../../budget/work-budget.js';
@@ -17,6 +18,18 @@ export class RunContext {
   budget!: WorkBudget;
   /** Regex work this pass has done (ms): past REGEX_PASS_MS the file is left to the pipeline. */
   regexMs = 0;
+  /** The pool UTF8V last checked in this pass (bytes, offset, length) and whether all of it is well-formed UTF-8. */
+  poolBytes: Uint8Array | undefined;
+  poolAt = 0;
+  poolLen = 0;
+  poolValid = false;
+
+  /** A new pass: nothing known about any pool. */
+  start(budget: WorkBudget): void {
+    this.budget = budget;
+    this.regexMs = 0;
+    this.poolBytes = undefined;
+  }
 }
 
 /**
@@ -110,6 +123,25 @@ export const R = {
       i += need + 1;
     }
     return true;
+  },
+  /**
+   * UTF8 for a text that is a window [o, o+n) of a pool [po, po+pn) (a view): the pool is checked
+   * once per pass with Node's native isUtf8 (the same rules as a fatal TextDecoder). In a pool that
+   * is well-formed UTF-8 a window is well-formed exactly when it neither starts on a continuation
+   * byte nor ends before one (it cuts no character); in any other pool each window is checked
+   * byte by byte as before. Same answer as UTF8, without reading each string's bytes again (on the
+   * 69 MB set the byte loops were ~40% of the validator's time).
+   */
+  UTF8V(ctx: RunContext, b: Uint8Array, po: number, pn: number, o: number, n: number): boolean {
+    if (ctx.poolBytes !== b || ctx.poolAt !== po || ctx.poolLen !== pn) {
+      ctx.poolBytes = b;
+      ctx.poolAt = po;
+      ctx.poolLen = pn;
+      ctx.poolValid = po >= 0 && po + pn <= b.length && isUtf8(b.subarray(po, po + pn));
+    }
+    if (!ctx.poolValid || o < po || o + n > po + pn) return R.UTF8(b, o, n);
+    const end = o + n;
+    return n === 0 || ((b[o]! & 0xc0) !== 0x80 && (end === po + pn || (b[end]! & 0xc0) !== 0x80));
   },
   /**
    * A pattern field's verdicts, the checks' own (re2Check, then redosHazard when the schema names
