@@ -46,7 +46,7 @@ export function validateEntry(entry: InputEntry, options: Pick<ValidateFilesOpti
     const report = validateBytes(name, bytes, options.validate);
     // The next file is read into the same buffer: a report that kept a view of these bytes keeps the buffer.
     if (readBuffer.holds(bytes) && keepsBytes(report, bytes.buffer)) readBuffer.handOver();
-    return report.sha256 !== undefined ? report : { ...report, sha256: createHash('sha256').update(bytes).digest('hex') };
+    return report.sha256 !== undefined || options.validate.hash === false ? report : { ...report, sha256: createHash('sha256').update(bytes).digest('hex') };
   } catch (e) {
     // validateBytes promises never to throw on any bytes: if it does, it is a bug, and this file
     // alone pays for it.

@@ -35,6 +35,8 @@ export async function runValidate(inputs: string[], opts: ValidateOpts): Promise
     schema,
     ...(consumers ? { consumers } : {}),
     ...(opts.maxFindingsPerCode !== undefined ? { maxFindingsPerCode: opts.maxFindingsPerCode } : {}),
+    // The sha256 of each file only when something shows or matches it (the text report does not).
+    hash: outputs.some((o) => o.format !== 'text') || opts.baseline !== undefined || opts.writeBaseline !== undefined,
     ...(opts.timeBudget !== undefined || opts.nodeBudget !== undefined
       ? { budget: { ...(opts.timeBudget !== undefined ? { timeMs: opts.timeBudget } : {}), ...(opts.nodeBudget !== undefined ? { nodes: opts.nodeBudget } : {}) } }
       : {}),
