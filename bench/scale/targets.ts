@@ -24,12 +24,13 @@ export function judge(set: SetResult, series: readonly SeriesRow[], small: Small
   const validate = mbPerS(set.totalBytes, set.validate.wallMs);
   const walker = mbPerS(set.totalBytes, set.walkerProcess.wallMs);
   const kaitai = mbPerS(set.totalBytes, set.kaitaiProcess.wallMs);
+  const withJson = mbPerS(set.totalBytes, set.validateJson.wallMs);
   const walkerIn = mbPerS(set.totalBytes, set.walker.ms);
   const kaitaiIn = mbPerS(set.totalBytes, set.kaitai.ms);
   const ok = set.disagreements.length === 0;
   const out: Target[] = [
     { target: `whole-process validate of the ${(set.totalBytes / 1e6).toFixed(0)} MB set >= 0.5x the hand-written walker (whole process against whole process)`,
-      measured: `${validate.toFixed(1)} MB/s against ${walker.toFixed(0)} MB/s: ${x(validate / walker)} (against the walker in-process, ${walkerIn.toFixed(0)} MB/s without start-up: ${x(validate / walkerIn)})`,
+      measured: `${validate.toFixed(1)} MB/s against ${walker.toFixed(0)} MB/s: ${x(validate / walker)} (against the walker in-process, ${walkerIn.toFixed(0)} MB/s without start-up: ${x(validate / walkerIn)}; with --json, which hashes every file, ${withJson.toFixed(1)} MB/s: ${x(withJson / walker)})`,
       verdict: !ok ? 'FAIL' : validate / walker >= 0.5 ? 'pass' : 'FAIL' },
     { target: '... and >= 5x the parser kaitai-struct-compiler generates (whole process against whole process)',
       measured: `${validate.toFixed(1)} MB/s against ${kaitai.toFixed(1)} MB/s: ${x(validate / kaitai)} (in-process Kaitai ${kaitaiIn.toFixed(1)} MB/s: ${x(validate / kaitaiIn)})`,
@@ -53,10 +54,11 @@ export function judge(set: SetResult, series: readonly SeriesRow[], small: Small
 
   const rssOver = series.filter((r) => !(r.validate.maxRss <= r.rssLimit));
   const setLimit = 64e6 + 2 * set.fileBytes;
+  const setRss = Math.max(set.validate.maxRss, set.validateJson.maxRss);
   out.push({
     target: `peak RSS <= 64 MB + 2x the largest file (series, one file a process; and the ${(set.totalBytes / 1e6).toFixed(0)} MB set)`,
-    measured: `${series.length - rssOver.length} of ${series.length} sizes within it${largest ? ` (largest: ${(largest.validate.maxRss / 1e6).toFixed(0)} MB against ${(largest.rssLimit / 1e6).toFixed(0)} MB)` : ''}; ${(set.totalBytes / 1e6).toFixed(0)} MB set ${(set.validate.maxRss / 1e6).toFixed(0)} MB against ${(setLimit / 1e6).toFixed(1)} MB`,
-    verdict: rssOver.length === 0 && set.validate.maxRss <= setLimit && reached256 ? 'pass' : rssOver.length > 0 || set.validate.maxRss > setLimit ? 'FAIL' : 'not measured',
+    measured: `${series.length - rssOver.length} of ${series.length} sizes within it${largest ? ` (largest: ${(largest.validate.maxRss / 1e6).toFixed(0)} MB against ${(largest.rssLimit / 1e6).toFixed(0)} MB)` : ''}; ${(set.totalBytes / 1e6).toFixed(0)} MB set ${(setRss / 1e6).toFixed(1)} MB against ${(setLimit / 1e6).toFixed(1)} MB (the larger of the text and --json runs)`,
+    verdict: rssOver.length === 0 && setRss <= setLimit && reached256 ? 'pass' : rssOver.length > 0 || setRss > setLimit ? 'FAIL' : 'not measured',
   });
 
   if (small) {

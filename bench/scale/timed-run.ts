@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -28,11 +28,20 @@ export function requireGnuTime(): void {
 
 /** Runs `node ...args` in `cwd`; exit codes 0 and 1 (files failed) are a normal end. */
 export function timedNode(args: readonly string[], cwd: string, keepStdout = false): TimedRun {
+  return timedProgram(process.execPath, args, cwd, keepStdout);
+}
+
+/**
+ * Runs an executable file as a user's shell would (its first line decides how: the preflight bin
+ * starts node with its V8 flags), with this node first on PATH.
+ */
+export function timedProgram(program: string, args: readonly string[], cwd: string, keepStdout = false): TimedRun {
   const dir = mkdtempSync(join(tmpdir(), 'preflight-time-'));
   const stats = join(dir, 'time.txt');
   try {
     const t = performance.now();
-    const r = spawnSync(GNU_TIME, ['-v', '-o', stats, process.execPath, ...args], { cwd, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 64 << 20 });
+    const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env['PATH'] ?? ''}` };
+    const r = spawnSync(GNU_TIME, ['-v', '-o', stats, program, ...args], { cwd, env, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 64 << 20 });
     const wallMs = performance.now() - t;
     if (r.error) throw r.error;
     const text = readFileSync(stats, 'utf8');
