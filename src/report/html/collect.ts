@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ModelFleet } from '../../model/index.js';
 import type { FormatSchema } from '../../schema/index.js';
-import { buildFileView } from '../../triage/view/index.js';
+import { buildFileView, MAX_VIEW_NODES } from '../../triage/view/index.js';
 import { validateBytes } from '../../validate/index.js';
 import type { FileReport } from '../model.js';
 import { explainParts } from './explain-parts.js';
@@ -10,11 +10,12 @@ import type { HtmlFile, HtmlReport, ReportView } from './model.js';
 import { messageOf, part } from './part.js';
 
 /**
- * Fields the page's tree keeps (the view's own default is 200,000): a 1 MiB CCF file has about
- * 250,000, all kept; past this, the elements of long arrays are counted, not listed, and the
- * page says how many.
+ * Fields the page's tree keeps per file, at most: the view's own bound (defaultMaxNodes, which grows
+ * with the file) applies below this. 400,000 made a report of 250 KB of random bytes read as CCF
+ * peak at 266 MB RSS (200 MB over one of clean.bin). Past the bound, the elements of long arrays
+ * are counted, not listed, and the page says the tree is truncated and how many fields it left out.
  */
-export const REPORT_MAX_NODES = 400_000;
+export const REPORT_MAX_NODES = MAX_VIEW_NODES;
 
 export interface CollectInput {
   readonly version: string;
@@ -22,8 +23,10 @@ export interface CollectInput {
   /** Absent: the format has no consumer model (no outcomes, no chains, no blast radius). */
   readonly consumers?: ModelFleet;
   readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[];
-  /** Per-file budget of validate (as its --time-budget / --node-budget). */
+  /** Fields each file's tree keeps (default the view's, defaultMaxNodes: at most REPORT_MAX_NODES). */
   readonly maxNodes?: number;
+  /** Inputs that could not be read, one line each naming the file: the page lists them. */
+  readonly unreadable?: readonly string[];
 }
 
 /**
@@ -35,10 +38,11 @@ export interface CollectInput {
 export function collectHtmlReport(input: CollectInput): HtmlReport {
   const { schema, consumers } = input;
   const notes: string[] = [];
+  for (const line of input.unreadable ?? []) notes.push(`Not in this report: ${line}`);
   if (consumers === undefined) notes.push(`The schema ${schema.format} has no consumer model: structural findings only, no consumer outcomes and no blast radius.`);
   const files: HtmlFile[] = input.files.map(({ name, bytes }) => {
     const report = validated(name, bytes, schema, consumers);
-    const view = part(() => buildFileView(schema, bytes, { maxNodes: input.maxNodes ?? REPORT_MAX_NODES }) as ReportView, 'the field tree could not be built');
+    const view = part(() => buildFileView(schema, bytes, input.maxNodes !== undefined ? { maxNodes: input.maxNodes } : {}) as ReportView, 'the field tree could not be built');
     return { name, bytes, report, view, ...explainParts(schema, consumers, bytes, report) };
   });
   const pair = input.files.length === 2 ? diffPart(schema, consumers, input.files[0]!.bytes, input.files[1]!.bytes) : undefined;

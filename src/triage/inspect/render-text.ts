@@ -46,6 +46,7 @@ function headLines(ins: Inspection, c: Colors): string[] {
   const kept = `${formatCount(view.nodes.length)} nodes${view.truncatedNodes > 0 ? ` (${formatCount(view.truncatedNodes)} more not kept)` : ''}`;
   if (!view.stopped) lines.push(`read completely: ${kept}`);
   else lines.push(c.yellow(`reading stopped at ${escapeControls(formatLocation(view.stopped.path || '(file)', view.stopped.offset))}: ${escapeControls(view.stopped.reason, 400)}`), `read before it stopped: ${kept}`);
+  if (view.truncatedNodes > 0) lines.push(c.yellow(truncationNote(view)));
   return lines;
 }
 
@@ -99,4 +100,9 @@ function regionLegend(view: FileView, c: Colors): string {
   for (const r of view.regions) if (!seen.has(r.name)) seen.set(r.name, r.index);
   const palette = ['cyan', 'yellow', 'green', 'magenta', 'blue', 'white'] as const;
   return [...seen].map(([name, i]) => c[palette[i % palette.length]!](escapeControls(name))).join(', ') || 'none';
+}
+
+/** The tree's bound, said where a person looks first: which fields are missing from it, and why. */
+export function truncationNote(view: FileView): string {
+  return `tree truncated at ${formatCount(view.nodes.length)} fields: ${formatCount(view.truncatedNodes)} more (elements of long arrays and what they hold) are counted, not kept, to bound memory`;
 }

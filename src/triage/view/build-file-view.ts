@@ -4,7 +4,7 @@ import { buildRegions } from './regions.js';
 import { resolvePointers } from './resolve-pointers.js';
 import { stoppedAt } from './stopped-at.js';
 import { TreeBuilder } from './tree-builder.js';
-import { DEFAULT_MAX_NODES, type BuildViewOptions, type FileView } from './types.js';
+import { defaultMaxNodes, type BuildViewOptions, type FileView } from './types.js';
 import { walkStruct } from './walk-schema.js';
 
 /**
@@ -15,7 +15,7 @@ import { walkStruct } from './walk-schema.js';
  * keeps what it built and says so in `stopped`.
  */
 export function buildFileView(schema: FormatSchema, bytes: Uint8Array, options: BuildViewOptions = {}): FileView {
-  const maxNodes = Math.max(1, Math.floor(options.maxNodes ?? DEFAULT_MAX_NODES));
+  const maxNodes = Math.max(1, Math.floor(options.maxNodes ?? defaultMaxNodes(bytes.length)));
   let decoded: Decoded;
   try {
     decoded = decode(schema, bytes);

@@ -2,5 +2,5 @@ export { buildFileView } from './build-file-view.js';
 export { nodeAt, nodesContaining } from './node-at.js';
 export { nodeByPath, normalisePathText } from './node-by-path.js';
 export { hexPreview } from './describe-value.js';
-export { DEFAULT_MAX_NODES } from './types.js';
+export { defaultMaxNodes, MAX_VIEW_NODES } from './types.js';
 export type { BuildViewOptions, FileView, Region, ViewNode, ViewNodeKind } from './types.js';

@@ -31,6 +31,8 @@ export class TreeBuilder {
   readonly elementSpans = new Map<number, (readonly [number, number])[]>();
   /** Pointer path → the pointer's segments and the paths of the nodes it places. */
   readonly pointers = new Map<string, { readonly segs: FieldPath; readonly targets: string[] }>();
+  /** One copy of each short text nodes repeat (`[12]`, `33`, `u1`, `not a field_kind value`). */
+  private readonly texts = new Interner();
 
   constructor(
     readonly schema: FormatSchema,
@@ -53,7 +55,7 @@ export class TreeBuilder {
       return -1;
     }
     const id = this.nodes.length;
-    const node = new Node(id, parent, depth, init);
+    const node = new Node(id, parent, depth, init, this.texts);
     // A location the decoder recorded before it found the bytes missing (an array's declared size) ends at the file's end.
     if (node.offset > this.bytes.length) node.offset = this.bytes.length;
     if (node.offset + node.size > this.bytes.length) node.size = this.bytes.length - node.offset;
@@ -119,19 +121,35 @@ class Node implements ViewNode {
   readonly innerOffset: number | undefined;
   readonly doc: string | undefined;
 
-  constructor(readonly id: number, readonly parent: number, readonly depth: number, init: NodeInit) {
+  constructor(readonly id: number, readonly parent: number, readonly depth: number, init: NodeInit, texts: Interner) {
     this.path = init.path;
-    this.name = init.name;
+    this.name = texts.of(init.name);
     this.kind = init.kind;
-    this.type = init.type;
+    this.type = texts.of(init.type);
     this.offset = init.offset;
     this.size = init.size;
-    this.value = init.value;
-    this.meaning = init.meaning;
+    this.value = texts.of(init.value);
+    this.meaning = texts.of(init.meaning);
     this.partial = init.partial ? true : undefined;
     this.count = init.count;
     this.placedBy = init.placedBy;
     this.innerOffset = init.innerOffset;
     this.doc = init.doc;
+  }
+}
+
+/**
+ * Shares short texts between nodes: a file read as 200,000 small integers repeated the same
+ * element names, values and enum notes as fresh strings, about a third of the view's memory.
+ */
+class Interner {
+  private readonly seen = new Map<string, string>();
+
+  of<T extends string | undefined>(text: T): T {
+    if (text === undefined || text.length > 48) return text;
+    const kept = this.seen.get(text);
+    if (kept !== undefined) return kept as T;
+    if (this.seen.size < 65_536) this.seen.set(text, text);
+    return text;
   }
 }

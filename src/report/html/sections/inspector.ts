@@ -14,7 +14,7 @@ export function inspectorSection(file: HtmlFile, index: number, legend: string):
   else {
     const v = file.view.value;
     if (v.stopped !== undefined) notes.push(`Reading stopped at ${safeHtml(v.stopped.path || '(file)', 300)} @ ${v.stopped.offset}: ${safeHtml(v.stopped.reason, 400)}. Everything read before is shown.`);
-    if (v.truncatedNodes > 0) notes.push(`${formatCount(v.truncatedNodes)} fields of long arrays are left out of the tree (${formatCount(v.nodes.length)} kept).`);
+    if (v.truncatedNodes > 0) notes.push(`The tree is truncated at ${formatCount(v.nodes.length)} fields: ${formatCount(v.truncatedNodes)} more (elements of long arrays and what they hold) are counted, not kept, to bound memory.`);
   }
   if (file.bytes.length > MAX_EMBEDDED_BYTES) notes.push(`Only the first ${formatCount(MAX_EMBEDDED_BYTES)} of ${formatCount(file.bytes.length)} bytes are in this page.`);
   return `<section class="inspector" id="inspector-${index}" aria-label="Field tree and bytes of ${safeHtml(file.name, 300)}">`
