@@ -11,7 +11,7 @@
  *   OOB_INPUT_READ    inputs[i] of an array of exactly the supplied inputs: heap-buffer-overflow READ of size 8
  *   TYPE_CONFUSION    a value of the other kind: the value accessor's tag check aborts
  *
- * Usage: ccf-consumer PROFILE.yaml [FILE... | - | --persistent]
+ * Usage: ccf-consumer PROFILE.yaml [FILE... | - | --persistent | --fork-server]
  * prints `reject` or `load` for each file, or dies on the first fault. */
 #include "common.h"
 #include <stdio.h>
@@ -214,7 +214,7 @@ static enum outcome consume(const void *profile_arg, const uint8_t *f, size_t le
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) { fprintf(stderr, "usage: ccf-consumer PROFILE.yaml [FILE... | - | --persistent]\n"); return 2; }
+  if (argc < 2) { fprintf(stderr, "usage: ccf-consumer PROFILE.yaml [FILE... | - | --persistent | --fork-server]\n"); return 2; }
   static struct profile profile;
   if (read_profile(argv[1], on_entry, &profile) != 0) return 2;
   return consumer_main(argc, argv, &profile, consume);

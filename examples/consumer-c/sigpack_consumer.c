@@ -9,7 +9,7 @@
  *   OOB_INPUT_READ        fields[i] of an array of exactly the supplied fields: heap-buffer-overflow READ of size 8
  *   TYPE_CONFUSION        a field of the other kind: the value accessor's tag check aborts
  *
- * Usage: sigpack-consumer PROFILE.yaml [FILE... | - | --persistent] */
+ * Usage: sigpack-consumer PROFILE.yaml [FILE... | - | --persistent | --fork-server] */
 #include "common.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,7 +151,7 @@ static enum outcome consume(const void *profile_arg, const uint8_t *f, size_t le
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) { fprintf(stderr, "usage: sigpack-consumer PROFILE.yaml [FILE... | - | --persistent]\n"); return 2; }
+  if (argc < 2) { fprintf(stderr, "usage: sigpack-consumer PROFILE.yaml [FILE... | - | --persistent | --fork-server]\n"); return 2; }
   static struct profile profile;
   if (read_profile(argv[1], on_entry, &profile) != 0) return 2;
   return consumer_main(argc, argv, &profile, consume);

@@ -48,6 +48,19 @@ describe.skipIf(missing !== undefined)('edge coverage from a binary built with S
     }
   }, 60_000);
 
+  it('with the fork server (--fork-server) the input after a crash has its own edges only: no new process starts up', () => {
+    const runner = new ExecRunner({ argv: [CCF_COV, PROFILE, '--fork-server'], persistent: true, timeoutMs: 10_000, name: 'exec' });
+    try {
+      const rs = [SPRING, SPRING, JULY, SPRING].map((b) => runner.run(b));
+      expect(rs.map((r) => r.outcome)).toEqual(['load', 'load', 'crash', 'load']);
+      expect(reached(rs[3]!)).toBe(reached(rs[1]!));
+      expect(reached(rs[0]!)).toBeGreaterThan(reached(rs[1]!)); // the server's own start-up, once
+      expect(reached(rs[2]!)).toBeGreaterThan(10);
+    } finally {
+      runner.close();
+    }
+  }, 60_000);
+
   it('inline 8-bit counters: copied into the map before each answer, and by the sanitizer death callback on a crash', () => {
     const runner = new ExecRunner({ argv: [CCF_COV8, PROFILE, '--persistent'], persistent: true, timeoutMs: 10_000, name: 'exec' });
     try {
