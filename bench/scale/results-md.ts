@@ -63,7 +63,7 @@ export function renderResults(r: ScaleRun): string {
     `## The ${(s.totalBytes / 1e6).toFixed(0)} MB set: ${s.copies} copies of one ${(s.fileBytes / 1e3).toFixed(0)} KB CCF file`,
     '',
     `Each file: ${s.decoder.instances.toLocaleString('en')} instances, ${s.decoder.criteria.toLocaleString('en')} criteria (the project's encoder, bench/big-ccf-file.ts).`,
-    'Whole processes (judged): `preflight validate DIR` (the bin dist/cli/main.js as users run it, with the V8 flags it gives node; default budgets,',
+    'Whole processes (judged): `preflight validate DIR` (the bin, dist/cli/main.cjs, run as users run it, with the V8 flags it gives node; default budgets,',
     'the text report; a second run with `--json` gives the sanity check below and its time beside), `node walker-main.mjs DIR`',
     'and `node kaitai-main.mjs DIR` (bench/baselines/walker-main.ts, bench/kaitai/kaitai-main.ts, bundled by esbuild): node start-up, module load',
     'and every file read included on each side; the median of the runs, the three taking turns. In-process (shown beside): the walker and the Kaitai',

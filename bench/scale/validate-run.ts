@@ -1,6 +1,6 @@
 /**
  * `preflight validate ...` as one whole process, as a CI job runs it: the bin itself
- * (dist/cli/main.js run as a program, so with the V8 flags its first lines give node), with the JSON
+ * (package.json's, run as a program, so with the V8 flags its first lines give node), with the JSON
  * report written beside it so the bench can check what validate did: every file reported, and
  * which were cut short by a budget (DECODE_BUDGET) or could not be validated (verdict error).
  */
@@ -24,6 +24,12 @@ interface JsonReport {
 /** Budgets raised so a large trusted file is validated whole (the series measures all of the work). */
 export const NO_BUDGETS = ['--node-budget', '4000000000', '--time-budget', '86400000', '--max-file-size', '1GiB'];
 
+/** The checkout's bin (package.json), the program `preflight` is to a user. */
+export function binOf(root: string): string {
+  const bin = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin?: Record<string, string> }).bin?.['preflight'];
+  return join(root, bin ?? 'dist/cli/main.js');
+}
+
 /**
  * With `json` false, only the text report (to /dev/null): the run a CI gate makes by default,
  * which has no use for each file's sha256; files, budgetCut and errors are then unknown (NaN).
@@ -32,7 +38,7 @@ export function validateRun(root: string, inputs: readonly string[], extra: read
   const dir = mkdtempSync(join(tmpdir(), 'preflight-validate-'));
   const jsonFile = join(dir, 'report.json');
   try {
-    const run = timedProgram(join(root, 'dist', 'cli', 'main.js'), ['validate', ...inputs, '--no-progress', ...(json ? ['--json', jsonFile] : []), ...extra], root);
+    const run = timedProgram(binOf(root), ['validate', ...inputs, '--no-progress', ...(json ? ['--json', jsonFile] : []), ...extra], root);
     if (!json) return { ...run, files: NaN, budgetCut: NaN, errors: NaN, codes: new Map() };
     let report: JsonReport = { files: [] };
     try {
