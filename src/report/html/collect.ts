@@ -45,7 +45,8 @@ export function collectHtmlReport(input: CollectInput): HtmlReport {
     const view = part(() => buildFileView(schema, bytes, input.maxNodes !== undefined ? { maxNodes: input.maxNodes } : {}) as ReportView, 'the field tree could not be built');
     return { name, bytes, report, view, ...explainParts(schema, consumers, bytes, report) };
   });
-  const pair = input.files.length === 2 ? diffPart(schema, consumers, input.files[0]!.bytes, input.files[1]!.bytes) : undefined;
+  // Two files are a diff only when the user gave two: not the two left of three when one was unreadable.
+  const pair = input.files.length === 2 && (input.unreadable ?? []).length === 0 ? diffPart(schema, consumers, input.files[0]!.bytes, input.files[1]!.bytes) : undefined;
   return {
     tool: { version: input.version },
     schema: { name: schema.format },
