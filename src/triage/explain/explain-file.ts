@@ -96,14 +96,28 @@ function ref(catalog: CodeCatalog, f: ConsumerFault): { code: string; path: stri
 }
 
 function summary(name: string | undefined, schema: FormatSchema, bytes: Uint8Array, report: FileReport): FileSummary {
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const errorCount = report.findings.filter((f) => f.severity === 'error').length;
+  const errors = sum(report, 'error', errorCount);
+  const warnings = sum(report, 'warning', report.findings.length - errorCount);
+  const shown = byWeight(report.findings).slice(0, MAX_SUMMARY_FINDINGS);
   return {
     ...(name !== undefined ? { name } : {}), format: schema.format, size: bytes.length, verdict: report.verdict,
-    errors: sum(report, 'error', errors), warnings: sum(report, 'warning', report.findings.length - errors),
-    findings: report.findings.slice(0, MAX_SUMMARY_FINDINGS).map((f) => ({
+    errors, warnings,
+    findings: shown.map((f) => ({
       code: f.code, severity: f.severity, path: f.path, offset: f.offset, message: f.message, ...(f.profile !== undefined ? { profile: f.profile } : {}),
     })),
+    notShown: Math.max(0, errors + warnings - shown.length),
   };
+}
+
+/**
+ * The findings a person must see first: a budget cut (the file was not read to its end, so what
+ * follows is partial), then errors, then the rest, each group in file order. In file order alone
+ * a DECODE_BUDGET late in a file with many findings fell past the cap and was never shown.
+ */
+function byWeight<T extends { readonly code: string; readonly severity: string }>(findings: readonly T[]): T[] {
+  const weight = (f: T): number => (f.code === 'DECODE_BUDGET' ? 0 : f.severity === 'error' ? 1 : 2);
+  return findings.map((f, i) => ({ f, i, w: weight(f) })).sort((a, b) => a.w - b.w || a.i - b.i).map((x) => x.f);
 }
 
 /** True counts: the report's totals count what the per-code cap left out. */

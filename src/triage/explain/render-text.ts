@@ -28,6 +28,7 @@ export function renderExplanation(name: string, x: FileExplanation, options: Ren
   ];
   if (x.consumer === undefined) {
     lines.push('  no consumer model for this format: no consumers to explain');
+    lines.push(...findingLines(f, width, c));
     return `${lines.join('\n')}\n`;
   }
   lines.push(...fit(`  consumer model ${escapeControls(x.consumer, 80)}, ${plural(x.consumers.length, 'profile')}: ${outcomeCounts(x.consumers)}`, width, 4));
@@ -93,4 +94,16 @@ function hazardLines(h: HazardExplanation, width: number, c: Colors): string[] {
 
 function paint(outcome: Outcome, text: string, c: Colors): string {
   return outcome === 'crash' ? c.red(text) : outcome === 'reject' || outcome === 'undecided' ? c.yellow(text) : c.green(text);
+}
+
+/** The file's findings (a budget cut first, then errors), and how many are not shown. */
+function findingLines(f: FileExplanation['file'], width: number, c: Colors): string[] {
+  if (f.findings.length === 0) return [];
+  const lines = ['', `  findings${f.notShown > 0 ? ` (the first ${formatCount(f.findings.length)}: budget cuts, then errors, then warnings)` : ''}:`];
+  for (const g of f.findings) {
+    const sev = g.code === 'DECODE_BUDGET' || g.severity === 'error' ? c.red(g.severity) : c.yellow(g.severity);
+    lines.push(...fit(`    ${sev} ${c.bold(escapeControls(g.code, 80))} at ${escapeControls(g.path || '(file)', 200)} ${formatOffset(g.offset)}: ${escapeControls(g.message, 300)}`, width, 6));
+  }
+  if (f.notShown > 0) lines.push(`    ${plural(f.notShown, 'more finding')} not shown (\`preflight validate\` lists them)`);
+  return lines;
 }

@@ -53,8 +53,10 @@ export interface FileSummary {
   readonly verdict: Verdict;
   readonly errors: number;
   readonly warnings: number;
-  /** The first findings (errors first), at most MAX_SUMMARY_FINDINGS. */
+  /** At most MAX_SUMMARY_FINDINGS findings: a budget cut (DECODE_BUDGET) first, then errors, then warnings, each in file order. */
   readonly findings: ReadonlyArray<{ readonly code: string; readonly severity: Severity; readonly path: string; readonly offset: number; readonly profile?: string; readonly message: string }>;
+  /** Findings of the file not in `findings` (true totals: those validate's per-code cap counted too). */
+  readonly notShown: number;
 }
 
 export interface FileExplanation {
