@@ -8,7 +8,9 @@ export function signature(f: Failure): string {
   const lines = f.message.split('\n');
   const frame = lines.find((l) => /^\s+at /.test(l))?.trim() ?? '';
   const first = f.reason === 'throw' ? (lines[0] ?? '').replace(/\d+/g, 'N').slice(0, 120) : '';
-  return `${f.command} | ${f.reason} | ${first} | ${frame}`;
+  // A memory failure or hang has no stack: the format tells them apart (CCF's and the rule book's unpack are two).
+  const where = f.reason === 'throw' ? '' : ` | ${f.format}`;
+  return `${f.command} | ${f.reason}${where} | ${first} | ${frame}`;
 }
 
 /**
