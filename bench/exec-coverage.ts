@@ -39,15 +39,15 @@ if (EDGES === 0) throw new Error(`${program} wrote no edge coverage: is it built
 const rows: string[] = [];
 const loads: number[] = [];
 for (const seed of seeds) {
-  for (const coverage of ['steer', 'observe'] as const) {
+  for (const [coverage, mode] of [['steer', '--persistent'], ['observe', '--persistent'], ['steer', '--fork-server']] as const) {
     loads.push(loadavg()[0]!);
     const r = await runCampaign({
       schemaFile, modelFile: consumers.model.source, fleet: consumers.profiles, seed, seeds: spring, timeMs: seconds * 1000, workers: 1, shrink: false, batchSize: 64,
-      exec: { argv: [program, profileFile, '--persistent'], persistent: true, timeoutMs: 5000, name: 'exec', coverage },
+      exec: { argv: [program, profileFile, mode], persistent: true, timeoutMs: 5000, name: 'exec', coverage },
     });
     const found = r.buckets.find((b) => b.key === WANT);
     const real = r.buckets.filter((b) => b.profile === 'exec').length;
-    const row = `| ${coverage === 'steer' ? 'binary edges' : 'model branches'} | ${seed} | ${r.coverage.edges ?? 0} of ${EDGES} | ${r.coverage.branches} of ${r.coverage.of} | `
+    const row = `| ${coverage === 'steer' ? 'binary edges' : 'model branches'}${mode === '--fork-server' ? ', fork server' : ''} | ${seed} | ${r.coverage.edges ?? 0} of ${EDGES} | ${r.coverage.branches} of ${r.coverage.of} | `
       + `${found ? `${(found.first.foundMs / 1000).toFixed(1)} s (run ${found.first.r})` : 'not found'} | ${r.runs} | ${r.execsPerSec.toFixed(1)} | ${r.corpus.length} | ${real} |`;
     console.log(row);
     rows.push(row);
@@ -59,8 +59,9 @@ const section = `## Binary edges or model branches steering (bench/exec-coverage
 The CCF C example built with clang, trace-pc-guard, ASan and UBSan (\`make cov\`), persistent,
 profile agent-7.11, seeded with the spring 2024 story files; ${seconds} s per campaign, one after
 the other, one worker; load average ${loads.map((l) => l.toFixed(1)).join(', ')} at the starts
-(2 cores, shared). Both count the same binary's edges; only what keeps an input differs. Time to
-the OOB input read is from the campaign's start (seed files included).
+(2 cores, shared). All count the same binary's edges; only what keeps an input differs, and the
+last of each seed runs the C example's --fork-server (a crash costs a fork, not a new process).
+Time to the OOB input read is from the campaign's start (seed files included).
 
 | steered by | seed | edges covered | model branches | first OOB input read | runs | execs/s | corpus | real-consumer buckets |
 |---|---:|---:|---:|---|---:|---:|---:|---:|

@@ -23,9 +23,16 @@ export function runnerFor(exec: ExecSetup): ExecRunner {
 
 /** Stops every persistent consumer this thread started and removes its temporary files. */
 export function closeRunners(): void {
-  for (const r of open) r.close();
+  for (const r of open) {
+    r.close();
+    runners.delete(r.setup); // a later run of the same setup gets a new runner, closed in turn
+  }
   open.clear();
 }
+
+// A command that ran a reproducer outside a campaign (fuzz's rerun of saved reproducers) still
+// leaves no process, temporary folder or coverage map behind.
+process.once('exit', closeRunners);
 
 /** The finding code of a result that is not load or reject. */
 export function execCode(r: ExecResult): 'EXEC_CRASH' | 'EXEC_HANG' | 'EXEC_NO_ANSWER' | undefined {
