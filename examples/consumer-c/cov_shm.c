@@ -3,7 +3,7 @@
  *
  * Link this file (compiled WITHOUT -fsanitize-coverage, or it would count itself) into a consumer
  * built with `-fsanitize-coverage=trace-pc-guard` or `-fsanitize-coverage=inline-8bit-counters`.
- * preflight names the map in the environment, PREFLIGHT_COV_SHM=/dev/shm/preflight-cov-...: a file
+ * preflight names the map in the environment, PREFLIGHT_COV_SHM=/proc/PID/fd/N (or a path): a file
  * of PREFLIGHT_COV_HEADER + PREFLIGHT_COV_EDGES bytes that it zeroes before each input and reads
  * after the answer (or after the crash). Layout, little-endian:
  *

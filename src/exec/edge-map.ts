@@ -34,11 +34,24 @@ export class EdgeMap {
   private used = COV_SLOTS;
   private readonly zeros = Buffer.alloc(COV_SLOTS);
 
+  /** The file's own name, while it has one (where /proc cannot name the open file instead). */
+  private named: string | undefined;
+
   constructor() {
     const dir = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-    this.path = join(dir, `preflight-cov-${process.pid}-${serial++}-${Math.random().toString(36).slice(2, 8)}`);
-    this.fd = openSync(this.path, 'w+', 0o600);
+    const file = join(dir, `preflight-cov-${process.pid}-${serial++}-${Math.random().toString(36).slice(2, 8)}`);
+    this.fd = openSync(file, 'w+', 0o600);
     ftruncateSync(this.fd, COV_HEADER + COV_SLOTS);
+    // On Linux the consumer opens the file through this process's descriptor, and the name goes at
+    // once: nothing is left in /dev/shm whatever ends this process or thread (a terminated worker too).
+    const byFd = `/proc/${process.pid}/fd/${this.fd}`;
+    if (existsSync(byFd)) {
+      rmSync(file, { force: true });
+      this.path = byFd;
+    } else {
+      this.path = file;
+      this.named = file;
+    }
   }
 
   /** Before an input: every count back to 0 (the header stays: a persistent process wrote it once). */
@@ -64,6 +77,6 @@ export class EdgeMap {
     } catch {
       // closed
     }
-    rmSync(this.path, { force: true });
+    if (this.named !== undefined) rmSync(this.named, { force: true });
   }
 }
