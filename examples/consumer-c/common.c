@@ -160,11 +160,14 @@ static uint8_t *read_all(FILE *f, size_t *len) {
   return buf;
 }
 
-/* cov_shm.c, when linked in (make cov8): inline 8-bit counters are copied to preflight's map before the answer. */
-void preflight_cov_flush(void) __attribute__((weak));
+/* cov_shm.c, when linked in (make cov, cov8): each input's edges are counted from when it is read
+ * to its answer, and (8-bit counters) copied to preflight's map before the answer. */
+void preflight_cov_begin(void) __attribute__((weak));
+void preflight_cov_end(void) __attribute__((weak));
+static void cov_begin(void) { if (preflight_cov_begin) preflight_cov_begin(); }
 
 static void answer(enum outcome o) {
-  if (preflight_cov_flush) preflight_cov_flush();
+  if (preflight_cov_end) preflight_cov_end();
   fputs(o == OUT_LOAD ? "load\n" : "reject\n", stdout);
   fflush(stdout);
 }
@@ -181,6 +184,7 @@ static int persistent(const void *profile, consume_fn consume) {
     uint8_t *buf = guarded_alloc(len);
     if (!buf) { fprintf(stderr, "persistent: %zu bytes: out of memory\n", len); return 2; }
     if (fread(buf, 1, len, stdin) != len) { fprintf(stderr, "persistent: a file cut short\n"); guarded_free(buf, len); return 2; }
+    cov_begin();
     answer(consume(profile, buf, len));
     guarded_free(buf, len);
   }
@@ -194,7 +198,7 @@ static int persistent(const void *profile, consume_fn consume) {
  * by killing the server). */
 static int fork_server(const void *profile, consume_fn consume) {
   for (;;) {
-    if (preflight_cov_flush) preflight_cov_flush(); /* the child starts with no counts of ours */
+    if (preflight_cov_end) preflight_cov_end(); /* nothing of ours is counted, nor the child's first steps */
     fflush(stdout);
     fflush(stderr);
     pid_t server = getpid();
@@ -222,6 +226,7 @@ int consumer_main(int argc, char **argv, const void *profile, consume_fn consume
     size_t len;
     uint8_t *buf = read_all(stdin, &len);
     if (!buf) return 2;
+    cov_begin();
     answer(consume(profile, buf, len));
     guarded_free(buf, len);
     return 0;
@@ -233,6 +238,7 @@ int consumer_main(int argc, char **argv, const void *profile, consume_fn consume
     uint8_t *buf = read_all(f, &len);
     if (f != stdin) fclose(f);
     if (!buf) { fprintf(stderr, "%s: out of memory\n", argv[i]); return 2; }
+    cov_begin();
     answer(consume(profile, buf, len));
     guarded_free(buf, len);
   }

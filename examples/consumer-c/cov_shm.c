@@ -31,6 +31,7 @@
 
 static uint8_t private_map[PREFLIGHT_COV_HEADER + PREFLIGHT_COV_EDGES];
 static uint8_t *map = private_map; /* the header, then the counts */
+static int counting = 1;            /* off between preflight_cov_end() and preflight_cov_begin() */
 static int opened;
 static uint32_t edges;
 
@@ -69,6 +70,7 @@ void __sanitizer_cov_trace_pc_guard_init(uint32_t *start, uint32_t *stop) {
 }
 
 void __sanitizer_cov_trace_pc_guard(uint32_t *guard) {
+  if (!counting) return;
   uint8_t *c = map + PREFLIGHT_COV_HEADER + *guard;
   if (*c != 255) (*c)++;
 }
@@ -105,4 +107,19 @@ void preflight_cov_flush(void) {
       *p = 0;
     }
   }
+}
+
+/* The harness brackets each input: preflight_cov_begin() once the input is read,
+ * preflight_cov_end() before its answer (common.c does). Between an end and the next begin nothing
+ * is counted (the harness loop, a fork server's own work, a new child's first steps), so the counts
+ * preflight reads are the input's alone and do not depend on when it reads them. A harness that
+ * never calls them has everything counted. */
+void preflight_cov_begin(void) {
+  for (int r = 0; r < region_count; r++) memset(regions[r].start, 0, (size_t)(regions[r].stop - regions[r].start));
+  counting = 1;
+}
+
+void preflight_cov_end(void) {
+  preflight_cov_flush();
+  counting = 0;
 }

@@ -87,17 +87,24 @@ describe.skipIf(missing !== undefined)('edge coverage from a binary built with S
     }
   }, 180_000);
 
-  it('a campaign on the instrumented CCF example sees edges and keeps the inputs that reach new ones', async () => {
+  it('a campaign on the instrumented CCF example sees edges, keeps the inputs that reach new ones, and is the same on two workers', async () => {
     const schemaFile = join(ROOT, 'schemas', 'ccf-v1.yaml');
     const consumers = resolveConsumers(schemaFile, loadSchema(schemaFile), [PROFILE], [])!;
     const seeds = ['2024-02-28-stress-test.bin', '2024-03-05-first-instance.bin', '2024-04-24-spring.bin'].map((f) => ({ name: f, bytes: story(f) }));
-    const result = await runCampaign({
-      schemaFile, modelFile: consumers.model.source, fleet: consumers.profiles, seed: 1, seeds, runs: 128, workers: 1, shrink: false, batchSize: 64,
+    const campaign = (workers: number) => runCampaign({
+      schemaFile, modelFile: consumers.model.source, fleet: consumers.profiles, seed: 1, seeds, runs: 128, workers, shrink: false, batchSize: 64,
       exec: { argv: [CCF_COV, PROFILE, '--persistent'], persistent: true, timeoutMs: 10_000, name: 'exec' },
     });
+    const result = await campaign(1);
     expect(result.coverage.edges).toBeGreaterThan(50);
     expect(result.corpus.length).toBeGreaterThan(seeds.length); // inputs kept for new edges
     expect(result.buckets.some((b) => b.profile === 'exec')).toBe(true);
+    // Each input's counts are its own (the harness counts from its read to its answer), so the
+    // campaign is the same with two workers, each with its own consumer process.
+    const two = await campaign(2);
+    expect(two.coverage).toEqual(result.coverage);
+    expect(two.corpus.map((i) => i.how)).toEqual(result.corpus.map((i) => i.how));
+    expect(two.buckets.map((b) => b.key)).toEqual(result.buckets.map((b) => b.key));
   }, 240_000);
 });
 
