@@ -40,13 +40,13 @@ describe("the real consumer's sanitizer report in the JSON and SARIF reports", (
     const crash = json.files[0]!.findings.find((f) => f.code === 'EXEC_CRASH')!;
     expect(crash.exec).toMatchObject({ consumer: 'exec', outcome: 'crash', tool: 'AddressSanitizer', kind: 'heap-buffer-overflow', access: 'READ', size: 8 });
     expect(crash.exec!.frames!.slice(0, 2)).toEqual(['evaluate_instance', 'consume']);
-    expect(crash.exec!.places![0]).toMatch(/^ccf_consumer\.c:\d+$/);
-    expect(crash.exec!.summary).toMatch(/^SUMMARY: AddressSanitizer: heap-buffer-overflow \S*ccf_consumer\.c:\d+ in evaluate_instance$/);
+    expect(crash.exec!.places![0]).toMatch(/^ccf_consumer\.c:\d+(:\d+)?$/); // file:line, with the column when preflight symbolises
+    expect(crash.exec!.summary).toMatch(/^SUMMARY: AddressSanitizer: heap-buffer-overflow \S*ccf_consumer\.c:\d+(?::\d+)? in evaluate_instance$/);
     // Findings of other codes get no exec key.
     expect(json.files[0]!.findings.filter((f) => f.exec !== undefined).map((f) => f.code)).toEqual(['EXEC_CRASH']);
 
     const text = renderReport(report, 'text', { color: false, width: 200 });
-    expect(text).toMatch(/EXEC_CRASH[^\n]*\n\s+the real consumer crashed: SUMMARY: AddressSanitizer: heap-buffer-overflow \S*ccf_consumer\.c:\d+ in evaluate_instance \(READ of size 8\)/);
+    expect(text).toMatch(/EXEC_CRASH[^\n]*\n\s+the real consumer crashed: SUMMARY: AddressSanitizer: heap-buffer-overflow \S*ccf_consumer\.c:\d+(?::\d+)? in evaluate_instance \(READ of size 8\)/);
 
     const sarif = JSON.parse(renderReport(report, 'sarif', { color: false })) as { runs: { results: { ruleId: string; properties?: Record<string, unknown> }[] }[] };
     const result = sarif.runs[0]!.results.find((x) => x.ruleId === 'EXEC_CRASH')!;
