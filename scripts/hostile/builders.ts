@@ -60,9 +60,26 @@ export function manyInstances(n = 1_000_000): Uint8Array {
 /** `bytes` random bytes (seeded by nothing: random is the point). */
 export const randomFile = (bytes: number): Uint8Array => new Uint8Array(randomBytes(bytes));
 
+/** The placed-array schema that placedTableClaim's bytes are read with (YAML text, parsed by each test). */
+export const PLACED_TABLE_SCHEMA = `
+format: table
+endian: le
+root: file
+types:
+  file:
+    seq:
+      - { id: count, type: u4 }
+      - { id: table_off, type: u4 }
+      - { id: records, type: rec, repeat: count, at: table_off + _index * 8 }
+  rec:
+    seq:
+      - { id: a, type: u4 }
+      - { id: b, type: u4 }
+`;
+
 /**
- * A table of 8-byte records placed at `table_off + _index * 8`, for the placed-array schema in
- * test/validate/hostile-budgets.test.ts: an 8-byte file whose count claims 2^32 - 1.
+ * A table of 8-byte records placed at `table_off + _index * 8`, for PLACED_TABLE_SCHEMA (and the
+ * same layout in test/validate/hostile-budgets.test.ts): an 8-byte file whose count claims 2^32 - 1.
  */
 export function placedTableClaim(count = 0xffffffff): Uint8Array {
   const out = new Uint8Array(8);

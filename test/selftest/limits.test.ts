@@ -9,7 +9,7 @@ import { diffFiles } from '../../src/triage/diff/index.js';
 import { explainFile } from '../../src/triage/explain/index.js';
 import { inspectFile } from '../../src/triage/inspect/index.js';
 import { validateBytes } from '../../src/validate/index.js';
-import { placedTableClaim } from '../../scripts/hostile/builders.js';
+import { PLACED_TABLE_SCHEMA, placedTableClaim } from '../../scripts/hostile/builders.js';
 
 /**
  * Issue 12, explicit limits: each documented limit has the value README's "Limits and budgets"
@@ -30,21 +30,7 @@ describe('the limits README states are the limits in the code', () => {
   });
 });
 
-const table = parseSchema(`
-format: table
-endian: le
-root: file
-types:
-  file:
-    seq:
-      - { id: count, type: u4 }
-      - { id: table_off, type: u4 }
-      - { id: records, type: rec, repeat: count, at: table_off + _index * 8 }
-  rec:
-    seq:
-      - { id: a, type: u4 }
-      - { id: b, type: u4 }
-`, 'table.yaml');
+const table = parseSchema(PLACED_TABLE_SCHEMA, 'table.yaml');
 
 const loop = parseSchema(`
 format: loop

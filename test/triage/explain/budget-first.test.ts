@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchema } from '../../../src/schema/index.js';
 import { explainFile, MAX_SUMMARY_FINDINGS, renderExplanation } from '../../../src/triage/explain/index.js';
-import { placedTableClaim } from '../../../scripts/hostile/builders.js';
+import { PLACED_TABLE_SCHEMA, placedTableClaim } from '../../../scripts/hostile/builders.js';
 
 /**
  * explain FILE of a format without consumers shows the file's findings: a budget cut first (what
  * follows it is partial), then errors, then warnings, and how many are not shown. In file order a
  * DECODE_BUDGET after 20 other findings was hidden (selftest, issue 12).
  */
-const table = parseSchema(`
-format: table
-endian: le
-root: file
-types:
-  file:
-    seq:
-      - { id: count, type: u4 }
-      - { id: table_off, type: u4 }
-      - { id: records, type: rec, repeat: count, at: table_off + _index * 8 }
-  rec:
-    seq:
-      - { id: a, type: u4 }
-      - { id: b, type: u4 }
-`, 'table.yaml');
+const table = parseSchema(PLACED_TABLE_SCHEMA, 'table.yaml');
 
 describe('explain without consumers: a budget cut is listed first', () => {
   const x = explainFile({ schema: table, bytes: placedTableClaim(), name: 'claim.bin' });
