@@ -72,6 +72,7 @@ try {
   for (const [name, ms] of [
     ['validate (whole process)', setResult.validate.wallMs], ['walker (whole process)', setResult.walkerProcess.wallMs], ['kaitai (whole process)', setResult.kaitaiProcess.wallMs],
     ['walker (in-process)', setResult.walker.ms], ['kaitai (in-process)', setResult.kaitai.ms],
+    ['validator (in-process)', setResult.validator.ms], ['pipeline (in-process)', setResult.pipeline.ms],
   ] as const) {
     say(`  ${name.padEnd(26)} ${(ms / 1000).toFixed(3).padStart(8)} s  ${mbPerS(setResult.totalBytes, ms).toFixed(1).padStart(7)} MB/s`);
   }

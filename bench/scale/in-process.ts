@@ -9,6 +9,8 @@ import { decode } from '../../src/parse/index.js';
 import { walkCcf } from '../baselines/ccf-walker.js';
 import type { CompiledKsy } from '../kaitai/compile.js';
 import { readAll } from '../kaitai/read-all.js';
+import { compileValidator } from '../../src/validate/compile/index.js';
+import { validateBytes, type ValidateOptions } from '../../src/validate/index.js';
 
 export interface Counts {
   readonly instances: number;
@@ -57,6 +59,20 @@ export const kaitaiPass = (files: readonly string[], rounds: number, k: Compiled
     const r = readAll(k.parse(b), b);
     return { instances: r.instances, criteria: r.criteria, findings: r.crcOk ? 0 : 1 };
   });
+
+/**
+ * preflight's own parser against the same files in the same way, so that parser is set beside
+ * parser: the compiled validator alone (the schema's structure and rules, no consumer), and the
+ * whole per-file pipeline validate runs (validator, consumer fleet, findings). A file the
+ * validator does not call clean counts as a finding, which the sanity check rejects.
+ */
+export const validatorPass = (files: readonly string[], rounds: number, schema: FormatSchema): Pass => {
+  const validator = compileValidator(schema);
+  return passes(files, rounds, (b) => ({ instances: 0, criteria: 0, findings: validator.isClean(b) ? 0 : 1 }));
+};
+
+export const pipelinePass = (files: readonly string[], rounds: number, options: ValidateOptions): Pass =>
+  passes(files, rounds, (b) => ({ instances: 0, criteria: 0, findings: validateBytes('set.bin', b, options).findings.filter((f) => f.severity === 'error').length }));
 
 /** What the project's own decoder finds in one file: the reference for the baselines' counts. */
 export function decoderCounts(schema: FormatSchema, bytes: Uint8Array): Counts {

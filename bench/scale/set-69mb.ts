@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import type { FormatSchema } from '../../src/schema/index.js';
 import type { CompiledKsy } from '../kaitai/compile.js';
-import { decoderCounts, kaitaiPass, walkerPass, type Counts, type Pass } from './in-process.js';
+import { decoderCounts, kaitaiPass, pipelinePass, validatorPass, walkerPass, type Counts, type Pass } from './in-process.js';
+import { defaultConsumers } from '../../test/helpers/consumers.js';
 import { validateRun, type ValidateRun } from './validate-run.js';
 import { baselineRun, medianRun, type BaselineRun, type BaselineScripts } from './whole-process.js';
 
@@ -23,6 +24,9 @@ export interface SetResult {
   /** In this process: median pass, no start-up. */
   readonly walker: Pass;
   readonly kaitai: Pass;
+  /** preflight in this process, read the same way: its compiled validator alone, and validate's whole per-file pipeline. */
+  readonly validator: Pass;
+  readonly pipeline: Pass;
   /** As whole processes (`node walker-main.mjs DIR`): median of `rounds` runs. */
   readonly walkerProcess: BaselineRun;
   readonly kaitaiProcess: BaselineRun;
@@ -52,6 +56,9 @@ export function measureSet(root: string, schema: FormatSchema, dir: string, file
   const kaitaiProcess = medianRun(runs.kaitai);
   const walker = walkerPass(files, rounds);
   const kaitaiRun = kaitaiPass(files, rounds, kaitai);
+  const validator = validatorPass(files, rounds, schema);
+  const consumers = defaultConsumers();
+  const pipeline = pipelinePass(files, rounds, { schema, ...(consumers ? { consumers } : {}) });
   const want = { instances: decoder.instances * files.length, criteria: decoder.criteria * files.length };
   const disagreements: string[] = [];
   for (const [name, p] of [['walker', walker], ['kaitai', kaitaiRun], ['walker process', walkerProcess], ['kaitai process', kaitaiProcess]] as const) {
@@ -61,8 +68,10 @@ export function measureSet(root: string, schema: FormatSchema, dir: string, file
     }
     if (p.findings !== 0) disagreements.push(`${name} found ${p.findings} problem(s) in files the decoder finds well-formed`);
   }
+  if (validator.findings !== 0) disagreements.push(`the compiled validator did not call ${validator.findings} pass(es) of well-formed files clean`);
+  if (pipeline.findings !== 0) disagreements.push(`validate's pipeline in-process reported ${pipeline.findings} error(s) over a pass`);
   for (const v of [...runs.validate, ...runs.validateJson]) if (v.failure) disagreements.push(`validate failed: ${v.failure}`);
   if (validateJson.files !== files.length) disagreements.push(`validate reported ${validateJson.files} of ${files.length} files`);
   if (validateJson.budgetCut > 0 || validateJson.errors > 0) disagreements.push(`validate: ${validateJson.budgetCut} file(s) cut by a budget, ${validateJson.errors} not validated`);
-  return { copies: files.length, fileBytes, totalBytes: fileBytes * files.length, validate, validateJson, walker, kaitai: kaitaiRun, walkerProcess, kaitaiProcess, decoder, disagreements };
+  return { copies: files.length, fileBytes, totalBytes: fileBytes * files.length, validate, validateJson, walker, kaitai: kaitaiRun, validator, pipeline, walkerProcess, kaitaiProcess, decoder, disagreements };
 }

@@ -27,13 +27,17 @@ export function judge(set: SetResult, series: readonly SeriesRow[], small: Small
   const withJson = mbPerS(set.totalBytes, set.validateJson.wallMs);
   const walkerIn = mbPerS(set.totalBytes, set.walker.ms);
   const kaitaiIn = mbPerS(set.totalBytes, set.kaitai.ms);
+  const validatorIn = mbPerS(set.totalBytes, set.validator.ms);
+  const pipelineIn = mbPerS(set.totalBytes, set.pipeline.ms);
   const ok = set.disagreements.length === 0;
   const out: Target[] = [
     { target: `whole-process validate of the ${(set.totalBytes / 1e6).toFixed(0)} MB set >= 0.5x the hand-written walker (whole process against whole process)`,
       measured: `${validate.toFixed(1)} MB/s against ${walker.toFixed(0)} MB/s: ${x(validate / walker)} (against the walker in-process, ${walkerIn.toFixed(0)} MB/s without start-up: ${x(validate / walkerIn)}; with --json, which hashes every file, ${withJson.toFixed(1)} MB/s: ${x(withJson / walker)})`,
       verdict: !ok ? 'FAIL' : validate / walker >= 0.5 ? 'pass' : 'FAIL' },
     { target: '... and >= 5x the parser kaitai-struct-compiler generates (whole process against whole process)',
-      measured: `${validate.toFixed(1)} MB/s against ${kaitai.toFixed(1)} MB/s: ${x(validate / kaitai)} (in-process Kaitai ${kaitaiIn.toFixed(1)} MB/s: ${x(validate / kaitaiIn)})`,
+      // Beside it: parser against parser in this process (no start-up on either side), and the
+      // walker's own process against Kaitai's, the ratio no validator that starts node can beat.
+      measured: `${validate.toFixed(1)} MB/s against ${kaitai.toFixed(1)} MB/s: ${x(validate / kaitai)}; in-process, against Kaitai's ${kaitaiIn.toFixed(1)} MB/s: the compiled validator ${validatorIn.toFixed(0)} MB/s (${x(validatorIn / kaitaiIn)}), validate's whole pipeline with its consumers ${pipelineIn.toFixed(0)} MB/s (${x(pipelineIn / kaitaiIn)}); the walker's whole process is ${x(walker / kaitai)} Kaitai's`,
       verdict: !ok ? 'FAIL' : validate / kaitai >= 5 ? 'pass' : 'FAIL' },
   ];
 
