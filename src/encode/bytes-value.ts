@@ -19,6 +19,16 @@ export function toBytes(v: unknown, path: LazyPath): Uint8Array {
   throw new EncodeError(`expected bytes (a string, or {hex: "..."}), got ${describe(v)}`, pathOf(path));
 }
 
+/**
+ * A repeated `u1` field given as `{hex: "..."}`: its elements, one per byte. unpack prints long
+ * byte lists so (see HEX_LIST_MIN in format.ts): the yaml package keeps about 1 KB per list item
+ * while it parses, two hex digits cost next to nothing. Anything else: undefined (a list, or an error later).
+ */
+export function byteList(v: unknown, path: LazyPath): number[] | undefined {
+  if (!isMap(v) || Object.keys(v).length !== 1 || typeof v.hex !== 'string') return undefined;
+  return Array.from(fromHex(v.hex, new ChildPath(path, 'hex')));
+}
+
 export function fromHex(text: string, path: LazyPath): Uint8Array {
   // One linear scan: a regex with a repeated group overflowed the stack on an 8 MB append_hex.
   const out = new Uint8Array(text.length >> 1);

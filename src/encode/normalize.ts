@@ -1,5 +1,5 @@
 import type { CompiledExpr, FormatSchema } from '../schema/index.js';
-import { toBytes } from './bytes-value.js';
+import { byteList, toBytes } from './bytes-value.js';
 import { chooseCase, chooseCaseIn } from './choose-case.js';
 import { EncodeError } from './encode-error.js';
 import { describe, toBits, toInt } from './int.js';
@@ -150,7 +150,9 @@ class Builder {
   }
 
   /** The value of a repeated field: its elements, each as `one` gives it. */
-  private list(f: FieldPlan, v: unknown, frame: Frame, pos: number): unknown {
+  private list(f: FieldPlan, raw: unknown, frame: Frame, pos: number): unknown {
+    const t = f.def.type;
+    const v = t.kind === 'int' && t.int === 'u1' ? (byteList(raw, new ChildPath(frame, f.id)) ?? raw) : raw;
     if (!Array.isArray(v)) throw new EncodeError(`expected a list, got ${describe(v)}`, [...frame.path, f.id]);
     // As Array.prototype.map: a hole stays a hole.
     const out = new Array<unknown>(v.length);
