@@ -2,34 +2,32 @@
  * preflight beside AFL++ on the same C consumer (issue 13): the CCF example, profile agent-7.11,
  * the same seeds (the spring 2024 story files), the same time, the same machine. AFL++ fuzzes an
  * afl-clang-fast build with ASan (`make -C examples/consumer-c afl`; Debian's afl++ and
- * libclang-rt-14-dev); preflight fuzzes the gcc ASan build in persistent mode, steered by the
- * model. Every crashing input either found is classified the same way, by running it through the
- * gcc ASan build: its fault class is the sanitizer's fault kind and top two frames (the bucket of
- * --exec). Counts distinct classes and the smallest input per class; appends to
- * bench/exec-results.md. `npx tsx bench/exec-afl.ts [seconds]` (default 60).
+ * libclang-rt-14-dev); preflight fuzzes the gcc ASan build, steered by the model, in its fastest
+ * mode on this consumer: the C example's --fork-server (a crash costs a fork, not a new process;
+ * bench/exec-crash.ts), or --persistent if asked. Every crashing input either found is classified
+ * the same way, by running it through the gcc ASan build: its fault class is the sanitizer's fault
+ * kind and top two frames (the bucket of --exec). Counts distinct classes and the smallest input
+ * per class; writes its section into bench/exec-results.md and bench/results.md.
+ * `npx tsx bench/exec-afl.ts [seconds] [fork-server|persistent]` (default 60, fork-server).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCampaign } from '../src/fuzz/engine/campaign.js';
-import { resolveConsumers } from '../src/cli/load-options.js';
-import { loadSchema } from '../src/schema/index.js';
 import { ExecRunner } from '../src/exec/runner.js';
 import { crashLocation, realOutcome } from '../src/exec/hits.js';
+import { ccfConsumers, examples, make, profileFile, root, schemaFile, secondsArg, springSeeds, writeSection } from './exec-setup.js';
 
-const root = join(import.meta.dirname, '..');
-const seconds = Number(process.argv[2] ?? 60);
-const examples = join(root, 'examples', 'consumer-c');
-for (const target of ['all', 'afl']) if (spawnSync('make', ['-C', examples, target], { stdio: 'inherit' }).status !== 0) process.exit(2);
-const profileFile = join(root, 'profiles', 'default', 'agent-7.11.yaml');
-const schemaFile = join(root, 'schemas', 'ccf-v1.yaml');
-const SPRING = ['2024-02-28-stress-test.bin', '2024-03-05-first-instance.bin', '2024-04-24-spring.bin'];
+const seconds = secondsArg(60);
+const mode = process.argv[3] === 'persistent' ? 'persistent' : 'fork-server';
+make('all', 'afl');
 const work = mkdtempSync(join(tmpdir(), 'preflight-afl-'));
 const seedsDir = join(work, 'seeds');
 mkdirSync(seedsDir);
-for (const f of SPRING) writeFileSync(join(seedsDir, f), readFileSync(join(root, 'corpus', 'ccf', 'story', f)));
-const load0 = loadavg()[0]!;
+const seeds = springSeeds();
+for (const f of seeds) writeFileSync(join(seedsDir, f.name), f.bytes);
+const load = (): string => loadavg()[0]!.toFixed(2);
 
 // Every crashing input, classified by the gcc ASan build: class -> smallest size.
 const classifier = new ExecRunner({ argv: [join(examples, 'ccf-consumer'), profileFile, '@@'], persistent: false, timeoutMs: 10_000, name: 'exec' });
@@ -45,6 +43,7 @@ function classes(inputs: readonly Uint8Array[]): Map<string, number> {
 }
 
 // AFL++
+const aflLoad = load();
 const aflOut = join(work, 'afl');
 const t0 = performance.now();
 const afl = spawnSync('afl-fuzz', ['-i', seedsDir, '-o', aflOut, '-V', String(seconds), '-m', 'none', '-t', '5000', '--', join(examples, 'ccf-consumer-afl'), profileFile, '@@'], {
@@ -60,31 +59,34 @@ const aflInputs = (() => { try { return readdirSync(crashDir).filter((f) => f.st
 const aflClasses = classes(aflInputs);
 
 // preflight
-const consumers = resolveConsumers(schemaFile, loadSchema(schemaFile), [profileFile], [])!;
+const pfLoad = load();
+const consumers = ccfConsumers();
 const result = await runCampaign({
   schemaFile, modelFile: consumers.model.source, fleet: consumers.profiles, seed: 1, timeMs: seconds * 1000, workers: 1, shrink: false, batchSize: 64, // epochs of 64 runs: the time box is checked between epochs
-  seeds: SPRING.map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(seedsDir, f))) })),
-  exec: { argv: [join(examples, 'ccf-consumer'), profileFile, '--persistent'], persistent: true, timeoutMs: 5000, name: 'exec' },
+  seeds,
+  exec: { argv: [join(examples, 'ccf-consumer'), profileFile, `--${mode}`], persistent: true, timeoutMs: 5000, name: 'exec' },
 });
 const pfInputs = result.buckets.filter((b) => b.profile === 'exec' && b.fault === 'EXEC_CRASH').map((b) => b.smallest.input.bytes);
 const pfClasses = classes(pfInputs);
+const endLoad = load();
 classifier.close();
 rmSync(work, { recursive: true, force: true });
 
 const all = [...new Set([...aflClasses.keys(), ...pfClasses.keys()])].sort();
 const rows = all.map((c) => `| ${c} | ${aflClasses.has(c) ? `${aflClasses.get(c)} B` : '—'} | ${pfClasses.has(c) ? `${pfClasses.get(c)} B` : '—'} |`);
-const summary = `| AFL++ ${stat('afl_version')} (afl-clang-fast + ASan) | ${stat('execs_done')} execs in ${stat('run_time')} s (${stat('execs_per_sec')}/s) | ${aflInputs.length} saved crashes | ${aflClasses.size} |
-| preflight (gcc ASan, persistent, model-steered) | ${result.runs} runs in ${(result.fuzzMs / 1000).toFixed(0)} s (${result.execsPerSec.toFixed(1)}/s) | ${pfInputs.length} crash buckets | ${pfClasses.size} |`;
+const summary = `| AFL++ ${stat('afl_version').replace(/^\+\+/, '')} (afl-clang-fast + ASan) | ${stat('execs_done')} execs in ${stat('run_time')} s (${stat('execs_per_sec')}/s) | ${aflInputs.length} saved crashes | ${aflClasses.size} |
+| preflight (gcc ASan, ${mode === 'fork-server' ? '--fork-server' : '--persistent'}, model-steered) | ${result.runs} runs in ${(result.fuzzMs / 1000).toFixed(0)} s (${result.execsPerSec.toFixed(1)}/s) | ${pfInputs.length} crash buckets | ${pfClasses.size} |`;
 console.log(summary);
 console.log(rows.join('\n'));
-appendFileSync(join(root, 'bench', 'exec-results.md'), `
-## preflight beside AFL++ (bench/exec-afl.ts)
+const section = `## preflight beside AFL++ (bench/exec-afl.ts)
 
 The CCF C example on agent-7.11, seeded with the spring 2024 story files, ${seconds} s each, one
-after the other on the same machine (2 cores, shared; load average ${load0.toFixed(1)} at the start;
-AFL++ took ${(aflMs / 1000).toFixed(0)} s of wall time). Every crashing input either found is
-classified by the gcc ASan build: fault kind and top two frames (the --exec bucket). AFL++'s
-inputs are its saved crashes, unminimised; preflight's are each bucket's smallest find, unshrunk.
+after the other on the same machine (2 cores, shared; \`nice -n 10\`; load average ${aflLoad} at
+AFL++'s start, ${pfLoad} at preflight's, ${endLoad} at the end; AFL++ took ${(aflMs / 1000).toFixed(0)} s of wall
+time). The C example's file and pool copy are guarded buffers (a read past them is a SEGV in the
+guard), its input arrays heap arrays. Every crashing input either found is classified by the gcc
+ASan build: fault kind and top two frames (the --exec bucket). AFL++'s inputs are its saved
+crashes, unminimised; preflight's are each bucket's smallest find, unshrunk.
 
 | fuzzer | executions | crashing inputs | distinct fault classes |
 |---|---|---:|---:|
@@ -93,4 +95,6 @@ ${summary}
 | fault class | AFL++ smallest | preflight smallest |
 |---|---:|---:|
 ${rows.join('\n')}
-`);
+`;
+writeSection('## preflight beside AFL++', section);
+writeSection('## preflight beside AFL++', section, join(root, 'bench', 'results.md'));

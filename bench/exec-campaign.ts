@@ -2,34 +2,26 @@
  * Issue 13's acceptance campaign: preflight fuzzing the CCF C example (ASan build, persistent
  * mode, profile agent-7.11) for SECONDS (default 60), seeded with the spring 2024 corpus only (the
  * three story files before July: every one of them loads), must find the out-of-bounds input read,
- * and ASan must report it as a read past the input array. Appends its figures to
+ * and ASan must report it as a read past the input array. Writes its section into
  * bench/exec-results.md. `npx tsx bench/exec-campaign.ts [seconds]`.
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runCampaign } from '../src/fuzz/engine/campaign.js';
-import { resolveConsumers } from '../src/cli/load-options.js';
-import { loadSchema } from '../src/schema/index.js';
 import { ExecRunner } from '../src/exec/runner.js';
+import { ccfConsumers, examples, make, OOB_INPUT_READ, profileFile, schemaFile, secondsArg, springSeeds, writeSection } from './exec-setup.js';
 
-const root = join(import.meta.dirname, '..');
-const seconds = Number(process.argv[2] ?? 60);
-if (spawnSync('make', ['-C', join(root, 'examples', 'consumer-c')], { stdio: 'inherit' }).status !== 0) process.exit(2);
-const program = join(root, 'examples', 'consumer-c', 'ccf-consumer');
-const profileFile = join(root, 'profiles', 'default', 'agent-7.11.yaml');
-const schemaFile = join(root, 'schemas', 'ccf-v1.yaml');
-const consumers = resolveConsumers(schemaFile, loadSchema(schemaFile), [profileFile], [])!;
-const spring = ['2024-02-28-stress-test.bin', '2024-03-05-first-instance.bin', '2024-04-24-spring.bin']
-  .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(root, 'corpus', 'ccf', 'story', f))) }));
-const WANT = 'crash|exec|EXEC_CRASH|heap-buffer-overflow READ in evaluate_instance < consume';
+const seconds = secondsArg(60);
+make();
+const program = join(examples, 'ccf-consumer');
+const consumers = ccfConsumers();
+const spring = springSeeds();
 const load0 = loadavg()[0]!;
 const result = await runCampaign({
   schemaFile, modelFile: consumers.model.source, fleet: consumers.profiles, seed: 1, seeds: spring, timeMs: seconds * 1000, workers: 1, shrink: false, batchSize: 64, // epochs of 64 runs: the time box is checked between epochs
   exec: { argv: [program, profileFile, '--persistent'], persistent: true, timeoutMs: 5000, name: 'exec' },
 });
-const found = result.buckets.find((b) => b.key === WANT);
+const found = result.buckets.find((b) => b.key === OOB_INPUT_READ);
 const real = result.buckets.filter((b) => b.profile === 'exec');
 let asan = 'not found';
 if (found !== undefined) {
@@ -50,10 +42,5 @@ preflight fuzz on the CCF C example (persistent, ASan), profile agent-7.11, seed
 |---|---|---|---|---:|
 ${line}
 `;
-// Replaces its own section (bench/exec.ts keeps the sections below its own).
-const file = join(root, 'bench', 'exec-results.md');
-const text = readFileSync(file, 'utf8');
-const at = text.indexOf('## The 60-second campaign');
-const next = at < 0 ? -1 : text.indexOf('\n## ', at + 1);
-writeFileSync(file, at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at)}${section}${next < 0 ? '' : `\n${text.slice(next + 1)}`}`);
+writeSection('## The 60-second campaign', section); // bench/exec.ts keeps the sections below its own
 process.exit(found ? 0 : 1);

@@ -9,27 +9,18 @@
  * the real consumer's crash buckets; writes the table into bench/exec-results.md.
  * `npx tsx bench/exec-coverage.ts [seconds] [seeds, e.g. 1,2]`. Needs clang (not in npm run bench).
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { runCampaign } from '../src/fuzz/engine/campaign.js';
-import { resolveConsumers } from '../src/cli/load-options.js';
-import { loadSchema } from '../src/schema/index.js';
 import { ExecRunner } from '../src/exec/runner.js';
+import { ccfConsumers, examples, make, OOB_INPUT_READ, profileFile, schemaFile, secondsArg, springSeeds, writeSection } from './exec-setup.js';
 
-const root = join(import.meta.dirname, '..');
-const seconds = Number(process.argv[2] ?? 60);
+const seconds = secondsArg(60);
 const seeds = (process.argv[3] ?? '1,2').split(',').map(Number);
-const examples = join(root, 'examples', 'consumer-c');
-if (spawnSync('make', ['-C', examples, 'ccf-consumer-cov'], { stdio: 'inherit' }).status !== 0) process.exit(2);
+make('ccf-consumer-cov');
 const program = join(examples, 'ccf-consumer-cov');
-const profileFile = join(root, 'profiles', 'default', 'agent-7.11.yaml');
-const schemaFile = join(root, 'schemas', 'ccf-v1.yaml');
-const consumers = resolveConsumers(schemaFile, loadSchema(schemaFile), [profileFile], [])!;
-const spring = ['2024-02-28-stress-test.bin', '2024-03-05-first-instance.bin', '2024-04-24-spring.bin']
-  .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(root, 'corpus', 'ccf', 'story', f))) }));
-const WANT = 'crash|exec|EXEC_CRASH|heap-buffer-overflow READ in evaluate_instance < consume';
+const consumers = ccfConsumers();
+const spring = springSeeds();
 // The binary's edge count, from the header cov_shm.c writes.
 const probe = new ExecRunner({ argv: [program, profileFile, '@@'], persistent: false, timeoutMs: 10_000, name: 'exec' });
 const EDGES = probe.run(spring[2]!.bytes).edges?.edges ?? 0;
@@ -45,7 +36,7 @@ for (const seed of seeds) {
       schemaFile, modelFile: consumers.model.source, fleet: consumers.profiles, seed, seeds: spring, timeMs: seconds * 1000, workers: 1, shrink: false, batchSize: 64,
       exec: { argv: [program, profileFile, mode], persistent: true, timeoutMs: 5000, name: 'exec', coverage },
     });
-    const found = r.buckets.find((b) => b.key === WANT);
+    const found = r.buckets.find((b) => b.key === OOB_INPUT_READ);
     const real = r.buckets.filter((b) => b.profile === 'exec').length;
     const row = `| ${coverage === 'steer' ? 'binary edges' : 'model branches'}${mode === '--fork-server' ? ', fork server' : ''} | ${seed} | ${r.coverage.edges ?? 0} of ${EDGES} | ${r.coverage.branches} of ${r.coverage.of} | `
       + `${found ? `${(found.first.foundMs / 1000).toFixed(1)} s (run ${found.first.r})` : 'not found'} | ${r.runs} | ${r.execsPerSec.toFixed(1)} | ${r.corpus.length} | ${real} |`;
@@ -67,8 +58,4 @@ Time to the OOB input read is from the campaign's start (seed files included).
 |---|---:|---:|---:|---|---:|---:|---:|---:|
 ${rows.join('\n')}
 `;
-const file = join(root, 'bench', 'exec-results.md');
-const text = readFileSync(file, 'utf8');
-const at = text.indexOf('## Binary edges or model branches steering');
-const next = at < 0 ? -1 : text.indexOf('\n## ', at + 1);
-writeFileSync(file, at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at)}${section}${next < 0 ? '' : text.slice(next)}`);
+writeSection('## Binary edges or model branches steering', section);

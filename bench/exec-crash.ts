@@ -8,21 +8,17 @@
  * checks that both give every file the same bucket. Writes its table into bench/exec-results.md.
  * `npx tsx bench/exec-crash.ts [seconds per measurement]` (default 6).
  */
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ExecRunner, type ExecResult } from '../src/exec/runner.js';
 import { crashLocation } from '../src/exec/hits.js';
+import { ccfCorpus, examples, make, profileFile as profile, secondsArg, springSeeds, writeSection } from './exec-setup.js';
 
-const root = join(import.meta.dirname, '..');
-const seconds = Number(process.argv[2] ?? 6);
-if (spawnSync('make', ['-C', join(root, 'examples', 'consumer-c')], { stdio: 'inherit' }).status !== 0) process.exit(2);
-const program = join(root, 'examples', 'consumer-c', 'ccf-consumer');
-const profile = join(root, 'profiles', 'default', 'agent-7.11.yaml');
-const corpus = readdirSync(join(root, 'corpus', 'ccf'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.bin')).sort()
-  .map((f) => new Uint8Array(readFileSync(join(root, 'corpus', 'ccf', f))));
-const spring = [new Uint8Array(readFileSync(join(root, 'corpus', 'ccf', 'story', '2024-04-24-spring.bin')))];
+const seconds = secondsArg(6);
+make();
+const program = join(examples, 'ccf-consumer');
+const corpus = ccfCorpus().map((f) => f.bytes);
+const spring = springSeeds().filter((f) => f.name === '2024-04-24-spring.bin').map((f) => f.bytes);
 
 type Who = 'sanitizer' | 'preflight';
 /** The runner takes its environment from process.env at its first input: the user's symbolize=1 wins over preflight's symbolize=0. */
@@ -104,8 +100,4 @@ alternating:
 |---|---:|---:|---:|---|
 ${forkRow}
 `;
-const file = join(root, 'bench', 'exec-results.md');
-const text = readFileSync(file, 'utf8');
-const at = text.indexOf("## What a crash costs");
-const next = at < 0 ? -1 : text.indexOf('\n## ', at + 1);
-writeFileSync(file, at < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, at)}${section}${next < 0 ? '' : `\n${text.slice(next + 1)}`}`);
+writeSection('## What a crash costs', section);

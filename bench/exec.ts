@@ -6,19 +6,16 @@
  * where a crash costs the persistent mode a restart too. Writes bench/exec-results.md.
  * `npx tsx bench/exec.ts [seconds per measurement]`.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ExecRunner } from '../src/exec/runner.js';
+import { ccfCorpus, examples, make, profileFile as profile, resultsFile as file, secondsArg } from './exec-setup.js';
 
-const root = join(import.meta.dirname, '..');
-const seconds = Number(process.argv[2] ?? 8);
-if (spawnSync('make', ['-C', join(root, 'examples', 'consumer-c')], { stdio: 'inherit' }).status !== 0) process.exit(2);
-const program = join(root, 'examples', 'consumer-c', 'ccf-consumer');
-const profile = join(root, 'profiles', 'default', 'agent-7.11.yaml');
-const corpus = readdirSync(join(root, 'corpus', 'ccf'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.bin')).sort()
-  .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(root, 'corpus', 'ccf', f))) }));
+const seconds = secondsArg(8);
+make();
+const program = join(examples, 'ccf-consumer');
+const corpus = ccfCorpus();
 const loads = corpus.filter((f) => /story\/2024-0[2-4]|clean|range-inverted|gap|crc-mismatch/.test(f.name));
 
 /** Inputs per second over about `seconds` (whole passes over the set), and the outcomes seen. */
@@ -69,7 +66,6 @@ crashes often pays a start-up and the crash report per crash in both modes (benc
 measures what symbolising the report on preflight's side saves).
 `;
 // The other benches' sections (exec-campaign, exec-afl, exec-coverage, exec-crash) stay below this one.
-const file = join(root, 'bench', 'exec-results.md');
 const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
 const rest = old.indexOf('\n## ');
 writeFileSync(file, rest < 0 ? md : `${md}${old.slice(rest)}`);
