@@ -29,7 +29,7 @@ if (found !== undefined) {
   const r = runner.run(found.smallest.input.bytes);
   runner.close();
   const region = /located 0 bytes to the right of (\d+)-byte region/.exec(r.stderr);
-  asan = `${r.sanitizer?.kind} ${r.sanitizer?.access} of size ${r.sanitizer?.size} in ${r.sanitizer?.frames[0]}, ${region ? `0 bytes to the right of a ${region[1]}-byte region (inputs[20] of 20 pointers)` : 'no region line'}`;
+  asan = `${r.sanitizer?.kind} ${r.sanitizer?.access} of size ${r.sanitizer?.size} in ${r.sanitizer?.frames[0]}, ${region ? `0 bytes to the right of a ${region[1]}-byte region (inputs[${Number(region[1]) / 8}] of ${Number(region[1]) / 8} pointers)` : 'no region line'}`;
 }
 const line = `| ${seconds} s, seed 1, spring corpus (3 files) | ${result.runs} runs in ${(result.fuzzMs / 1000).toFixed(0)} s, ${result.execsPerSec.toFixed(1)} execs/s | ${found ? `yes, after ${(found.first.foundMs / 1000).toFixed(1)} s (run ${found.first.r}), ${found.smallest.input.bytes.length}-byte reproducer` : 'NO'} | ${asan} | ${real.length} |`;
 console.log(line);
