@@ -6,8 +6,9 @@ import type { BaselinedFinding, ConsumerReport, FileReport, ValidationReport } f
 import { element, renderXml, type XmlElement } from './xml.js';
 
 /**
- * JUnit XML for CI test-report views: one testsuite per file, a `structure` testcase and one
- * `consumer:<profile>` testcase per simulated consumer. Warnings never fail a testcase; they
+ * JUnit XML for CI test-report views: one testsuite per file, a `structure` testcase, one
+ * `consumer:<profile>` testcase per simulated consumer and one `real consumer:<name>` for the
+ * binary run by --exec. Warnings never fail a testcase; they
  * go to system-out so they are still visible next to the result. A file that could not be
  * validated (verdict `error`) is one testcase with an `<error>`. Findings a baseline accepted never
  * fail a testcase: a testcase that would fail only because of them is `<skipped>` with the
@@ -127,9 +128,14 @@ function consumerCase(
     const body = fault ? [escapeControls(fault.message)] : [];
     children.push(element('failure', [['message', escapeControls(`${consumer.outcome}: ${what}`)], ['type', fault?.code ?? consumer.outcome]], body));
   }
-  const summary = `outcome: ${consumer.outcome}, population: ${formatCount(consumer.population)}`;
+  // The real consumer (--exec) is the binary under test, not a deployed version: it has no population.
+  const real = consumer.real === true;
+  const summary = real
+    ? `outcome: ${consumer.outcome}, real consumer (--exec; not a deployed version, no population)`
+    : `outcome: ${consumer.outcome}, population: ${formatCount(consumer.population)}`;
   children.push(systemOut([summary, findingLines(findings), baselinedLines(accepted)].filter((s) => s !== '').join('\n')));
-  return { element: testCase(className, `consumer:${escapeControls(consumer.profile)}`, children), failed, errored: false, skipped };
+  const name = `${real ? 'real consumer' : 'consumer'}:${escapeControls(consumer.profile)}`;
+  return { element: testCase(className, name, children), failed, errored: false, skipped };
 }
 
 function testCase(className: string, name: string, children: XmlElement[]): XmlElement {

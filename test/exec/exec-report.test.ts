@@ -91,6 +91,17 @@ describe('the blast radius leaves the real consumer out', () => {
     expect(json.files[0]!.consumers.filter((c) => c.real === true)).toHaveLength(1);
   }, 60_000);
 
+  it('JUnit names the real consumer as such, with no population, and fails it on its crash', () => {
+    const junit = renderReport(julyWithRealConsumer(), 'junit', { color: false });
+    const cases = [...junit.matchAll(/<testcase classname="[^"]*" name="([^"]*)"/g)].map((m) => m[1]);
+    expect(cases).toEqual(['structure', 'consumer:agent-7.11', 'consumer:agent-7.16', 'real consumer:exec']);
+    const real = /<testcase [^>]*name="real consumer:exec">([\s\S]*?)<\/testcase>/.exec(junit)![1]!;
+    expect(real).toMatch(/<failure message="crash: EXEC_CRASH[^"]*" type="EXEC_CRASH">/);
+    expect(real).toContain('<system-out>outcome: crash, real consumer (--exec; not a deployed version, no population)');
+    expect(real).not.toContain('population: 0');
+    expect(junit).toContain('outcome: crash, population: 8,500,000');
+  }, 60_000);
+
   it('a file only the real consumer crashes: no deployed version is hit, and the text does not say every consumer loads it', () => {
     const report = julyWithRealConsumer();
     const only = { ...report, files: report.files.map((f) => ({ ...f, consumers: f.consumers.map((c) => (c.real === true ? c : { ...c, outcome: 'load' as const, fault: null })) })) };
