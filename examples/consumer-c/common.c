@@ -14,8 +14,8 @@
 volatile uint8_t consumer_sink;
 
 /* AddressSanitizer's defaults for these programs: the largest redzone (2048 bytes), so that a
- * read up to 255 pointers past an input array, or far past a small buffer, lands in poisoned
- * memory and is always reported; a report with a stack for abort() too (the unhandled regex
+ * read up to 255 pointers past an input array (a heap array; the buffers read on trust are guarded,
+ * below) lands in poisoned memory and is always reported; a report with a stack for abort() too (the unhandled regex
  * error, the type confusion); no leak report (the process exits right after a file). UBSan
  * prints a stack with its report. The environment (ASAN_OPTIONS, UBSAN_OPTIONS) still wins. */
 const char *__asan_default_options(void) { return "redzone=2048:max_redzone=2048:detect_leaks=0:handle_abort=1"; }

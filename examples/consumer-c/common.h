@@ -1,6 +1,6 @@
-/* Shared by the two example consumers: reading a file into a heap buffer of exactly its length,
- * the tiny profile reader, RE2, and the main loop (one file per argument, stdin, or the
- * persistent protocol of docs/real-consumers.md). */
+/* Shared by the two example consumers: reading a file into a guarded buffer of exactly its length
+ * (guarded_alloc below), the tiny profile reader, RE2, and the main loop (one file per argument,
+ * stdin, or the persistent protocol of docs/real-consumers.md, optionally behind a fork server). */
 #ifndef CONSUMER_COMMON_H
 #define CONSUMER_COMMON_H
 #include <stddef.h>

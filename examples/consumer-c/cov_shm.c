@@ -15,9 +15,9 @@
  *
  * Without the variable (or when the file cannot be mapped) the counts go to a private buffer:
  * the binary runs as usual. trace-pc-guard writes straight into the map, so a crash's edges are
- * there when the process dies. Inline 8-bit counters live in the binary's own memory: the harness
- * calls preflight_cov_flush() before each answer (common.c does), and a sanitizer's death
- * callback flushes them when the process dies. */
+ * there when the process dies. Inline 8-bit counters live in the binary's own memory: they are
+ * copied into the map by preflight_cov_end(), which the harness calls before each answer (common.c
+ * does), and by a sanitizer's death callback when the process dies. */
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
