@@ -14,11 +14,12 @@ const noLocate = (): undefined => undefined;
 /** Small collections of scalars print on one line (`{ op: REGEX, text: "^cmd" }`). */
 const FLOW_MAX_ITEMS = 12;
 /**
- * A `u1` list longer than this prints as `{hex: ...}` (pack reads it back, normalize.ts): the yaml
- * package holds about 1 KB per list item while it parses a source, so 90 KB of random bytes read as
- * CCF, printed one number an item, took pack to 205 MB. Lists up to this length keep enum names.
+ * A `u1` list longer than this, most of whose values have no enum name, prints as `{hex: ...}`
+ * (pack reads it back, normalize.ts): the yaml package holds about 1 KB per list item while it
+ * parses a source, so 90 KB of random bytes read as CCF, printed one number an item, took pack to
+ * 205 MB. Lists of named values (a real file's field kinds) keep their names.
  */
-export const HEX_LIST_MIN = 64;
+export const HEX_LIST_MIN = 16;
 
 /**
  * Prints a value as a readable source: fields in schema order, enum values by name,
@@ -68,18 +69,21 @@ function fields(schema: FormatSchema, s: StructDef, obj: Record<string, unknown>
     const v = Object.prototype.hasOwnProperty.call(obj, f.id) ? obj[f.id] : undefined; // not a `constructor` from the prototype
     if (v === undefined) continue;
     const p = [...path, f.id];
-    if (f.repeat && isByteList(f, v)) out[f.id] = { hex: Buffer.from(v).toString('hex') };
+    if (f.repeat && isByteList(schema, f, v)) out[f.id] = { hex: Buffer.from(v).toString('hex') };
     else out[f.id] = f.repeat && Array.isArray(v) ? v.map((el: unknown, i) => one(schema, f, el, scope, [...p, i], i)) : one(schema, f, v, scope, p, undefined);
   }
 }
 
-function isByteList(f: FieldDef, v: unknown): v is number[] {
+function isByteList(schema: FormatSchema, f: FieldDef, v: unknown): v is number[] {
   if (f.type.kind !== 'int' || f.type.int !== 'u1' || !Array.isArray(v) || v.length <= HEX_LIST_MIN) return false;
+  const names = f.enumName ? schema.enums.get(f.enumName)?.byValue : undefined;
+  let named = 0;
   for (let i = 0; i < v.length; i++) {
     const b: unknown = v[i];
     if (typeof b !== 'number' || !Number.isInteger(b) || b < 0 || b > 255) return false; // a hole or null too
+    if (names?.has(b)) named++;
   }
-  return true;
+  return 2 * named < v.length;
 }
 
 function one(schema: FormatSchema, f: FieldDef, v: unknown, scope: Scope, path: FieldPath, index: number | undefined): unknown {
