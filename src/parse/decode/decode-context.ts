@@ -81,6 +81,16 @@ export class DecodeContext {
     this.issues = options.sink ?? this.ownIssues;
   }
 
+  /** Drops what this decode found and placed (Decoded.release says why). */
+  release(): void {
+    this.locations.release();
+    this.inner?.release();
+    this.pointers.clear();
+    this.partial.clear();
+    this.pendingViews.length = 0;
+    this.ownIssues.length = 0;
+  }
+
   get size(): number {
     return this.bytes.length;
   }

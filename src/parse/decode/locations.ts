@@ -18,7 +18,15 @@ export class Locations {
   private readonly unfinished = new Map<object, Map<string | number, object>>();
   private rootLocation: Location = { offset: 0, size: 0 };
 
-  constructor(private readonly root: Record<string, unknown>) {}
+  constructor(private root: Record<string, unknown>) {}
+
+  /** Forgets every location and the tree they are in (the decode is done with: Decoded.release). */
+  release(): void {
+    this.byContainer.clear();
+    this.widths.clear();
+    this.unfinished.clear();
+    this.root = {};
+  }
 
   setRoot(size: number): void {
     this.rootLocation = { offset: 0, size };
@@ -49,6 +57,20 @@ export class Locations {
     if (!m) return;
     m.delete(key);
     if (m.size === 0) this.unfinished.delete(container);
+  }
+
+  /** `copy` stands for `array` from now on (what was recorded in and of `array` moves to it). */
+  replaceArray(array: object, copy: object): void {
+    const width = this.widths.get(array);
+    if (width !== undefined) {
+      this.widths.delete(array);
+      this.widths.set(copy, width);
+    }
+    const own = this.byContainer.get(array);
+    if (own !== undefined) {
+      this.byContainer.delete(array);
+      this.byContainer.set(copy, own);
+    }
   }
 
   /** An array of fixed-width integers: element i sits at the array's offset + i × width. */

@@ -40,13 +40,22 @@ export function collectHtmlReport(input: CollectInput): HtmlReport {
   const notes: string[] = [];
   for (const line of input.unreadable ?? []) notes.push(`Not in this report: ${line}`);
   if (consumers === undefined) notes.push(`The schema ${schema.format} has no consumer model: structural findings only, no consumer outcomes and no blast radius.`);
-  const files: HtmlFile[] = input.files.map(({ name, bytes }) => {
+  // What decodes a file and lets it go (validate, explain's chains, the diff) runs first; the trees,
+  // which the page needs all at once, are built last: no tree is held while a file is decoded
+  // again (a page of 1 MiB of random bytes peaked at 185 MB RSS in the other order).
+  const checked = input.files.map(({ name, bytes }) => {
     const report = validated(name, bytes, schema, consumers);
-    const view = part(() => buildFileView(schema, bytes, input.maxNodes !== undefined ? { maxNodes: input.maxNodes } : {}) as ReportView, 'the field tree could not be built');
-    return { name, bytes, report, view, ...explainParts(schema, consumers, bytes, report) };
+    return { name, bytes, report, ...explainParts(schema, consumers, bytes, report) };
   });
   // Two files are a diff only when the user gave two: not the two left of three when one was unreadable.
-  const pair = input.files.length === 2 && (input.unreadable ?? []).length === 0 ? diffPart(schema, consumers, input.files[0]!.bytes, input.files[1]!.bytes) : undefined;
+  const [a, b] = checked;
+  const pair = a !== undefined && b !== undefined && checked.length === 2 && (input.unreadable ?? []).length === 0
+    ? diffPart(schema, consumers, a.bytes, b.bytes, a.report.error === undefined && b.report.error === undefined ? [a.report, b.report] : undefined)
+    : undefined;
+  const files: HtmlFile[] = checked.map((file) => ({
+    ...file,
+    view: part(() => buildFileView(schema, file.bytes, input.maxNodes !== undefined ? { maxNodes: input.maxNodes } : {}) as ReportView, 'the field tree could not be built'),
+  }));
   return {
     tool: { version: input.version },
     schema: { name: schema.format },

@@ -22,6 +22,8 @@ export interface DiffInput {
   readonly maxChanges?: number;
   /** The work each file's validation and decode may cost (validate's defaults). */
   readonly budget?: BudgetLimits;
+  /** validate's reports of the old and the new file, when the caller has them (made with the same schema and fleet): not made again. */
+  readonly reports?: readonly [FileReport, FileReport];
 }
 
 /**
@@ -36,8 +38,8 @@ export function diffFiles(input: DiffInput): FileDiff {
   const identical = oldBytes.length === newBytes.length && Buffer.compare(oldBytes, newBytes) === 0;
   const validate = (name: string, bytes: Uint8Array): FileReport =>
     validateBytes(name, bytes, { schema, ...(input.consumers ? { consumers: input.consumers } : {}), ...(input.budget ? { budget: input.budget } : {}) });
-  const oldReport = validate('old', oldBytes);
-  const newReport = identical ? { ...oldReport, file: 'new' } : validate('new', newBytes);
+  const oldReport = input.reports?.[0] ?? validate('old', oldBytes);
+  const newReport = input.reports?.[1] ?? (identical ? { ...oldReport, file: 'new' } : validate('new', newBytes));
   const oldDecoded = decode(schema, oldBytes, { budget: new WorkBudget(oldBytes.length, input.budget) });
   const newDecoded = decode(schema, newBytes, { budget: new WorkBudget(newBytes.length, input.budget) });
   const old: Side = { value: oldDecoded.value, locate: oldDecoded.locate, ids: new IdentityMap(), report: oldReport };
@@ -49,7 +51,7 @@ export function diffFiles(input: DiffInput): FileDiff {
     { def: root, obj: now.value, path: [], scope: rootScope(now.value, newBytes.length, now.locate, root.lets) }, '');
   sink.settle();
   const consumers = consumerChanges(oldReport.consumers, newReport.consumers, old.ids, now.ids);
-  return {
+  const diff: FileDiff = {
     format: schema.format,
     old: sideOf(oldBytes, oldDecoded.complete, oldReport),
     new: sideOf(newBytes, newDecoded.complete, newReport),
@@ -60,6 +62,10 @@ export function diffFiles(input: DiffInput): FileDiff {
     findings: findingChanges(oldReport.findings, newReport.findings, old.ids, now.ids, max),
     worse: consumers.some((c) => c.change === 'worse'),
   };
+  // The diff holds texts, paths and numbers: nothing of either decode is needed past this point.
+  oldDecoded.release?.();
+  newDecoded.release?.();
+  return diff;
 }
 
 function sideOf(bytes: Uint8Array, complete: boolean, report: FileReport): FileSide {

@@ -45,46 +45,61 @@ export function explainFile(input: ExplainFileInput): FileExplanation {
   const file = summary(input.name, schema, bytes, report);
   if (!consumers) return { file, consumers: [] };
   const catalog = formatCatalog(schema, consumers.model.codes);
+  // Every simulation runs, and is cut down to what its chains need, before the decode: a hostile
+  // file's decoded tree (15 MB for 1 MiB of random bytes) and a simulation's issues (millions on
+  // a fan-out file) are then never held at once, nor two simulations' issues.
+  const sims = consumers.profiles.map((profile) => {
+    const limits = { nodes: modelNodeBudget(bytes.length), ...(input.budget?.timeMs ? { timeMs: input.budget.timeMs } : {}), ...input.consumerBudget };
+    return whatChainsNeed(simulateModel(bytes, consumers.model, profile, { budget: new WorkBudget(bytes.length, limits) }), catalog);
+  });
   const budget = new WorkBudget(bytes.length, input.budget);
   const decoded = decode(schema, bytes, { budget });
   const files = { value: decoded.value, size: bytes.length, locate: decoded.locate };
-  const explained = consumers.profiles.map((profile) => {
-    const limits = { nodes: modelNodeBudget(bytes.length), ...(input.budget?.timeMs ? { timeMs: input.budget.timeMs } : {}), ...input.consumerBudget };
-    const sim = simulateModel(bytes, consumers.model, profile, { budget: new WorkBudget(bytes.length, limits) });
-    return explainConsumer({ schema, model: consumers.model, profile, file: files, catalog }, sim);
-  });
+  const explained = consumers.profiles.map((profile, i) => explainConsumer({ schema, model: consumers.model, profile, file: files, catalog }, sims[i]!));
+  // The chains are texts and paths: nothing of the decode is needed past this point.
+  decoded.release?.();
   return { file, consumer: consumers.model.consumer, consumers: explained };
 }
 
-function explainConsumer(ctx: ChainContext, sim: SimulationResult): ConsumerExplanation {
+/** Of one simulation, what its explanation reads: the outcome and fault, the first hazards and how many more, a budget cut. */
+interface SimSummary {
+  readonly outcome: SimulationResult['outcome'];
+  readonly fault: ConsumerFault | null;
+  readonly hazards: readonly Issue[];
+  readonly moreHazards: number;
+  readonly cut: Issue | undefined;
+}
+
+function whatChainsNeed(sim: SimulationResult, catalog: CodeCatalog): SimSummary {
+  const hazards: Issue[] = [];
+  let more = 0;
+  for (const issue of sim.issues) {
+    if (codeInfo(issue.code, catalog)?.kind !== 'hazard') continue;
+    if (hazards.length < MAX_HAZARDS) hazards.push(issue);
+    else more++;
+  }
+  return { outcome: sim.outcome, fault: sim.fault, hazards, moreHazards: more, cut: sim.issues.find((i) => i.code === 'DECODE_BUDGET') };
+}
+
+function explainConsumer(ctx: ChainContext, sim: SimSummary): ConsumerExplanation {
   const base = { profile: ctx.profile.name, outcome: sim.outcome, population: ctx.profile.population };
-  const hazardPart = hazardsOf(ctx, sim.issues);
+  const hazardPart = hazardsOf(ctx, sim);
   const fault = sim.fault;
   if (fault) {
     const { clause, chain } = faultChain(ctx, fault, sim.outcome === 'reject');
     return { ...base, fault: ref(ctx.catalog, fault), clause, chain, ...hazardPart };
   }
-  if (sim.outcome === 'undecided') {
-    const cut = sim.issues.find((i) => i.code === 'DECODE_BUDGET');
-    if (cut) return { ...base, clause: 'budget', chain: budgetChain(ctx, asFault(cut)), ...hazardPart };
-  }
+  if (sim.outcome === 'undecided' && sim.cut) return { ...base, clause: 'budget', chain: budgetChain(ctx, asFault(sim.cut)), ...hazardPart };
   return { ...base, chain: [], ...hazardPart };
 }
 
 /** The profile's warnings of kind hazard (latent: they do not crash today), each with its short chain. */
-function hazardsOf(ctx: ChainContext, issues: readonly Issue[]): { hazards: HazardExplanation[]; moreHazards: number } {
-  const out: HazardExplanation[] = [];
-  let more = 0;
-  for (const issue of issues) {
-    if (codeInfo(issue.code, ctx.catalog)?.kind !== 'hazard') continue;
-    if (out.length >= MAX_HAZARDS) {
-      more++;
-      continue;
-    }
+function hazardsOf(ctx: ChainContext, sim: SimSummary): { hazards: HazardExplanation[]; moreHazards: number } {
+  const out = sim.hazards.map((issue): HazardExplanation => {
     const { clause, chain } = hazardChain(ctx, asFault(issue));
-    out.push({ ...ref(ctx.catalog, asFault(issue)), clause, chain });
-  }
-  return { hazards: out, moreHazards: more };
+    return { ...ref(ctx.catalog, asFault(issue)), clause, chain };
+  });
+  return { hazards: out, moreHazards: sim.moreHazards };
 }
 
 function asFault(i: Issue): ConsumerFault {

@@ -28,14 +28,16 @@ export interface InspectRequest {
  * past its end, is an InspectError (one line); any bytes at all are otherwise inspected.
  */
 export function inspectFile(req: InspectRequest): Inspection {
-  const view = buildFileView(req.schema, req.bytes, req.maxViewNodes !== undefined ? { maxNodes: req.maxViewNodes } : {});
-  const subtree = req.path !== undefined ? selectPath(view, req.path) : undefined;
   if (req.at !== undefined && req.at >= req.bytes.length) {
     const n = req.bytes.length;
     const last = n === 0 ? 'the file is empty' : `the last byte is ${n - 1} (0x${(n - 1).toString(16)})`;
     throw new InspectError(`--at ${req.at} (0x${req.at.toString(16)}) is past the end of the file: it has ${n} byte(s), ${last}`);
   }
-  const at = req.at !== undefined ? byteInfo(view, req.bytes, req.at) : undefined;
+  // validate first: its decode and checks are garbage before the view's decode starts, so the two
+  // never hold memory at once (the other order peaked at 175 MB RSS on 1 MiB of random bytes).
   const report = validateBytes(req.file, req.bytes, { schema: req.schema, ...(req.consumers ? { consumers: req.consumers } : {}) });
+  const view = buildFileView(req.schema, req.bytes, req.maxViewNodes !== undefined ? { maxNodes: req.maxViewNodes } : {});
+  const subtree = req.path !== undefined ? selectPath(view, req.path) : undefined;
+  const at = req.at !== undefined ? byteInfo(view, req.bytes, req.at) : undefined;
   return { file: req.file, view, bytes: req.bytes, report, ...(subtree ? { subtree } : {}), ...(at ? { at } : {}) };
 }

@@ -35,6 +35,8 @@ export function buildFileView(schema: FormatSchema, bytes: Uint8Array, options: 
     stopped ??= { path: '', offset: 0, reason: `the view stopped: ${(e as Error)?.message ?? String(e)}`, code: 'VIEW_ERROR' };
   }
   resolvePointers(b);
+  // The nodes hold texts and numbers only: nothing of the decode is needed past this point.
+  decoded.release?.();
   return {
     format: schema.format, size: bytes.length, complete: decoded.complete && stopped === undefined,
     ...(stopped ? { stopped } : {}),

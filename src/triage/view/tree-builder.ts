@@ -2,6 +2,7 @@ import type { FieldPath } from '../../findings/index.js';
 import type { Decoded } from '../../parse/index.js';
 import type { FormatSchema } from '../../schema/index.js';
 import type { ViewNode, ViewNodeKind } from './types.js';
+import { ViewNodeRecord } from './view-node.js';
 
 /** What a node is made from; the builder adds id, parent, depth and children. */
 export interface NodeInit {
@@ -55,7 +56,7 @@ export class TreeBuilder {
       return -1;
     }
     const id = this.nodes.length;
-    const node = new Node(id, parent, depth, init, this.texts);
+    const node = new ViewNodeRecord(id, parent, depth, init, this.texts);
     // A location the decoder recorded before it found the bytes missing (an array's declared size) ends at the file's end.
     if (node.offset > this.bytes.length) node.offset = this.bytes.length;
     if (node.offset + node.size > this.bytes.length) node.size = this.bytes.length - node.offset;
@@ -94,48 +95,10 @@ export function countNodes(v: unknown, depth: number): number {
 
 /** `instances[5]` / `instances[5].criteria` from a parent's path and a segment. */
 export function childPath(parent: string, seg: string | number): string {
-  if (typeof seg === 'number') return `${parent}[${seg}]`;
-  return parent === '' ? seg : `${parent}.${seg}`;
-}
-
-/**
- * Every node has the same fields in the same order (absent ones undefined, which JSON leaves
- * out): one hidden class for all of them, where objects grown field by field made a 1 MiB
- * file's view several times slower.
- */
-class Node implements ViewNode {
-  readonly path: string;
-  readonly name: string;
-  readonly kind: ViewNode['kind'];
-  readonly type: string | undefined;
-  offset: number;
-  size: number;
-  readonly value: string | undefined;
-  meaning: string | undefined;
-  readonly partial: boolean | undefined;
-  children = 0;
-  readonly count: number | undefined;
-  readonly placedBy: string | undefined;
-  pointsTo: string[] | undefined = undefined;
-  scattered: boolean | undefined = undefined;
-  readonly innerOffset: number | undefined;
-  readonly doc: string | undefined;
-
-  constructor(readonly id: number, readonly parent: number, readonly depth: number, init: NodeInit, texts: Interner) {
-    this.path = init.path;
-    this.name = texts.of(init.name);
-    this.kind = init.kind;
-    this.type = texts.of(init.type);
-    this.offset = init.offset;
-    this.size = init.size;
-    this.value = texts.of(init.value);
-    this.meaning = texts.of(init.meaning);
-    this.partial = init.partial ? true : undefined;
-    this.count = init.count;
-    this.placedBy = init.placedBy;
-    this.innerOffset = init.innerOffset;
-    this.doc = init.doc;
-  }
+  // join makes one flat string; `${parent}[${seg}]` made a rope of three 32-byte pieces over the
+  // parent's, 106 bytes a kept path where the flat one takes 51 (~4 MB on a 1 MiB file's view).
+  if (typeof seg === 'number') return [parent, '[', seg, ']'].join('');
+  return parent === '' ? seg : [parent, '.', seg].join('');
 }
 
 /**

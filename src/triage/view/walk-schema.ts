@@ -109,7 +109,7 @@ function walkArray(b: TreeBuilder, field: FieldDef, items: unknown[], scope: Sco
     at.segs.push(i);
     try {
       // A plain number needs no scope of its own (its pointer, if any, is the decoder's record).
-      walkElement(b, field, item, primitive ? scope : elementScope(scope, i), inner, `[${i}]`, `${path}[${i}]`, i);
+      walkElement(b, field, item, primitive ? scope : elementScope(scope, i), inner, `[${i}]`, childPath(path, i), i);
     } finally {
       at.segs.pop();
     }
