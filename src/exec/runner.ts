@@ -196,6 +196,10 @@ class Persistent {
     try {
       this.child = spawn(setup.argv[0]!, setup.argv.slice(1), { stdio: [childIn, childOut, this.errFd], windowsHide: true, ...(env ? { env } : {}) });
       this.child.on('error', () => undefined); // seen as the end of its stdout
+      // Talked to synchronously: a live child must not keep the event loop up, or a command that
+      // still holds a runner when it is done (fuzz's rerun of its reproducers, on a fork server
+      // that survives crashes) never reaches 'exit', where closeRunners stops it.
+      this.child.unref();
     } finally {
       closeSync(childIn);
       closeSync(childOut);

@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ExecRunner } from '../../src/exec/runner.js';
 import { crashLocation } from '../../src/exec/hits.js';
+import { runCli } from '../cli/run-cli.js';
 import { buildConsumers, CCF, ROOT, SIGPACK } from './build.js';
 
 beforeAll(buildConsumers, 180_000);
@@ -31,6 +33,19 @@ describe('a fork server (--fork-server): one process forks a child per crash', (
       plain.close();
     }
   }, 60_000);
+
+  it('fuzz --exec on a fork server ends: the server, alive after its crashes, does not keep the command running', () => {
+    const out = mkdtempSync(join(tmpdir(), 'preflight-fork-fuzz-'));
+    try {
+      const P = 'profiles/default/agent-7.11.yaml';
+      const r = runCli(['fuzz', '--profile', P, '--corpus', 'corpus/ccf/story/2024-07-19-0409-channel-291.bin', '--runs', '8', '--seed', '5', '--workers', '1', '--out', out,
+        '--exec', `${CCF} ${P} --fork-server`, '--persistent', '--no-color'], { timeoutMs: 90_000 });
+      expect(r.status, r.stderr).toBe(1); // crashes found; null would be the run killed at the time limit
+      expect(r.stdout).toContain('EXEC_CRASH');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('every sigpack corpus file gives the same outcome and bucket as persistent mode', () => {
     const profile = join(ROOT, 'profiles', 'sigpack-v1', 'scanner-2.3.yaml');
