@@ -1,4 +1,5 @@
 import type { ModelFleet } from '../../model/index.js';
+import type { Decoded } from '../../parse/index.js';
 import type { FormatSchema } from '../../schema/index.js';
 import { explainCode, explainFile } from '../../triage/explain/index.js';
 import { formatCatalog } from '../../validate/index.js';
@@ -9,9 +10,10 @@ import { part } from './part.js';
 /**
  * explain's part of the report (src/triage/explain): each consumer's outcome with the chain of
  * facts to its fault and its latent hazards, and what each finding code of the file means, why it
- * matters and how to fix it (explain CODE, with the format's own codes).
+ * matters and how to fix it (explain CODE, with the format's own codes). `decoded`: the file's
+ * decode, when the page has one (explain makes its own otherwise).
  */
-export function explainParts(schema: FormatSchema, consumers: ModelFleet | undefined, bytes: Uint8Array, report: FileReport): { chains: Part<readonly ConsumerChain[]>; codeHelp: ReadonlyMap<string, CodeHelp> } {
+export function explainParts(schema: FormatSchema, consumers: ModelFleet | undefined, bytes: Uint8Array, report: FileReport, decoded?: Decoded): { chains: Part<readonly ConsumerChain[]>; codeHelp: ReadonlyMap<string, CodeHelp> } {
   const catalog = formatCatalog(schema, consumers?.model.codes);
   const codeHelp = new Map<string, CodeHelp>();
   for (const f of report.findings) {
@@ -20,7 +22,7 @@ export function explainParts(schema: FormatSchema, consumers: ModelFleet | undef
     if (help !== undefined) codeHelp.set(f.code, help);
   }
   if (report.error !== undefined) return { chains: { missing: 'the file could not be validated' }, codeHelp };
-  const chains = part(() => explainFile({ schema, ...(consumers !== undefined ? { consumers } : {}), bytes, report }).consumers.map((c): ConsumerChain => ({
+  const chains = part(() => explainFile({ schema, ...(consumers !== undefined ? { consumers } : {}), bytes, report, ...(decoded !== undefined ? { decoded } : {}) }).consumers.map((c): ConsumerChain => ({
     profile: c.profile,
     outcome: c.outcome,
     population: c.population,

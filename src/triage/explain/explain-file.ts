@@ -2,7 +2,7 @@ import { WorkBudget, type BudgetLimits } from '../../budget/work-budget.js';
 import type { ConsumerFault, SimulationResult } from '../../consumer/outcome.js';
 import { codeInfo, formatPath, renderMessage, type CodeCatalog, type Issue } from '../../findings/index.js';
 import { modelNodeBudget, simulateModel, type ModelFleet, type ModelProfile } from '../../model/index.js';
-import { decode } from '../../parse/index.js';
+import { decode, type Decoded } from '../../parse/index.js';
 import type { FileReport } from '../../report/model.js';
 import type { FormatSchema } from '../../schema/index.js';
 import { formatCatalog, validateBytes } from '../../validate/index.js';
@@ -32,6 +32,11 @@ export interface ExplainFileInput {
   readonly consumerBudget?: BudgetLimits;
   /** validate's report of the same bytes, when the caller has one: it is not made again. */
   readonly report?: FileReport;
+  /**
+   * The diagnostic decoder's result for the same bytes (`decode(schema, bytes)` with the file's
+   * budget), when the caller has one and will release it: it is not made again.
+   */
+  readonly decoded?: Decoded;
 }
 
 /**
@@ -52,12 +57,11 @@ export function explainFile(input: ExplainFileInput): FileExplanation {
     const limits = { nodes: modelNodeBudget(bytes.length), ...(input.budget?.timeMs ? { timeMs: input.budget.timeMs } : {}), ...input.consumerBudget };
     return whatChainsNeed(simulateModel(bytes, consumers.model, profile, { budget: new WorkBudget(bytes.length, limits) }), catalog);
   });
-  const budget = new WorkBudget(bytes.length, input.budget);
-  const decoded = decode(schema, bytes, { budget });
+  const decoded = input.decoded ?? decode(schema, bytes, { budget: new WorkBudget(bytes.length, input.budget) });
   const files = { value: decoded.value, size: bytes.length, locate: decoded.locate };
   const explained = consumers.profiles.map((profile, i) => explainConsumer({ schema, model: consumers.model, profile, file: files, catalog }, sims[i]!));
-  // The chains are texts and paths: nothing of the decode is needed past this point.
-  decoded.release?.();
+  // The chains are texts and paths: nothing of its own decode is needed past this point.
+  if (input.decoded === undefined) decoded.release?.();
   return { file, consumer: consumers.model.consumer, consumers: explained };
 }
 

@@ -15,13 +15,25 @@ import { walkStruct } from './walk-schema.js';
  * keeps what it built and says so in `stopped`.
  */
 export function buildFileView(schema: FormatSchema, bytes: Uint8Array, options: BuildViewOptions = {}): FileView {
-  const maxNodes = Math.max(1, Math.floor(options.maxNodes ?? defaultMaxNodes(bytes.length)));
   let decoded: Decoded;
   try {
     decoded = decode(schema, bytes);
   } catch (e) {
     return failed(schema, bytes, `the decoder failed: ${(e as Error)?.message ?? String(e)}`);
   }
+  const view = viewOfDecoded(schema, bytes, decoded, options);
+  // The nodes hold texts and numbers only: nothing of the decode is needed past this point.
+  decoded.release?.();
+  return view;
+}
+
+/**
+ * The view of a decode the caller made (`decode(schema, bytes)`, its default budget and no sink,
+ * as buildFileView's own) and still owns: the report decodes each file once for its tree, explain's
+ * chains and the diff. Never throws, as buildFileView.
+ */
+export function viewOfDecoded(schema: FormatSchema, bytes: Uint8Array, decoded: Decoded, options: BuildViewOptions = {}): FileView {
+  const maxNodes = Math.max(1, Math.floor(options.maxNodes ?? defaultMaxNodes(bytes.length)));
   const root = schema.types.get(schema.root)!;
   const b = new TreeBuilder(schema, bytes, decoded, maxNodes, root.fields.length);
   const rootId = b.emit(-1, 0, { name: root.name, path: '', kind: 'struct', type: root.name, offset: 0, size: bytes.length, doc: root.doc });
@@ -35,8 +47,6 @@ export function buildFileView(schema: FormatSchema, bytes: Uint8Array, options: 
     stopped ??= { path: '', offset: 0, reason: `the view stopped: ${(e as Error)?.message ?? String(e)}`, code: 'VIEW_ERROR' };
   }
   resolvePointers(b);
-  // The nodes hold texts and numbers only: nothing of the decode is needed past this point.
-  decoded.release?.();
   return {
     format: schema.format, size: bytes.length, complete: decoded.complete && stopped === undefined,
     ...(stopped ? { stopped } : {}),

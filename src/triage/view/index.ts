@@ -1,4 +1,4 @@
-export { buildFileView } from './build-file-view.js';
+export { buildFileView, viewOfDecoded } from './build-file-view.js';
 export { nodeAt, nodesContaining } from './node-at.js';
 export { nodeByPath, normalisePathText } from './node-by-path.js';
 export { hexPreview } from './describe-value.js';
