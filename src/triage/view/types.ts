@@ -79,7 +79,7 @@ export interface BuildViewOptions {
 
 /**
  * Nodes a view keeps by default: 16,000 plus one per 16 bytes of the file, at most 100,000. A node
- * costs about 270 bytes, so the tree stays within a few MB for small files and at most ~27 MB for
+ * costs about 190 bytes, so the tree stays within a few MB for small files and at most ~19 MB for
  * any (the memory bound is 64 MB + 2x the file, with validate's run beside the view). A fixed
  * 200,000 (inspect) and 400,000 (report) made 250 KB of random bytes read as CCF peak at 198 and
  * 266 MB RSS. Past the bound the tree says it is truncated and how many fields it left out.
