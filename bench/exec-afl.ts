@@ -8,7 +8,8 @@
  * the same way, by running it through the gcc ASan build: its fault class is the sanitizer's fault
  * kind and top two frames (the bucket of --exec). Counts distinct classes and the smallest input
  * per class; writes its section into bench/exec-results.md and bench/results.md.
- * `npx tsx bench/exec-afl.ts [seconds] [fork-server|persistent]` (default 60, fork-server).
+ * `npx tsx bench/exec-afl.ts [seconds] [fork-server|persistent]` (default 60, fork-server); part of
+ * `npm run bench`, which it does not fail when AFL++ is not installed.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -19,6 +20,13 @@ import { ExecRunner } from '../src/exec/runner.js';
 import { crashLocation, realOutcome } from '../src/exec/hits.js';
 import { ccfConsumers, examples, make, profileFile, root, schemaFile, secondsArg, springSeeds, writeSection } from './exec-setup.js';
 
+// Without AFL++ there is nothing to compare: one line, and `npm run bench` goes on.
+for (const tool of ['afl-fuzz', 'afl-clang-fast']) {
+  if (spawnSync(tool, ['-h'], { stdio: 'ignore' }).error) {
+    console.log(`skipped: ${tool} not found (Debian package afl++)`);
+    process.exit(0);
+  }
+}
 const seconds = secondsArg(60);
 const mode = process.argv[3] === 'persistent' ? 'persistent' : 'fork-server';
 make('all', 'afl');
