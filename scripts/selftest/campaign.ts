@@ -231,11 +231,13 @@ async function oneWorker(positions: number[], base: Omit<WorkerSetup, 'watch'>, 
     const inFlight = (): SelftestCommand => base.commands[w.watch[2]!] ?? base.commands[0]!;
     const outcome = await new Promise<{ ok: true } | ({ ok: false } & Stopped)>((resolve) => {
       const watchdog = setInterval(() => {
+        // One read of each slot: the worker zeroes the start between two reads, and Date.now() - 0 looked like a hang.
         const index = w.watch[0]!;
-        if (index >= 0 && w.watch[1]! > 0 && Date.now() - w.watch[1]! > budgetMs * 2 * HANG_FACTOR) {
+        const start = w.watch[1]!;
+        if (index >= 0 && start > 0 && Date.now() - start > budgetMs * 2 * HANG_FACTOR) {
           cleanup();
           void w.worker.terminate();
-          resolve({ ok: false, index, command: inFlight(), reason: 'hang', message: `still running after ${Math.round((Date.now() - w.watch[1]!) / 1000)} s: the worker was killed` });
+          resolve({ ok: false, index, command: inFlight(), reason: 'hang', message: `still running after ${Math.round((Date.now() - start) / 1000)} s: the worker was killed` });
         }
       }, 250);
       const onMessage = (m: FromWorker): void => {
