@@ -42,6 +42,8 @@ export interface CampaignDocument {
   readonly interrupted: boolean;
   readonly runs: number;
   readonly elapsed_ms: number;
+  /** Of elapsed_ms, the runs themselves (what --time bounds); the rest is set-up, the seed files and shrinking. */
+  readonly fuzz_ms?: number;
   readonly execs_per_sec: number;
   /** `edges`: distinct edges of the real binary reached, when it is built with SanitizerCoverage. */
   readonly coverage: { readonly branches: number; readonly of: number; readonly features: number; readonly edges?: number };
@@ -75,7 +77,7 @@ export function campaignDocument(
   const of = (kind: FinalBucket['kind']): BucketEntry[] => result.buckets.filter((b) => b.kind === kind).map(entry);
   return {
     seed: result.seed, ...(extras.seed_given !== undefined ? { seed_given: extras.seed_given } : {}), interrupted: extras.interrupted === true,
-    runs: result.runs, elapsed_ms: Math.round(result.elapsedMs), execs_per_sec: Math.round(result.execsPerSec),
+    runs: result.runs, elapsed_ms: Math.round(result.elapsedMs), fuzz_ms: Math.round(result.fuzzMs), execs_per_sec: Math.round(result.execsPerSec),
     coverage: result.coverage, buckets: of('crash'), soundness: of('soundness'), robustness: of('robustness'),
     shard: formatShard(result.shard), workers: result.workers, seeds_run: result.seedsRun, corpus: result.corpus.length, previous,
   };

@@ -31,3 +31,16 @@ describe('the fuzz text report, per fault class', () => {
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 });
+
+/** --time bounds the runs only: the summary says where the rest of the wall time went. */
+describe('the fuzz text report, its time', () => {
+  it('splits the runs from set-up, seeds and shrinking when they took a second or more', () => {
+    const text = renderCampaignText({ ...doc([]), elapsed_ms: 34_700, fuzz_ms: 20_000 }, false, 200);
+    expect(text).toContain('1,000 runs (+0 seed files) in 34.7 s (20.0 s of runs; set-up, seed files and shrinking the rest), ');
+  });
+
+  it('says nothing more when the runs were nearly all of it, or the document predates fuzz_ms', () => {
+    expect(renderCampaignText({ ...doc([]), elapsed_ms: 20_400, fuzz_ms: 20_000 }, false, 200)).toContain('in 20.4 s, ');
+    expect(renderCampaignText({ ...doc([]), elapsed_ms: 34_700 }, false, 200)).toContain('in 34.7 s, ');
+  });
+});
