@@ -100,7 +100,7 @@ const summary = await runSelftest({
 });
 await stopWorkers();
 const defCount = interrupted ? 0 : whole('definitions', values.definitions) ?? (only !== undefined ? 0 : Math.max(200, Math.round(summary.inputs / 50)));
-const definitions = defCount > 0 ? await runDefinitionCampaign({ seed, runs: defCount, out, progress: log }) : undefined;
+const definitions = defCount > 0 ? await runDefinitionCampaign({ seed, runs: defCount, out, progress: log, stopped: () => interrupted }) : undefined;
 process.stdout.write(renderSummary(summary, definitions));
 process.exitCode = summary.failures > 0 || (definitions?.failures.length ?? 0) > 0 ? 1 : 0;
 

@@ -20,10 +20,16 @@ const CHUNK = 20;
  * file and line, never run code, throw anything else, hang or exhaust the heap. Failures are saved
  * to OUT/definitions/ with what was done to which bundled document.
  */
-export async function runDefinitionCampaign(o: { seed: number; runs: number; out: string; progress?: (line: string) => void }): Promise<DefinitionSummary> {
+export async function runDefinitionCampaign(o: { seed: number; runs: number; out: string; progress?: (line: string) => void; stopped?: () => boolean }): Promise<DefinitionSummary> {
   const s: DefinitionSummary = { runs: 0, byKind: {}, refused: 0, accepted: 0, slowestMs: 0, failures: [] };
   let next = 0;
-  while (next < o.runs) {
+  let said = performance.now();
+  // Checked between chunks: a SIGINT or SIGTERM ends this phase too, with the summary of what ran.
+  while (next < o.runs && o.stopped?.() !== true) {
+    if (performance.now() - said >= 15_000) {
+      said = performance.now();
+      o.progress?.(`definitions: ${next.toLocaleString('en-US')} of ${o.runs.toLocaleString('en-US')}, ${s.failures.length} failure(s)`);
+    }
     const from = next;
     const to = Math.min(o.runs, from + CHUNK);
     const stopped = await chunk(o.seed, from, to, (index, kind, ms, outcome) => {
