@@ -1,6 +1,6 @@
-import { WorkBudget, type BudgetLimits } from '../../budget/work-budget.js';
+import type { BudgetLimits } from '../../budget/work-budget.js';
 import type { ModelFleet } from '../../model/index.js';
-import { decode, type Decoded } from '../../parse/index.js';
+import { lentOrOwnDecode, type Decoded } from '../../parse/index.js';
 import type { FileReport } from '../../report/model.js';
 import { rootScope, type FormatSchema } from '../../schema/index.js';
 import { validateBytes } from '../../validate/validate-bytes.js';
@@ -42,8 +42,8 @@ export function diffFiles(input: DiffInput): FileDiff {
     validateBytes(name, bytes, { schema, ...(input.consumers ? { consumers: input.consumers } : {}), ...(input.budget ? { budget: input.budget } : {}) });
   const oldReport = input.reports?.[0] ?? validate('old', oldBytes);
   const newReport = input.reports?.[1] ?? (identical ? { ...oldReport, file: 'new' } : validate('new', newBytes));
-  const oldDecoded = input.decoded?.[0] ?? decode(schema, oldBytes, { budget: new WorkBudget(oldBytes.length, input.budget) });
-  const newDecoded = input.decoded?.[1] ?? decode(schema, newBytes, { budget: new WorkBudget(newBytes.length, input.budget) });
+  const { decoded: oldDecoded, done: oldDone } = lentOrOwnDecode(schema, oldBytes, input.budget, input.decoded?.[0]);
+  const { decoded: newDecoded, done: newDone } = lentOrOwnDecode(schema, newBytes, input.budget, input.decoded?.[1]);
   const old: Side = { value: oldDecoded.value, locate: oldDecoded.locate, ids: new IdentityMap(), report: oldReport };
   const now: Side = { value: newDecoded.value, locate: newDecoded.locate, ids: new IdentityMap(), report: newReport };
   const sink = new ChangeSink(max);
@@ -64,11 +64,9 @@ export function diffFiles(input: DiffInput): FileDiff {
     findings: findingChanges(oldReport.findings, newReport.findings, old.ids, now.ids, max),
     worse: consumers.some((c) => c.change === 'worse'),
   };
-  // The diff holds texts, paths and numbers: nothing of its own decodes is needed past this point.
-  if (input.decoded === undefined) {
-    oldDecoded.release?.();
-    newDecoded.release?.();
-  }
+  // The diff holds texts, paths and numbers: nothing of the decodes is needed past this point.
+  oldDone();
+  newDone();
   return diff;
 }
 

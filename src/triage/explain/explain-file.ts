@@ -2,7 +2,7 @@ import { WorkBudget, type BudgetLimits } from '../../budget/work-budget.js';
 import type { ConsumerFault, SimulationResult } from '../../consumer/outcome.js';
 import { codeInfo, formatPath, renderMessage, type CodeCatalog, type Issue } from '../../findings/index.js';
 import { modelNodeBudget, simulateModel, type ModelFleet, type ModelProfile } from '../../model/index.js';
-import { decode, type Decoded } from '../../parse/index.js';
+import { lentOrOwnDecode, type Decoded } from '../../parse/index.js';
 import type { FileReport } from '../../report/model.js';
 import type { FormatSchema } from '../../schema/index.js';
 import { formatCatalog, validateBytes } from '../../validate/index.js';
@@ -57,11 +57,11 @@ export function explainFile(input: ExplainFileInput): FileExplanation {
     const limits = { nodes: modelNodeBudget(bytes.length), ...(input.budget?.timeMs ? { timeMs: input.budget.timeMs } : {}), ...input.consumerBudget };
     return whatChainsNeed(simulateModel(bytes, consumers.model, profile, { budget: new WorkBudget(bytes.length, limits) }), catalog);
   });
-  const decoded = input.decoded ?? decode(schema, bytes, { budget: new WorkBudget(bytes.length, input.budget) });
+  const { decoded, done } = lentOrOwnDecode(schema, bytes, input.budget, input.decoded);
   const files = { value: decoded.value, size: bytes.length, locate: decoded.locate };
   const explained = consumers.profiles.map((profile, i) => explainConsumer({ schema, model: consumers.model, profile, file: files, catalog }, sims[i]!));
-  // The chains are texts and paths: nothing of its own decode is needed past this point.
-  if (input.decoded === undefined) decoded.release?.();
+  // The chains are texts and paths: nothing of the decode is needed past this point.
+  done();
   return { file, consumer: consumers.model.consumer, consumers: explained };
 }
 

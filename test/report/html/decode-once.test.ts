@@ -10,8 +10,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Decoded } from '../../../src/parse/index.js';
 
 const calls: Decoded[] = [];
-vi.mock('../../../src/parse/index.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/parse/index.js')>();
+// The decoder's own module: every caller reaches it, through the barrel or not.
+vi.mock('../../../src/parse/decode/decode.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/parse/decode/decode.js')>();
   return { ...real, decode: (...args: Parameters<typeof real.decode>) => { const d = real.decode(...args); calls.push(d); return d; } };
 });
 
