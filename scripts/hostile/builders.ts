@@ -78,8 +78,8 @@ types:
 `;
 
 /**
- * A table of 8-byte records placed at `table_off + _index * 8`, for PLACED_TABLE_SCHEMA (and the
- * same layout in test/validate/hostile-budgets.test.ts): an 8-byte file whose count claims 2^32 - 1.
+ * A table of 8-byte records placed at `table_off + _index * 8`, for PLACED_TABLE_SCHEMA: an 8-byte
+ * file whose count claims 2^32 - 1.
  */
 export function placedTableClaim(count = 0xffffffff): Uint8Array {
   const out = new Uint8Array(8);

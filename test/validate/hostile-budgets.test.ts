@@ -3,7 +3,7 @@ import { regexCacheStats } from '../../src/regex/index.js';
 import { defaultSchemaPath, loadSchema, parseSchema } from '../../src/schema/index.js';
 import { validateBytes } from '../../src/validate/index.js';
 import {
-  fanOut, nestedQuantifierPatterns, patternsFile, placedTableClaim, slowCompilePatterns,
+  fanOut, nestedQuantifierPatterns, patternsFile, placedTableClaim, PLACED_TABLE_SCHEMA, slowCompilePatterns,
 } from '../../scripts/hostile/builders.js';
 import { ccfConsumers } from '../helpers/consumers.js';
 
@@ -57,24 +57,7 @@ describe('hostile files finish with a bounded report', () => {
 });
 
 describe('placed arrays spend the node budget', () => {
-  const table = parseSchema(`
-format: table
-endian: le
-root: file
-types:
-  file:
-    seq:
-      - { id: count, type: u4 }
-      - { id: table_off, type: u4 }
-      - id: records
-        type: rec
-        repeat: count
-        at: table_off + _index * 8
-  rec:
-    seq:
-      - { id: a, type: u4 }
-      - { id: b, type: u4 }
-`, 'table.yaml');
+  const table = parseSchema(PLACED_TABLE_SCHEMA, 'table.yaml');
 
   it('an 8-byte file claiming 2^32 - 1 records outside it stops at the budget (it ran out of memory at 4.5 GB)', () => {
     const started = performance.now();
